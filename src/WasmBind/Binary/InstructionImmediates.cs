@@ -1,0 +1,141 @@
+namespace WasmBind.Binary;
+
+/// <summary>
+/// Knows the immediate operands of every WebAssembly 2.0 instruction, so a decoder can step over an
+/// instruction it does not otherwise care about (a non-constant instruction in a constant expression)
+/// and still find the expression's end. Unknown opcodes are malformed ("illegal opcode").
+/// </summary>
+internal static class InstructionImmediates
+{
+    /// <summary>
+    /// Skips the immediates of a one-byte-opcode instruction whose opcode byte was just read.
+    /// Returns the first index-like immediate (or 0) for diagnostics.
+    /// </summary>
+    public static ulong Skip(ref WasmReader reader, byte opcode)
+    {
+        switch (opcode)
+        {
+            case <= 0x01: // unreachable, nop
+            case 0x05: // else
+            case 0x0B: // end
+            case 0x0F: // return
+            case 0x1A: // drop
+            case 0x1B: // select
+            case >= 0x45 and <= 0xC4: // numeric, including sign extension
+            case 0xD1: // ref.is_null
+                return 0;
+            case 0x02 or 0x03 or 0x04: // block, loop, if
+                return (ulong)reader.ReadS33();
+            case 0x0C or 0x0D: // br, br_if
+            case 0x10: // call
+            case >= 0x20 and <= 0x26: // local.*, global.*, table.get/set
+            case 0xD2: // ref.func
+                return reader.ReadU32();
+            case 0x0E: // br_table
+            {
+                int count = reader.ReadCount();
+                for (int i = 0; i < count; i++) reader.ReadU32();
+                return reader.ReadU32();
+            }
+            case 0x11: // call_indirect
+            {
+                uint type = reader.ReadU32();
+                reader.ReadU32();
+                return type;
+            }
+            case 0x1C: // select t*
+            {
+                int count = reader.ReadCount();
+                for (int i = 0; i < count; i++) reader.ReadValueType();
+                return (ulong)count;
+            }
+            case >= 0x28 and <= 0x3E: // loads and stores
+                return SkipMemArg(ref reader);
+            case 0x3F or 0x40: // memory.size, memory.grow
+                reader.ReadZeroByte();
+                return 0;
+            case 0x41:
+                return (ulong)(long)reader.ReadS32();
+            case 0x42:
+                return (ulong)reader.ReadS64();
+            case 0x43:
+                return reader.ReadF32Bits();
+            case 0x44:
+                return reader.ReadF64Bits();
+            case 0xD0: // ref.null
+                return (byte)reader.ReadReferenceType();
+            default:
+                reader.Throw("illegal opcode");
+                return 0;
+        }
+    }
+
+    /// <summary>Skips the immediates of a 0xFC-prefixed instruction whose sub-opcode was just read.</summary>
+    public static ulong SkipMisc(ref WasmReader reader, uint subOpcode, long opcodeOffset)
+    {
+        switch (subOpcode)
+        {
+            case <= 7: // saturating truncations
+                return 0;
+            case 8: // memory.init
+            {
+                uint data = reader.ReadU32();
+                reader.ReadZeroByte();
+                return data;
+            }
+            case 9 or 13 or 15 or 16 or 17: // data.drop, elem.drop, table.grow, table.size, table.fill
+                return reader.ReadU32();
+            case 10: // memory.copy
+                reader.ReadZeroByte();
+                reader.ReadZeroByte();
+                return 0;
+            case 11: // memory.fill
+                reader.ReadZeroByte();
+                return 0;
+            case 12 or 14: // table.init, table.copy
+            {
+                uint first = reader.ReadU32();
+                reader.ReadU32();
+                return first;
+            }
+            default:
+                WasmReader.ThrowAt(opcodeOffset, "illegal opcode");
+                return 0;
+        }
+    }
+
+    /// <summary>Skips the immediates of a 0xFD-prefixed (vector) instruction whose sub-opcode was just read.</summary>
+    public static ulong SkipVector(ref WasmReader reader, uint subOpcode, long opcodeOffset)
+    {
+        if (!IsVectorOpcode(subOpcode)) WasmReader.ThrowAt(opcodeOffset, "illegal opcode");
+        switch (subOpcode)
+        {
+            case <= 11 or 92 or 93: // loads, store, load zero
+                return SkipMemArg(ref reader);
+            case 12 or 13: // v128.const, i8x16.shuffle
+                reader.Skip(16);
+                return 0;
+            case >= 21 and <= 34: // extract/replace lane
+                return reader.ReadByte();
+            case >= 84 and <= 91: // load/store lane
+            {
+                ulong offset = SkipMemArg(ref reader);
+                reader.ReadByte();
+                return offset;
+            }
+            default:
+                return 0;
+        }
+    }
+
+    private static ulong SkipMemArg(ref WasmReader reader)
+    {
+        reader.ReadU32(); // alignment
+        return reader.ReadU32();
+    }
+
+    // The 2.0 vector opcode space has gaps (opcodes assigned to proposals that were dropped).
+    private static bool IsVectorOpcode(uint op) => op <= 255 && op is not
+        (154 or 162 or 165 or 166 or 175 or 176 or 178 or 179 or 180 or 187 or 194 or 197 or 198 or
+         207 or 208 or 210 or 211 or 212 or 226 or 238);
+}

@@ -1,0 +1,124 @@
+namespace WasmBind.Binary;
+
+// The sections that declare types, imports, functions, tables, memories, globals and exports.
+internal static partial class ModuleDecoder
+{
+    private static FunctionType[] ReadTypeSection(ref WasmReader reader)
+    {
+        var types = new FunctionType[reader.ReadCount()];
+        for (int i = 0; i < types.Length; i++)
+        {
+            long offset = reader.Offset;
+            if (reader.ReadSmallLeb() != 0x60) WasmReader.ThrowAt(offset, "malformed function type");
+            var parameters = ReadResultType(ref reader);
+            var results = ReadResultType(ref reader);
+            types[i] = new FunctionType(parameters, results);
+        }
+        return types;
+    }
+
+    private static ValueType[] ReadResultType(ref WasmReader reader)
+    {
+        int count = reader.ReadCount();
+        if (count == 0) return [];
+        var types = new ValueType[count];
+        for (int i = 0; i < types.Length; i++) types[i] = reader.ReadValueType();
+        return types;
+    }
+
+    private static void ReadImportSection(ref WasmReader reader, ModuleDefinition module)
+    {
+        var imports = new ImportDefinition[reader.ReadCount()];
+        for (int i = 0; i < imports.Length; i++)
+        {
+            long offset = reader.Offset;
+            string moduleName = reader.ReadName();
+            string name = reader.ReadName();
+            long kindOffset = reader.Offset;
+            imports[i] = reader.ReadByte() switch
+            {
+                0 => new ImportDefinition(moduleName, name, ExternKind.Function, offset) { TypeIndex = reader.ReadU32() },
+                1 => new ImportDefinition(moduleName, name, ExternKind.Table, offset) { Table = ReadTableType(ref reader) },
+                2 => new ImportDefinition(moduleName, name, ExternKind.Memory, offset) { Memory = ReadMemoryType(ref reader) },
+                3 => new ImportDefinition(moduleName, name, ExternKind.Global, offset) { Global = ReadGlobalType(ref reader) },
+                _ => throw new MalformedModuleException(kindOffset, "malformed import kind"),
+            };
+            switch (imports[i].Kind)
+            {
+                case ExternKind.Function: module.ImportedFunctionCount++; break;
+                case ExternKind.Table: module.ImportedTableCount++; break;
+                case ExternKind.Memory: module.ImportedMemoryCount++; break;
+                case ExternKind.Global: module.ImportedGlobalCount++; break;
+            }
+        }
+        module.Imports = imports;
+    }
+
+    private static uint[] ReadIndexVector(ref WasmReader reader)
+    {
+        var indices = new uint[reader.ReadCount()];
+        for (int i = 0; i < indices.Length; i++) indices[i] = reader.ReadU32();
+        return indices;
+    }
+
+    private static TableType[] ReadTableSection(ref WasmReader reader)
+    {
+        var tables = new TableType[reader.ReadCount()];
+        for (int i = 0; i < tables.Length; i++) tables[i] = ReadTableType(ref reader);
+        return tables;
+    }
+
+    private static MemoryType[] ReadMemorySection(ref WasmReader reader)
+    {
+        var memories = new MemoryType[reader.ReadCount()];
+        for (int i = 0; i < memories.Length; i++) memories[i] = ReadMemoryType(ref reader);
+        return memories;
+    }
+
+    private static GlobalDefinition[] ReadGlobalSection(ref WasmReader reader)
+    {
+        var globals = new GlobalDefinition[reader.ReadCount()];
+        for (int i = 0; i < globals.Length; i++)
+        {
+            var type = ReadGlobalType(ref reader);
+            globals[i] = new GlobalDefinition(type, ConstantExpressionDecoder.Read(ref reader));
+        }
+        return globals;
+    }
+
+    private static ExportDefinition[] ReadExportSection(ref WasmReader reader)
+    {
+        var exports = new ExportDefinition[reader.ReadCount()];
+        for (int i = 0; i < exports.Length; i++)
+        {
+            long offset = reader.Offset;
+            string name = reader.ReadName();
+            long kindOffset = reader.Offset;
+            byte kind = reader.ReadByte();
+            if (kind > (byte)ExternKind.Global) WasmReader.ThrowAt(kindOffset, "malformed export kind");
+            exports[i] = new ExportDefinition(name, (ExternKind)kind, reader.ReadU32(), offset);
+        }
+        return exports;
+    }
+
+    private static TableType ReadTableType(ref WasmReader reader)
+    {
+        var elementType = reader.ReadReferenceType();
+        return new TableType(elementType, reader.ReadLimits(allowShared: false, out _));
+    }
+
+    private static MemoryType ReadMemoryType(ref WasmReader reader)
+    {
+        var limits = reader.ReadLimits(allowShared: true, out bool shared);
+        return new MemoryType(limits, shared);
+    }
+
+    private static GlobalType ReadGlobalType(ref WasmReader reader)
+    {
+        var valueType = reader.ReadValueType();
+        long offset = reader.Offset;
+        byte mutability = reader.ReadByte();
+        if (mutability > 1) WasmReader.ThrowAt(offset, "malformed mutability");
+        return new GlobalType(valueType, mutability == 1);
+    }
+}

@@ -1,0 +1,37 @@
+namespace WasmBind.Compilation;
+
+/// <summary>
+/// A function body translated into the interpreter's instruction form (see docs/architecture.md).
+/// Immutable and shared by every instance of its module.
+/// </summary>
+internal sealed class CompiledFunction
+{
+    public required FunctionType Type { get; init; }
+
+    /// <summary>Index in the module's function index space (imports first).</summary>
+    public required int FunctionIndex { get; init; }
+
+    /// <summary>The instruction stream: an opcode followed by its operands, all 32-bit.</summary>
+    public required int[] Code { get; init; }
+
+    /// <summary>Parameters plus declared locals: the slots a frame starts with.</summary>
+    public required int LocalCount { get; init; }
+
+    /// <summary>Slots a frame of this function needs: locals plus the deepest operand stack, at least the result count.</summary>
+    public required int FrameSize { get; init; }
+
+    /// <summary>Pairs (instruction index in <see cref="Code"/>, byte offset in the module), ascending, for backtraces.</summary>
+    public required int[] SourceMap { get; init; }
+
+    public int ParameterCount => Type.Parameters.Count;
+
+    public int ResultCount => Type.Results.Count;
+
+    /// <summary>The module byte offset of the instruction at or before code index <paramref name="pc"/>.</summary>
+    public long? ModuleOffsetAt(int pc)
+    {
+        long? best = null;
+        for (var i = 0; i + 1 < SourceMap.Length && SourceMap[i] <= pc; i += 2) best = SourceMap[i + 1];
+        return best;
+    }
+}

@@ -1,0 +1,242 @@
+using WasmBind.Execution;
+
+namespace WasmBind.Compilation;
+
+/// <summary>Emission: writing instructions, keeping virtual entries correct, moving values to branch targets.</summary>
+internal sealed partial class FunctionTranslator
+{
+    private void EmitOp(Op op)
+    {
+        if (instructionOffset != mappedOffset)
+        {
+            sourceMap.Add(code.Count);
+            sourceMap.Add((int)instructionOffset);
+            mappedOffset = instructionOffset;
+        }
+        lastResultOperand = -1;
+        code.Add((int)op);
+    }
+
+    private void Emit(Op op, int a)
+    {
+        EmitOp(op);
+        code.Add(a);
+    }
+
+    private void Emit(Op op, int a, int b)
+    {
+        EmitOp(op);
+        code.Add(a);
+        code.Add(b);
+    }
+
+    private void Emit(Op op, int a, int b, int c)
+    {
+        EmitOp(op);
+        code.Add(a);
+        code.Add(b);
+        code.Add(c);
+    }
+
+    private void Emit(Op op, int a, int b, int c, int d)
+    {
+        EmitOp(op);
+        code.Add(a);
+        code.Add(b);
+        code.Add(c);
+        code.Add(d);
+    }
+
+    private void Emit(Op op, int a, int b, int c, int d, int e)
+    {
+        EmitOp(op);
+        code.Add(a);
+        code.Add(b);
+        code.Add(c);
+        code.Add(d);
+        code.Add(e);
+    }
+
+    /// <summary>
+    /// Records that the instruction just emitted wrote its single result through the operand right after the
+    /// opcode, so a following <c>local.set</c> can redirect that write into the local instead of copying.
+    /// </summary>
+    private void NoteResultOperand(int operandPosition) => lastResultOperand = operandPosition;
+
+    /// <summary>A code position that a jump can reach: the last result may no longer be redirected.</summary>
+    private void MarkLabel() => lastResultOperand = -1;
+
+    /// <summary>Emits a simple instruction "op dst, sources..." whose result is pushed with type <paramref name="result"/>.</summary>
+    private void EmitUnary(Op op, ValueType operand, ValueType result)
+    {
+        var a = Pop(operand);
+        var dst = Push(result);
+        if (!Reachable) return;
+        Emit(op, dst, a);
+        NoteResultOperand(code.Count - 2);
+    }
+
+    private void EmitBinary(Op op, ValueType operand, ValueType result)
+    {
+        var b = Pop(operand);
+        var a = Pop(operand);
+        var dst = Push(result);
+        if (!Reachable) return;
+        Emit(op, dst, a, b);
+        NoteResultOperand(code.Count - 3);
+    }
+
+    /// <summary>Copies an entry that holds a local's slot into its own slot.</summary>
+    private void Materialize(int stackIndex)
+    {
+        var own = CanonicalSlot(stackIndex);
+        if (slots[stackIndex] == own) return;
+        if (Reachable) Emit(Op.Copy, own, slots[stackIndex]);
+        slots[stackIndex] = own;
+        virtualCount--;
+    }
+
+    /// <summary>Materialises every entry; needed before control flow so all paths agree on where values are.</summary>
+    private void MaterializeAll()
+    {
+        if (virtualCount == 0) return;
+        for (var i = 0; i < height; i++) Materialize(i);
+    }
+
+    /// <summary>Materialises the entries that read local <paramref name="local"/>, before it changes.</summary>
+    private void MaterializeReadersOf(int local)
+    {
+        if (virtualCount == 0) return;
+        for (var i = 0; i < height; i++)
+        {
+            if (slots[i] == local) Materialize(i);
+        }
+    }
+
+    private bool HasReaderOf(int local, int below)
+    {
+        if (virtualCount == 0) return false;
+        for (var i = 0; i < below; i++)
+        {
+            if (slots[i] == local) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// If the top of the stack is the result the previous instruction just wrote, makes that instruction write
+    /// local <paramref name="local"/> directly. Returns false when that is not safe.
+    /// </summary>
+    private bool TryRetargetLastResult(int local)
+    {
+        if (lastResultOperand < 0 || height == 0 || !Reachable) return false;
+        var top = height - 1;
+        if (top < Top.Height || slots[top] != CanonicalSlot(top) || code[lastResultOperand] != CanonicalSlot(top)) return false;
+        if (HasReaderOf(local, top)) return false;
+        code[lastResultOperand] = local;
+        lastResultOperand = -1;
+        return true;
+    }
+
+    // ---- moving values to a label or to the results ----
+
+    /// <summary>Whether branching to <paramref name="frame"/> needs copies of the top values.</summary>
+    private bool BranchNeedsMoves(in ControlFrame frame)
+    {
+        if (frame.Kind == ControlKind.Function) return true;
+        var count = frame.LabelTypes.Length;
+        var destination = CanonicalSlot(frame.Height);
+        for (var k = 0; k < count; k++)
+        {
+            var index = height - count + k;
+            if (index < 0 || slots[index] != destination + k) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Copies the top <paramref name="count"/> values to slots starting at <paramref name="destination"/>, as a
+    /// parallel move, without changing what the translator believes about the stack (the copies may run on one
+    /// path only). Copying in ascending order is safe whenever every source at or above its destination; a value
+    /// read from a local that an earlier copy overwrites is first copied to its own slot.
+    /// </summary>
+    private void EmitMoves(int count, int destination)
+    {
+        var first = height - count;
+        var hazard = false;
+        for (var k = 0; k < count && !hazard; k++)
+        {
+            for (var j = k + 1; j < count; j++)
+            {
+                if (slots[first + j] == destination + k) { hazard = true; break; }
+            }
+        }
+        for (var k = 0; k < count; k++)
+        {
+            var source = slots[first + k];
+            if (hazard && source != CanonicalSlot(first + k))
+            {
+                Emit(Op.Copy, CanonicalSlot(first + k), source);
+            }
+        }
+        for (var k = 0; k < count; k++)
+        {
+            var source = hazard ? CanonicalSlot(first + k) : slots[first + k];
+            if (source != destination + k) Emit(Op.Copy, destination + k, source);
+        }
+    }
+
+    /// <summary>Emits an unconditional branch to the label at <paramref name="depth"/>, moving its values.</summary>
+    private void EmitBranch(uint depth)
+    {
+        ref var frame = ref Label(depth);
+        if (frame.Kind == ControlKind.Function)
+        {
+            EmitReturn();
+            return;
+        }
+        EmitMoves(frame.LabelTypes.Length, CanonicalSlot(frame.Height));
+        EmitJump(Op.Br, ref frame);
+    }
+
+    private void EmitReturn()
+    {
+        var results = controls[0].Results.Length;
+        EmitMoves(results, 0);
+        EmitOp(Op.Return);
+    }
+
+    /// <summary>Emits <paramref name="op"/> with a final target operand aimed at <paramref name="frame"/>'s label.</summary>
+    private void EmitJump(Op op, ref ControlFrame frame, int condition = -1)
+    {
+        EmitOp(op);
+        if (condition >= 0) code.Add(condition);
+        AddTarget(ref frame);
+    }
+
+    /// <summary>Appends a target operand for <paramref name="frame"/>: known for loops, patched later otherwise.</summary>
+    private void AddTarget(ref ControlFrame frame)
+    {
+        if (frame.Kind == ControlKind.Loop)
+        {
+            code.Add(frame.LoopStart);
+            return;
+        }
+        code.Add(frame.PatchHead);
+        frame.PatchHead = code.Count - 1;
+    }
+
+    /// <summary>Points every pending branch to <paramref name="frame"/>'s label at the current position.</summary>
+    private void BindLabel(ref ControlFrame frame)
+    {
+        var position = frame.PatchHead;
+        while (position >= 0)
+        {
+            var next = code[position];
+            code[position] = code.Count;
+            position = next;
+        }
+        frame.PatchHead = -1;
+        MarkLabel();
+    }
+}

@@ -1,0 +1,181 @@
+using WasmBind.Binary;
+using WasmBind.Execution;
+using WasmBind.Validation;
+
+namespace WasmBind.Compilation;
+
+/// <summary>Loads, stores, and the 0xFC-prefixed bulk memory, table and saturating-conversion instructions.</summary>
+internal sealed partial class FunctionTranslator
+{
+    private static ReadOnlySpan<byte> LoadSizes => [4, 8, 4, 8, 1, 1, 2, 2, 1, 1, 2, 2, 4, 4];
+    private static ReadOnlySpan<byte> StoreSizes => [4, 8, 4, 8, 1, 2, 1, 2, 4];
+
+    private static ValueType LoadResult(byte opcode) => opcode switch
+    {
+        0x28 => ValueType.I32,
+        0x29 => ValueType.I64,
+        0x2A => ValueType.F32,
+        0x2B => ValueType.F64,
+        <= 0x2F => ValueType.I32,
+        _ => ValueType.I64,
+    };
+
+    private static ValueType StoreOperand(byte opcode) => opcode switch
+    {
+        0x36 or 0x3A or 0x3B => ValueType.I32,
+        0x38 => ValueType.F32,
+        0x39 => ValueType.F64,
+        _ => ValueType.I64,
+    };
+
+    private int ReadMemArg(ref WasmReader reader, int naturalSize)
+    {
+        var align = reader.ReadU32();
+        var offset = reader.ReadU32();
+        if (context.Memories.Length == 0) throw Invalid("unknown memory 0");
+        if (align >= 32 || (1u << (int)align) > (uint)naturalSize) throw Invalid("alignment must not be larger than natural");
+        return (int)offset;
+    }
+
+    private void TranslateLoad(ref WasmReader reader, byte opcode)
+    {
+        var offset = ReadMemArg(ref reader, LoadSizes[opcode - 0x28]);
+        var address = Pop(ValueType.I32);
+        var dst = Push(LoadResult(opcode));
+        if (!Reachable) return;
+        Emit((Op)opcode, dst, address, offset);
+        NoteResultOperand(code.Count - 3);
+    }
+
+    private void TranslateStore(ref WasmReader reader, byte opcode)
+    {
+        var offset = ReadMemArg(ref reader, StoreSizes[opcode - 0x36]);
+        var value = Pop(StoreOperand(opcode));
+        var address = Pop(ValueType.I32);
+        if (Reachable) Emit((Op)opcode, address, value, offset);
+    }
+
+    private void TranslatePrefixed(ref WasmReader reader)
+    {
+        var sub = reader.ReadU32();
+        switch (sub)
+        {
+            case <= 7:
+            {
+                RequireFeature(WasmFeatures.SaturatingFloatToInt);
+                var signature = NumericSignatures.ForSaturating(sub);
+                EmitUnary((Op)(0xE0 + (int)sub), signature.First, signature.Result);
+                break;
+            }
+            case 8: // memory.init
+            {
+                RequireFeature(WasmFeatures.BulkMemory);
+                var index = reader.ReadU32();
+                ReadMemoryIndexByte(ref reader);
+                var segment = CheckDataIndex(index);
+                var (d, s, n) = PopThree(ValueType.I32, ValueType.I32, ValueType.I32);
+                if (Reachable) Emit(Op.MemoryInit, segment, d, s, n);
+                break;
+            }
+            case 9: // data.drop
+            {
+                RequireFeature(WasmFeatures.BulkMemory);
+                var segment = CheckDataIndex(reader.ReadU32());
+                if (Reachable) Emit(Op.DataDrop, segment);
+                break;
+            }
+            case 10: // memory.copy
+            {
+                RequireFeature(WasmFeatures.BulkMemory);
+                ReadMemoryIndexByte(ref reader);
+                ReadMemoryIndexByte(ref reader);
+                var (d, s, n) = PopThree(ValueType.I32, ValueType.I32, ValueType.I32);
+                if (Reachable) Emit(Op.MemoryCopy, d, s, n);
+                break;
+            }
+            case 11: // memory.fill
+            {
+                RequireFeature(WasmFeatures.BulkMemory);
+                ReadMemoryIndexByte(ref reader);
+                var (d, v, n) = PopThree(ValueType.I32, ValueType.I32, ValueType.I32);
+                if (Reachable) Emit(Op.MemoryFill, d, v, n);
+                break;
+            }
+            case 12: // table.init
+            {
+                RequireFeature(WasmFeatures.BulkMemory);
+                var segment = reader.ReadU32();
+                var table = ReadTable(ref reader);
+                if (segment >= (uint)context.ElementTypes.Length) throw Invalid($"unknown elem segment {segment}");
+                if (context.ElementTypes[segment] != context.Tables[table].ElementType) throw Invalid("type mismatch");
+                var (d, s, n) = PopThree(ValueType.I32, ValueType.I32, ValueType.I32);
+                if (Reachable) Emit(Op.TableInit, table, (int)segment, d, s, n);
+                break;
+            }
+            case 13: // elem.drop
+            {
+                RequireFeature(WasmFeatures.BulkMemory);
+                var segment = reader.ReadU32();
+                if (segment >= (uint)context.ElementTypes.Length) throw Invalid($"unknown elem segment {segment}");
+                if (Reachable) Emit(Op.ElemDrop, (int)segment);
+                break;
+            }
+            case 14: // table.copy
+            {
+                RequireFeature(WasmFeatures.BulkMemory);
+                var destination = ReadTable(ref reader);
+                var source = ReadTable(ref reader);
+                if (context.Tables[destination].ElementType != context.Tables[source].ElementType) throw Invalid("type mismatch");
+                var (d, s, n) = PopThree(ValueType.I32, ValueType.I32, ValueType.I32);
+                if (Reachable) Emit(Op.TableCopy, destination, source, d, s, n);
+                break;
+            }
+            case 15: // table.grow
+            {
+                RequireFeature(WasmFeatures.ReferenceTypes);
+                var table = ReadTable(ref reader);
+                var delta = Pop(ValueType.I32);
+                var init = Pop(context.Tables[table].ElementType);
+                var dst = Push(ValueType.I32);
+                if (Reachable) Emit(Op.TableGrow, dst, table, init, delta);
+                break;
+            }
+            case 16: // table.size
+            {
+                RequireFeature(WasmFeatures.ReferenceTypes);
+                var table = ReadTable(ref reader);
+                var dst = Push(ValueType.I32);
+                if (Reachable) Emit(Op.TableSize, dst, table);
+                break;
+            }
+            case 17: // table.fill
+            {
+                RequireFeature(WasmFeatures.ReferenceTypes);
+                var table = ReadTable(ref reader);
+                var (i, v, n) = PopThree(ValueType.I32, context.Tables[table].ElementType, ValueType.I32);
+                if (Reachable) Emit(Op.TableFill, table, i, v, n);
+                break;
+            }
+            default:
+                throw new MalformedModuleException(instructionOffset, $"illegal opcode 0xfc {sub}");
+        }
+    }
+
+    /// <summary>Pops three operands pushed in the order first, second, third; returns their slots in that order.</summary>
+    private (int First, int Second, int Third) PopThree(ValueType first, ValueType second, ValueType third)
+    {
+        var c = Pop(third);
+        var b = Pop(second);
+        var a = Pop(first);
+        return (a, b, c);
+    }
+
+    private int CheckDataIndex(uint index)
+    {
+        var module = context.Module;
+        if (index >= (module.DataCount ?? (uint)module.Datas.Length)) throw Invalid($"unknown data segment {index}");
+        // The binary format needs the count up front so one-pass validators can check the index.
+        if (module.DataCount is null) throw new MalformedModuleException(instructionOffset, "data count section required");
+        return (int)index;
+    }
+}

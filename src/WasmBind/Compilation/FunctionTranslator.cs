@@ -1,0 +1,278 @@
+using WasmBind.Binary;
+using WasmBind.Execution;
+using WasmBind.Validation;
+
+namespace WasmBind.Compilation;
+
+/// <summary>
+/// Validates a function body by the spec's algorithm (appendix/algorithm.rst) and, in the same pass, translates it
+/// into the interpreter's instruction form. Each operand-stack entry knows the frame slot that holds its value:
+/// its own slot (locals count + height), or — after <c>local.get</c> — the local's slot, so reading a local costs
+/// no copy. Such virtual entries are materialised before the local changes and at control-flow joins.
+/// One instance is reused for all functions of a module.
+/// </summary>
+internal sealed partial class FunctionTranslator
+{
+    private const ValueType Unknown = 0;
+    private const int MaxLocals = 50_000;
+
+    private readonly ValidationContext context;
+    private readonly CodeBuilder code = new();
+    private readonly List<int> sourceMap = new();
+
+    // Operand stack: type and holding slot of each entry.
+    private ValueType[] types = new ValueType[64];
+    private int[] slots = new int[64];
+    private int height;
+    private int maxHeight;
+    /// <summary>How many entries hold a local's slot rather than their own; zero makes local.set cheap.</summary>
+    private int virtualCount;
+
+    private ControlFrame[] controls = new ControlFrame[16];
+    private int controlCount;
+
+    private ValueType[] localTypes = new ValueType[16];
+    private int localCount;
+    private int functionIndex;
+    private long instructionOffset;
+    private long mappedOffset;
+
+    /// <summary>Code position of the destination operand of the last simple instruction emitted, or -1 (see <see cref="TryRetargetLastResult"/>).</summary>
+    private int lastResultOperand = -1;
+
+    public FunctionTranslator(ValidationContext context) => this.context = context;
+
+    public CompiledFunction Translate(int index, FunctionBody body)
+    {
+        functionIndex = index;
+        var type = context.FunctionType(index);
+        Reset(type, body);
+
+        var reader = new WasmReader(context.Module.Bytes.Span.Slice(body.CodeOffset, body.CodeLength), body.CodeOffset);
+        PushControl(ControlKind.Function, [], type.Results.ToArray());
+        while (controlCount > 0)
+        {
+            if (reader.IsAtEnd) throw new MalformedModuleException(reader.Offset, "unexpected end of section or function");
+            instructionOffset = reader.Offset;
+            TranslateInstruction(ref reader);
+        }
+        if (!reader.IsAtEnd) throw new MalformedModuleException(reader.Offset, "section size mismatch");
+
+        return new CompiledFunction
+        {
+            Type = type,
+            FunctionIndex = index,
+            Code = code.ToArray(),
+            LocalCount = localCount,
+            FrameSize = Math.Max(localCount + maxHeight, type.Results.Count),
+            SourceMap = sourceMap.ToArray(),
+        };
+    }
+
+    private void Reset(FunctionType type, FunctionBody body)
+    {
+        code.Clear();
+        sourceMap.Clear();
+        height = maxHeight = virtualCount = controlCount = 0;
+        lastResultOperand = -1;
+        mappedOffset = -1;
+
+        var total = (long)type.Parameters.Count + body.TotalLocalCount;
+        if (total > MaxLocals) throw new MalformedModuleException(body.CodeOffset, "too many locals");
+        localCount = (int)total;
+        if (localTypes.Length < localCount) localTypes = new ValueType[localCount];
+        var i = 0;
+        foreach (var parameter in type.Parameters) localTypes[i++] = parameter;
+        foreach (var declaration in body.Locals)
+        {
+            for (var k = 0u; k < declaration.Count; k++) localTypes[i++] = declaration.Type;
+        }
+    }
+
+    private InvalidModuleException Invalid(string reason) => new(instructionOffset, reason, functionIndex);
+
+    // ---- operand stack (spec algorithm: push_val / pop_val) ----
+
+    private int CanonicalSlot(int stackIndex) => localCount + stackIndex;
+
+    private ref ControlFrame Top => ref controls[controlCount - 1];
+
+    /// <summary>Whether code emitted now can run: false after an unconditional branch and inside blocks nested in dead code.</summary>
+    private bool Reachable => !controls[controlCount - 1].Unreachable && !controls[controlCount - 1].Dead;
+
+    /// <summary>Pushes a value held in its own slot; returns that slot.</summary>
+    private int Push(ValueType type) => PushWithSlot(type, CanonicalSlot(height));
+
+    private int PushWithSlot(ValueType type, int slot)
+    {
+        if (height == types.Length)
+        {
+            Array.Resize(ref types, height * 2);
+            Array.Resize(ref slots, height * 2);
+        }
+        types[height] = type;
+        slots[height] = slot;
+        if (slot < localCount) virtualCount++;
+        height++;
+        if (height > maxHeight) maxHeight = height;
+        return slot;
+    }
+
+    /// <summary>Pops any value; returns its type (Unknown under a polymorphic stack) and holding slot.</summary>
+    private ValueType Pop(out int slot)
+    {
+        ref var frame = ref Top;
+        if (height == frame.Height)
+        {
+            if (frame.Unreachable)
+            {
+                slot = CanonicalSlot(height);
+                return Unknown;
+            }
+            throw Invalid("type mismatch");
+        }
+        height--;
+        slot = slots[height];
+        if (slot < localCount) virtualCount--;
+        return types[height];
+    }
+
+    /// <summary>Pops a value that must have type <paramref name="expected"/>; returns its holding slot.</summary>
+    private int Pop(ValueType expected)
+    {
+        var actual = Pop(out var slot);
+        if (actual != expected && actual != Unknown && expected != Unknown) throw Invalid("type mismatch");
+        return slot;
+    }
+
+    private void PopAll(ReadOnlySpan<ValueType> expected)
+    {
+        for (var i = expected.Length - 1; i >= 0; i--) Pop(expected[i]);
+    }
+
+    private void PushAll(ReadOnlySpan<ValueType> values)
+    {
+        foreach (var type in values) Push(type);
+    }
+
+    /// <summary>Checks the top of the stack against <paramref name="expected"/> without popping (pop_vals then push_vals).</summary>
+    private void CheckTop(ReadOnlySpan<ValueType> expected)
+    {
+        ref var frame = ref Top;
+        for (var k = 0; k < expected.Length; k++)
+        {
+            var index = height - expected.Length + k;
+            if (index < frame.Height)
+            {
+                if (!frame.Unreachable) throw Invalid("type mismatch");
+                continue;
+            }
+            var actual = types[index];
+            if (actual != expected[k] && actual != Unknown) throw Invalid("type mismatch");
+        }
+    }
+
+    /// <summary>
+    /// After a check that passed, gives the top entries exactly <paramref name="expected"/>'s types, as the spec's
+    /// pop_vals-then-push_vals does (under a polymorphic stack this adds the missing entries).
+    /// </summary>
+    private void AssumeTop(ValueType[] expected)
+    {
+        ref var frame = ref Top;
+        if (height - frame.Height < expected.Length)
+        {
+            DropTo(frame.Height);
+            PushAll(expected);
+            return;
+        }
+        for (var k = 0; k < expected.Length; k++) types[height - expected.Length + k] = expected[k];
+    }
+
+    private void DropTo(int newHeight)
+    {
+        while (height > newHeight)
+        {
+            height--;
+            if (slots[height] < localCount) virtualCount--;
+        }
+    }
+
+    // ---- control stack (push_ctrl / pop_ctrl) ----
+
+    private void PushControl(ControlKind kind, ValueType[] parameters, ValueType[] results)
+    {
+        var dead = controlCount > 0 && !Reachable;
+        if (controlCount == controls.Length) Array.Resize(ref controls, controlCount * 2);
+        controls[controlCount++] = new ControlFrame
+        {
+            Kind = kind,
+            Parameters = parameters,
+            Results = results,
+            Height = height,
+            PatchHead = -1,
+            ElsePatch = -1,
+            LoopStart = code.Count,
+            Dead = dead,
+        };
+        PushAll(parameters);
+    }
+
+    private void MarkUnreachable()
+    {
+        ref var frame = ref Top;
+        DropTo(frame.Height);
+        frame.Unreachable = true;
+    }
+
+    private ref ControlFrame Label(uint depth)
+    {
+        if (depth >= (uint)controlCount) throw Invalid("unknown label");
+        return ref controls[controlCount - 1 - (int)depth];
+    }
+
+    private void ReadBlockType(ref WasmReader reader, out ValueType[] parameters, out ValueType[] results)
+    {
+        var blockType = reader.ReadS33();
+        if (blockType == -64)
+        {
+            parameters = results = [];
+            return;
+        }
+        if (blockType < 0)
+        {
+            var valueType = (ValueType)(byte)(blockType & 0x7F);
+            if (!WasmReader.IsValueType((byte)valueType)) throw new MalformedModuleException(instructionOffset, "malformed value type");
+            CheckValueTypeEnabled(valueType);
+            parameters = [];
+            results = SingleType(valueType);
+            return;
+        }
+        if (blockType >= context.Types.Length) throw Invalid("unknown type");
+        var type = context.Types[blockType];
+        if (!context.Has(WasmFeatures.MultiValue) && (type.Parameters.Count > 0 || type.Results.Count > 1))
+            throw Invalid("block type with parameters or several results requires the multi-value feature");
+        parameters = type.Parameters.ToArray();
+        results = type.Results.ToArray();
+    }
+
+    private void CheckValueTypeEnabled(ValueType type)
+    {
+        if (type == ValueType.V128) throw Invalid("SIMD is not supported");
+        if (type.IsReference() && !context.Has(WasmFeatures.ReferenceTypes) && type != ValueType.FuncRef)
+            throw Invalid("reference types are not enabled");
+    }
+
+    private static readonly ValueType[] I32Only = [ValueType.I32], I64Only = [ValueType.I64], F32Only = [ValueType.F32],
+        F64Only = [ValueType.F64], V128Only = [ValueType.V128], FuncRefOnly = [ValueType.FuncRef], ExternRefOnly = [ValueType.ExternRef];
+
+    private static ValueType[] SingleType(ValueType type) => type switch
+    {
+        ValueType.I32 => I32Only,
+        ValueType.I64 => I64Only,
+        ValueType.F32 => F32Only,
+        ValueType.F64 => F64Only,
+        ValueType.V128 => V128Only,
+        ValueType.FuncRef => FuncRefOnly,
+        _ => ExternRefOnly,
+    };
+}

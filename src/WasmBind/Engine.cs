@@ -1,0 +1,22 @@
+using WasmBind.Runtime;
+
+namespace WasmBind;
+
+/// <summary>
+/// Global configuration and shared state for compiling and running modules. Thread-safe: create one and share it.
+/// </summary>
+public sealed class Engine
+{
+    /// <summary>Creates an engine with the given configuration, or the defaults.</summary>
+    public Engine(EngineConfig? config = null)
+    {
+        Config = config ?? new EngineConfig();
+        Config.Validate();
+    }
+
+    /// <summary>The configuration this engine was created with.</summary>
+    public EngineConfig Config { get; }
+
+    /// <summary>Assigns every distinct function type a small integer so <c>call_indirect</c> checks are one comparison.</summary>
+    internal TypeRegistry Types { get; } = new();
+}

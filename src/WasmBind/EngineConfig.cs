@@ -1,0 +1,51 @@
+
+namespace WasmBind;
+
+/// <summary>WebAssembly proposals an engine accepts. The default is the Wasm 2.0 scalar feature set.</summary>
+[Flags]
+public enum WasmFeatures
+{
+    /// <summary>The 1.0 (MVP) feature set only.</summary>
+    None = 0,
+    /// <summary>Import and export of mutable globals.</summary>
+    MutableGlobals = 1 << 0,
+    /// <summary>Sign-extension operators (<c>i32.extend8_s</c>, ...).</summary>
+    SignExtension = 1 << 1,
+    /// <summary>Non-trapping float-to-int conversions (<c>i32.trunc_sat_f32_s</c>, ...).</summary>
+    SaturatingFloatToInt = 1 << 2,
+    /// <summary>Multiple results from functions and blocks, and block parameters.</summary>
+    MultiValue = 1 << 3,
+    /// <summary>Bulk memory and table operations and passive segments.</summary>
+    BulkMemory = 1 << 4,
+    /// <summary>Reference types: <c>funcref</c>/<c>externref</c> values, multiple tables, table instructions.</summary>
+    ReferenceTypes = 1 << 5,
+    /// <summary>Arithmetic (<c>i32.add</c>, <c>i64.mul</c>, ...) in constant expressions (extended-const proposal).</summary>
+    ExtendedConst = 1 << 6,
+    /// <summary>All of WebAssembly 2.0 except SIMD.</summary>
+    Wasm2Scalar = MutableGlobals | SignExtension | SaturatingFloatToInt | MultiValue | BulkMemory | ReferenceTypes,
+}
+
+/// <summary>Settings for an <see cref="Engine"/>. Fixed once the engine is created.</summary>
+public sealed class EngineConfig
+{
+    /// <summary>Which proposals modules may use. Default: <see cref="WasmFeatures.Wasm2Scalar"/>.</summary>
+    public WasmFeatures Features { get; init; } = WasmFeatures.Wasm2Scalar;
+
+    /// <summary>
+    /// The deepest nesting of WebAssembly calls a store allows before trapping with
+    /// <see cref="TrapCode.CallStackExhausted"/>. Frames live on the interpreter's own stack, so this bounds memory, not the .NET stack.
+    /// </summary>
+    public int MaxCallDepth { get; init; } = 50_000;
+
+    /// <summary>
+    /// The most 64-bit value slots (locals and operands of every active frame) a store's value stack may hold
+    /// before trapping with <see cref="TrapCode.CallStackExhausted"/>. Default 4 Mi slots (32 MiB), allocated as needed.
+    /// </summary>
+    public int MaxValueStackSlots { get; init; } = 4 * 1024 * 1024;
+
+    internal void Validate()
+    {
+        if (MaxCallDepth < 1) throw new ArgumentOutOfRangeException(nameof(MaxCallDepth), MaxCallDepth, "must be at least 1");
+        if (MaxValueStackSlots < 1024) throw new ArgumentOutOfRangeException(nameof(MaxValueStackSlots), MaxValueStackSlots, "must be at least 1024");
+    }
+}

@@ -1,0 +1,969 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using WasmBind.Runtime;
+
+namespace WasmBind.Execution;
+
+/// <summary>
+/// The interpreter loop. One dispatch per instruction; operands are frame-relative slot indices read straight
+/// from the code, so the loop keeps only the code pointer, the frame pointer and the current instance's memory
+/// in locals. Validation has proven every slot index in range, so slots are addressed without bounds checks;
+/// linear memory accesses do one check against the memory's length.
+/// </summary>
+internal sealed partial class ExecutionStack
+{
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Run(WasmFunction entry, int entryFramePointer)
+    {
+        var entryFrames = frameCount;
+        var function = entry;
+        var code = function.Code.Code;
+        ref int ip = ref MemoryMarshal.GetArrayDataReference(code);
+        var framePointer = entryFramePointer;
+        ref ulong fp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), framePointer);
+        var instance = function.Instance;
+        var memory = instance.Memories.Length > 0 ? instance.Memories[0] : null;
+        var mem = memory?.Buffer ?? [];
+
+        while (true)
+        {
+            Function callee;
+            int calleeBase;
+            int returnPc;
+            switch ((Op)ip)
+            {
+                case Op.Unreachable:
+                    ThrowTrap(TrapCode.Unreachable, function, Pc(code, ref ip));
+                    continue;
+                case Op.Br:
+                    ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 1));
+                    continue;
+                case Op.BrIfNez:
+                    if ((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) != 0)
+                        ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 2));
+                    else
+                        ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.BrIfEqz:
+                    if ((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) == 0)
+                        ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 2));
+                    else
+                        ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.BrTable:
+                {
+                    var index = (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1));
+                    var count = (uint)Unsafe.Add(ref ip, 2);
+                    if (index > count) index = count;
+                    ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 3 + (int)index));
+                    continue;
+                }
+                case Op.Return:
+                {
+                    if (frameCount == entryFrames) return;
+                    var frame = frames[--frameCount];
+                    function = frame.Function;
+                    code = function.Code.Code;
+                    ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), frame.ReturnPc);
+                    framePointer = frame.FramePointer;
+                    fp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), framePointer);
+                    if (!ReferenceEquals(function.Instance, instance))
+                    {
+                        instance = function.Instance;
+                        memory = instance.Memories.Length > 0 ? instance.Memories[0] : null;
+                    }
+                    mem = memory?.Buffer ?? [];
+                    continue;
+                }
+                case Op.Call:
+                    callee = instance.Functions[Unsafe.Add(ref ip, 1)];
+                    calleeBase = framePointer + Unsafe.Add(ref ip, 2);
+                    returnPc = Pc(code, ref ip) + 3;
+                    goto call;
+                case Op.CallIndirect:
+                {
+                    var table = instance.Tables[Unsafe.Add(ref ip, 1)];
+                    var index = (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3));
+                    var elements = table.Elements;
+                    if (index >= (uint)elements.Length) ThrowTrap(TrapCode.UndefinedElement, function, Pc(code, ref ip));
+                    var reference = elements[index];
+                    if (reference == 0) ThrowTrap(TrapCode.UninitializedElement, function, Pc(code, ref ip));
+                    callee = store.GetFunctionByHandle((int)(reference - 1));
+                    if (callee.TypeId != instance.Module.TypeIds[Unsafe.Add(ref ip, 2)])
+                        ThrowTrap(TrapCode.IndirectCallTypeMismatch, function, Pc(code, ref ip));
+                    calleeBase = framePointer + Unsafe.Add(ref ip, 4);
+                    returnPc = Pc(code, ref ip) + 5;
+                    goto call;
+                }
+                case Op.Copy:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.Const32:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)Unsafe.Add(ref ip, 2);
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.Const64:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)Unsafe.Add(ref ip, 2) | ((ulong)(uint)Unsafe.Add(ref ip, 3) << 32);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.Select:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 4)) != 0
+                        ? Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))
+                        : Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3));
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                case Op.GlobalGet:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = instance.Globals[Unsafe.Add(ref ip, 2)].Bits;
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.GlobalSet:
+                    instance.Globals[Unsafe.Add(ref ip, 1)].Bits = Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.RefFunc:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)instance.Functions[Unsafe.Add(ref ip, 2)].Handle + 1;
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.MemorySize:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(mem.Length / MemoryType.PageSize);
+                    ip = ref Unsafe.Add(ref ip, 2);
+                    continue;
+                case Op.MemoryGrow:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(int)memory!.TryGrow((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    mem = memory.Buffer;
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I32DivS:
+                {
+                    var b = (int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3));
+                    var a = (int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2));
+                    if (b == 0) ThrowTrap(TrapCode.IntegerDivideByZero, function, Pc(code, ref ip));
+                    if (b == -1 && a == int.MinValue) ThrowTrap(TrapCode.IntegerOverflow, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(a / b);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I32DivU:
+                {
+                    var b = (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3));
+                    if (b == 0) ThrowTrap(TrapCode.IntegerDivideByZero, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) / b;
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I32RemS:
+                {
+                    var b = (int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3));
+                    var a = (int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2));
+                    if (b == 0) ThrowTrap(TrapCode.IntegerDivideByZero, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = b == -1 ? 0 : (uint)(a % b);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I32RemU:
+                {
+                    var b = (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3));
+                    if (b == 0) ThrowTrap(TrapCode.IntegerDivideByZero, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) % b;
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I64DivS:
+                {
+                    var b = (long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3));
+                    var a = (long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2));
+                    if (b == 0) ThrowTrap(TrapCode.IntegerDivideByZero, function, Pc(code, ref ip));
+                    if (b == -1 && a == long.MinValue) ThrowTrap(TrapCode.IntegerOverflow, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)(a / b);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I64DivU:
+                {
+                    var b = Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3));
+                    if (b == 0) ThrowTrap(TrapCode.IntegerDivideByZero, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) / b;
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I64RemS:
+                {
+                    var b = (long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3));
+                    var a = (long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2));
+                    if (b == 0) ThrowTrap(TrapCode.IntegerDivideByZero, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = b == -1 ? 0 : (ulong)(a % b);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I64RemU:
+                {
+                    var b = Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3));
+                    if (b == 0) ThrowTrap(TrapCode.IntegerDivideByZero, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) % b;
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I32TruncF32S:
+                case Op.I32TruncF64S:
+                case Op.I32TruncF32U:
+                case Op.I32TruncF64U:
+                case Op.I64TruncF32S:
+                case Op.I64TruncF64S:
+                case Op.I64TruncF32U:
+                case Op.I64TruncF64U:
+                {
+                    var op = (Op)ip;
+                    var bits = Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2));
+                    var value = op is Op.I32TruncF32S or Op.I32TruncF32U or Op.I64TruncF32S or Op.I64TruncF32U
+                        ? BitConverter.UInt32BitsToSingle((uint)bits)
+                        : BitConverter.UInt64BitsToDouble(bits);
+                    var trap = op switch
+                    {
+                        Op.I32TruncF32S or Op.I32TruncF64S => Numerics.CheckTruncToI32(value),
+                        Op.I32TruncF32U or Op.I32TruncF64U => Numerics.CheckTruncToU32(value),
+                        Op.I64TruncF32S or Op.I64TruncF64S => Numerics.CheckTruncToI64(value),
+                        _ => Numerics.CheckTruncToU64(value),
+                    };
+                    if (trap is { } trapCode) ThrowTrap(trapCode, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = op switch
+                    {
+                        Op.I32TruncF32S or Op.I32TruncF64S => (uint)(int)value,
+                        Op.I32TruncF32U or Op.I32TruncF64U => (uint)value,
+                        Op.I64TruncF32S or Op.I64TruncF64S => (ulong)(long)value,
+                        _ => (ulong)value,
+                    };
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                }
+                case Op.I32Load:
+                {
+                    var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
+                    if (address + 4 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I64Load:
+                {
+                    var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
+                    if (address + 8 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.F32Load:
+                {
+                    var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
+                    if (address + 4 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.F64Load:
+                {
+                    var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
+                    if (address + 8 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I32Load8S:
+                {
+                    var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
+                    if (address + 1 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(int)Unsafe.ReadUnaligned<sbyte>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I32Load8U:
+                {
+                    var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
+                    if (address + 1 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<byte>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I32Load16S:
+                {
+                    var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
+                    if (address + 2 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(int)Unsafe.ReadUnaligned<short>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I32Load16U:
+                {
+                    var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
+                    if (address + 2 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I64Load8S:
+                {
+                    var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
+                    if (address + 1 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)(long)Unsafe.ReadUnaligned<sbyte>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I64Load8U:
+                {
+                    var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
+                    if (address + 1 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<byte>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I64Load16S:
+                {
+                    var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
+                    if (address + 2 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)(long)Unsafe.ReadUnaligned<short>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I64Load16U:
+                {
+                    var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
+                    if (address + 2 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I64Load32S:
+                {
+                    var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
+                    if (address + 4 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)(long)Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I64Load32U:
+                {
+                    var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
+                    if (address + 4 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I32Store:
+                {
+                    var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
+                    if (address + 4 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address), (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I64Store:
+                {
+                    var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
+                    if (address + 8 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address), (ulong)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.F32Store:
+                {
+                    var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
+                    if (address + 4 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address), (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.F64Store:
+                {
+                    var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
+                    if (address + 8 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address), (ulong)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I32Store8:
+                {
+                    var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
+                    if (address + 1 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address), (byte)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I32Store16:
+                {
+                    var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
+                    if (address + 2 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address), (ushort)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I64Store8:
+                {
+                    var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
+                    if (address + 1 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address), (byte)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I64Store16:
+                {
+                    var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
+                    if (address + 2 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address), (ushort)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I64Store32:
+                {
+                    var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
+                    if (address + 4 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address), (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                }
+                case Op.I32Eqz:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) == 0 ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I64Eqz:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) == 0 ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I32Clz:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(BitOperations.LeadingZeroCount((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I32Ctz:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(BitOperations.TrailingZeroCount((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))) );
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I32Popcnt:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(BitOperations.PopCount((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I64Clz:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)BitOperations.LeadingZeroCount(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I64Ctz:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)BitOperations.TrailingZeroCount(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I64Popcnt:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)BitOperations.PopCount(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.F32Abs:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) & 0x7FFF_FFFFu);
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.F32Neg:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) ^ 0x8000_0000u);
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.F32Ceil:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.SingleToUInt32Bits(Numerics.Ceiling(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.F32Floor:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.SingleToUInt32Bits(Numerics.Floor(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.F32Trunc:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.SingleToUInt32Bits(Numerics.Truncate(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.F32Nearest:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.SingleToUInt32Bits(Numerics.Nearest(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.F32Sqrt:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.SingleToUInt32Bits(Numerics.Sqrt(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.F64Abs:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) & 0x7FFF_FFFF_FFFF_FFFFul;
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.F64Neg:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) ^ 0x8000_0000_0000_0000ul;
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.F64Ceil:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.DoubleToUInt64Bits(Numerics.Ceiling(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.F64Floor:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.DoubleToUInt64Bits(Numerics.Floor(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.F64Trunc:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.DoubleToUInt64Bits(Numerics.Truncate(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.F64Nearest:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.DoubleToUInt64Bits(Numerics.Nearest(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.F64Sqrt:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.DoubleToUInt64Bits(Numerics.Sqrt(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I32WrapI64:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I64ExtendI32S:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)(long)(int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I64ExtendI32U:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.F32ConvertI32S:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.SingleToUInt32Bits((float)(int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.F32ConvertI32U:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.SingleToUInt32Bits((float)(long)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.F32ConvertI64S:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.SingleToUInt32Bits((float)(long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.F32ConvertI64U:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.SingleToUInt32Bits(Numerics.U64ToF32(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.F32DemoteF64:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.SingleToUInt32Bits((float)BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.F64ConvertI32S:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.DoubleToUInt64Bits((int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.F64ConvertI32U:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.DoubleToUInt64Bits((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.F64ConvertI64S:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.DoubleToUInt64Bits((long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.F64ConvertI64U:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.DoubleToUInt64Bits(Numerics.U64ToF64(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.F64PromoteF32:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.DoubleToUInt64Bits(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I32ReinterpretF32:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I64ReinterpretF64:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.F32ReinterpretI32:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.F64ReinterpretI64:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I32Extend8S:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((uint)(int)(sbyte)(int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I32Extend16S:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((uint)(int)(short)(int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I64Extend8S:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)(long)(sbyte)(long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I64Extend16S:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)(long)(short)(long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I64Extend32S:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)(long)(int)(long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I32TruncSatF32S:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((uint)Numerics.SatI32(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I32TruncSatF32U:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(Numerics.SatU32(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I32TruncSatF64S:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((uint)Numerics.SatI32(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I32TruncSatF64U:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(Numerics.SatU32(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I64TruncSatF32S:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)Numerics.SatI64(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I64TruncSatF32U:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Numerics.SatU64(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I64TruncSatF64S:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)Numerics.SatI64(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I64TruncSatF64U:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Numerics.SatU64(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.I32Eq:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) == (int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I32Ne:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) != (int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I32LtS:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) < (int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I32LtU:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) < (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I32GtS:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) > (int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I32GtU:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) > (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I32LeS:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) <= (int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I32LeU:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) <= (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I32GeS:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) >= (int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I32GeU:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) >= (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I64Eq:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) == (long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I64Ne:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) != (long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I64LtS:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) < (long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I64LtU:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) < Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I64GtS:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) > (long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I64GtU:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) > Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I64LeS:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) <= (long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I64LeU:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) <= Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I64GeS:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) >= (long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I64GeU:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) >= Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F32Eq:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))) == BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3))) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F32Ne:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))) != BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3))) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F32Lt:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))) < BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3))) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F32Gt:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))) > BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3))) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F32Le:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))) <= BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3))) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F32Ge:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))) >= BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3))) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F64Eq:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))) == BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3))) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F64Ne:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))) != BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3))) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F64Lt:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))) < BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3))) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F64Gt:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))) > BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3))) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F64Le:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))) <= BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3))) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F64Ge:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))) >= BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3))) ? 1 : 0);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I32Add:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I32Sub:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) - (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I32Mul:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) * (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I32And:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) & (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I32Or:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) | (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I32Xor:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) ^ (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I32Shl:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) << (int)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I32ShrS:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((uint)((int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) >> (int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3))));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I32ShrU:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) >> (int)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I32Rotl:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(BitOperations.RotateLeft((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)), (int)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3))));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I32Rotr:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(BitOperations.RotateRight((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)), (int)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3))));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I64Add:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I64Sub:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) - Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I64Mul:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) * Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I64And:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) & Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I64Or:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) | Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I64Xor:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) ^ Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I64Shl:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) << (int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I64ShrS:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)((long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) >> (int)(long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I64ShrU:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) >> (int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I64Rotl:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitOperations.RotateLeft(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)), (int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I64Rotr:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitOperations.RotateRight(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)), (int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F32Add:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))) + BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3))));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F32Sub:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))) - BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3))));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F32Mul:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))) * BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3))));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F32Div:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))) / BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3))));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F32Min:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.SingleToUInt32Bits(Numerics.Min(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))), BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)))));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F32Max:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.SingleToUInt32Bits(Numerics.Max(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))), BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)))));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F32Copysign:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) & 0x7FFF_FFFFu) | ((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)) & 0x8000_0000u));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F64Add:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))) + BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3))));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F64Sub:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))) - BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3))));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F64Mul:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))) * BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3))));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F64Div:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))) / BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3))));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F64Min:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.DoubleToUInt64Bits(Numerics.Min(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))), BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)))));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F64Max:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = BitConverter.DoubleToUInt64Bits(Numerics.Max(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))), BitConverter.UInt64BitsToDouble(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)))));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F64Copysign:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) & 0x7FFF_FFFF_FFFF_FFFFul) | (Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)) & 0x8000_0000_0000_0000ul);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.TableGet:
+                case Op.TableSet:
+                case Op.TableSize:
+                case Op.TableGrow:
+                case Op.TableFill:
+                case Op.TableCopy:
+                case Op.TableInit:
+                case Op.ElemDrop:
+                case Op.MemoryInit:
+                case Op.DataDrop:
+                case Op.MemoryCopy:
+                case Op.MemoryFill:
+                {
+                    // Bulk and table instructions do enough work per dispatch that a call costs nothing noticeable.
+                    var length = ExecuteBulk(ref fp, ref ip, instance, memory, function, Pc(code, ref ip));
+                    mem = memory?.Buffer ?? [];
+                    ip = ref Unsafe.Add(ref ip, length);
+                    continue;
+                }
+                default:
+                    throw new InvalidOperationException($"internal error: unknown instruction {ip} in {function}");
+            }
+
+        call:
+            if (callee is WasmFunction target)
+            {
+                if (frameCount >= maxCallDepth) ThrowTrap(TrapCode.CallStackExhausted, function, Pc(code, ref ip));
+                var compiled = target.Code;
+                if (calleeBase + compiled.FrameSize > slots.Length)
+                {
+                    EnsureSlots((long)calleeBase + compiled.FrameSize, function, Pc(code, ref ip));
+                }
+                PushFrame(function, returnPc, framePointer);
+                function = target;
+                framePointer = calleeBase;
+                fp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), framePointer);
+                var parameterCount = compiled.ParameterCount;
+                var localsToClear = compiled.LocalCount - parameterCount;
+                if (localsToClear > 0) MemoryMarshal.CreateSpan(ref Unsafe.Add(ref fp, parameterCount), localsToClear).Clear();
+                code = compiled.Code;
+                ip = ref MemoryMarshal.GetArrayDataReference(code);
+                if (!ReferenceEquals(target.Instance, instance))
+                {
+                    instance = target.Instance;
+                    memory = instance.Memories.Length > 0 ? instance.Memories[0] : null;
+                    mem = memory?.Buffer ?? [];
+                }
+            }
+            else
+            {
+                var host = (HostFunction)callee;
+                var slotCount = Math.Max(host.Type.Parameters.Count, host.Type.Results.Count);
+                if (calleeBase + slotCount > slots.Length) EnsureSlots((long)calleeBase + slotCount, function, Pc(code, ref ip));
+                CallHost(host, calleeBase, function, framePointer, returnPc - 1);
+                // The host may have grown the slots or the memory.
+                fp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), framePointer);
+                mem = memory?.Buffer ?? [];
+                ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), returnPc);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Pc(int[] code, ref int ip) =>
+        (int)(Unsafe.ByteOffset(ref MemoryMarshal.GetArrayDataReference(code), ref ip) / sizeof(int));
+}

@@ -1,0 +1,116 @@
+using WasmBind.Binary;
+using WasmBind.Compilation;
+using WasmBind.Validation;
+
+namespace WasmBind;
+
+/// <summary>
+/// A decoded, validated and translated WebAssembly module. Immutable and thread-safe: compile once,
+/// instantiate in any number of stores.
+/// </summary>
+public sealed class Module
+{
+    private Module(Engine engine, ModuleDefinition definition, CompiledFunction[] functions, int[] typeIds)
+    {
+        Engine = engine;
+        Definition = definition;
+        Functions = functions;
+        TypeIds = typeIds;
+        Imports = definition.Imports.Select(i => new ImportType(i.Module, i.Name, ImportTypeOf(definition, i))).ToArray();
+        Exports = definition.Exports.Select(e => new ExportType(e.Name, ExportTypeOf(definition, e))).ToArray();
+    }
+
+    /// <summary>The engine the module was compiled for.</summary>
+    public Engine Engine { get; }
+
+    /// <summary>The module's name from its name section, if it has one.</summary>
+    public string? Name => Definition.Names.ModuleName;
+
+    /// <summary>What the module imports, in declaration order.</summary>
+    public IReadOnlyList<ImportType> Imports { get; }
+
+    /// <summary>What the module exports, in declaration order.</summary>
+    public IReadOnlyList<ExportType> Exports { get; }
+
+    internal ModuleDefinition Definition { get; }
+
+    /// <summary>Translated bodies of the functions the module defines (not imports), in definition order.</summary>
+    internal CompiledFunction[] Functions { get; }
+
+    /// <summary>The engine's canonical id of each type in the type section.</summary>
+    internal int[] TypeIds { get; }
+
+    /// <summary>Decodes, validates and translates a module binary.</summary>
+    /// <exception cref="MalformedModuleException">The bytes are not a well-formed module.</exception>
+    /// <exception cref="InvalidModuleException">The module is well-formed but invalid.</exception>
+    public static Module FromBytes(Engine engine, ReadOnlySpan<byte> bytes) => FromBytes(engine, bytes.ToArray());
+
+    /// <summary>Decodes, validates and translates a module binary. The array must not be modified afterwards.</summary>
+    /// <exception cref="MalformedModuleException">The bytes are not a well-formed module.</exception>
+    /// <exception cref="InvalidModuleException">The module is well-formed but invalid.</exception>
+    public static Module FromBytes(Engine engine, byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(bytes);
+        var definition = ModuleDecoder.Decode(bytes);
+        var functions = ModuleValidator.ValidateAndCompile(engine, definition);
+        var typeIds = definition.Types.Select(engine.Types.GetId).ToArray();
+        return new Module(engine, definition, functions, typeIds);
+    }
+
+    /// <summary>Reads, decodes, validates and translates a module file.</summary>
+    public static Module FromFile(Engine engine, string path) => FromBytes(engine, File.ReadAllBytes(path));
+
+    /// <summary>Checks that <paramref name="bytes"/> are a valid module, throwing the reason if not.</summary>
+    /// <exception cref="MalformedModuleException">The bytes are not a well-formed module.</exception>
+    /// <exception cref="InvalidModuleException">The module is well-formed but invalid.</exception>
+    public static void Validate(Engine engine, ReadOnlySpan<byte> bytes) => FromBytes(engine, bytes);
+
+    /// <summary>The type of function <paramref name="index"/> in the module's function index space.</summary>
+    internal FunctionType FunctionTypeAt(int index) => Definition.Types[FunctionTypeIndexAt(index)];
+
+    internal int FunctionTypeIndexAt(int index)
+    {
+        var imported = Definition.ImportedFunctionCount;
+        if (index < imported)
+        {
+            var seen = 0;
+            foreach (var import in Definition.Imports)
+            {
+                if (import.Kind != ExternKind.Function) continue;
+                if (seen++ == index) return (int)import.TypeIndex;
+            }
+        }
+        return (int)Definition.FunctionTypeIndices[index - imported];
+    }
+
+    /// <summary>A human name for function <paramref name="index"/>: its name-section name, else <c>func[index]</c>.</summary>
+    internal string DescribeFunction(int index) =>
+        Definition.Names.FunctionNames.TryGetValue((uint)index, out var name) ? name : $"func[{index}]";
+
+    private static ExternType ImportTypeOf(ModuleDefinition definition, ImportDefinition import) => import.Kind switch
+    {
+        ExternKind.Function => definition.Types[import.TypeIndex],
+        ExternKind.Table => import.Table!,
+        ExternKind.Memory => import.Memory!,
+        _ => import.Global!,
+    };
+
+    private ExternType ExportTypeOf(ModuleDefinition definition, ExportDefinition export)
+    {
+        var index = (int)export.Index;
+        return export.Kind switch
+        {
+            ExternKind.Function => FunctionTypeAt(index),
+            ExternKind.Table => index < definition.ImportedTableCount
+                ? definition.Imports.Where(i => i.Kind == ExternKind.Table).ElementAt(index).Table!
+                : definition.Tables[index - definition.ImportedTableCount],
+            ExternKind.Memory => index < definition.ImportedMemoryCount
+                ? definition.Imports.Where(i => i.Kind == ExternKind.Memory).ElementAt(index).Memory!
+                : definition.Memories[index - definition.ImportedMemoryCount],
+            _ => index < definition.ImportedGlobalCount
+                ? definition.Imports.Where(i => i.Kind == ExternKind.Global).ElementAt(index).Global!
+                : definition.Globals[index - definition.ImportedGlobalCount].Type,
+        };
+    }
+}

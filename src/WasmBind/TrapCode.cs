@@ -1,0 +1,34 @@
+namespace WasmBind;
+
+/// <summary>Why WebAssembly execution trapped.</summary>
+public enum TrapCode
+{
+    /// <summary>The <c>unreachable</c> instruction ran.</summary>
+    Unreachable,
+    /// <summary>A memory access was out of bounds.</summary>
+    MemoryOutOfBounds,
+    /// <summary>A table access was out of bounds, or a <c>call_indirect</c> index was outside the table.</summary>
+    TableOutOfBounds,
+    /// <summary>A <c>call_indirect</c> index was outside the table.</summary>
+    UndefinedElement,
+    /// <summary>A <c>call_indirect</c> hit a null table element.</summary>
+    UninitializedElement,
+    /// <summary>A <c>call_indirect</c> found a function of another type.</summary>
+    IndirectCallTypeMismatch,
+    /// <summary>A null reference was dereferenced.</summary>
+    NullReference,
+    /// <summary>Integer division by zero.</summary>
+    IntegerDivideByZero,
+    /// <summary>Signed integer division overflowed (<c>INT_MIN / -1</c>).</summary>
+    IntegerOverflow,
+    /// <summary>A float-to-int conversion got NaN or a value out of the target's range.</summary>
+    BadConversionToInteger,
+    /// <summary>The call stack or value stack limit was exceeded.</summary>
+    CallStackExhausted,
+    /// <summary>The store ran out of fuel.</summary>
+    OutOfFuel,
+    /// <summary>The epoch deadline passed, or the call was interrupted.</summary>
+    Interrupted,
+    /// <summary>A host function threw; see <see cref="Exception.InnerException"/>.</summary>
+    HostError,
+}

@@ -1,0 +1,55 @@
+using WasmBind.Binary;
+
+namespace WasmBind.Validation;
+
+/// <summary>
+/// Validates constant expressions (spec valid/instructions.rst "Constant Expressions"). They are checked in the
+/// context C' whose globals are only the imported ones, and <c>global.get</c> must name an immutable global.
+/// </summary>
+internal static class ConstantExpressionValidator
+{
+    public static void Validate(ValidationContext context, ConstantExpression expression, ValueType expected)
+    {
+        Span<ValueType> stack = stackalloc ValueType[16];
+        var height = 0;
+        void Push(ValueType type, long offset, Span<ValueType> s)
+        {
+            if (height == s.Length) throw new InvalidModuleException(offset, "constant expression too deep");
+            s[height++] = type;
+        }
+
+        foreach (var instruction in expression.Instructions)
+        {
+            var offset = instruction.Offset;
+            switch (instruction.Opcode)
+            {
+                case 0x41: Push(ValueType.I32, offset, stack); break;
+                case 0x42: Push(ValueType.I64, offset, stack); break;
+                case 0x43: Push(ValueType.F32, offset, stack); break;
+                case 0x44: Push(ValueType.F64, offset, stack); break;
+                case 0xD0: Push((ValueType)instruction.Immediate, offset, stack); break;
+                case 0xD2:
+                    if (instruction.Immediate >= (ulong)context.FunctionTypeIndices.Length)
+                        throw new InvalidModuleException(offset, $"unknown function {instruction.Immediate}");
+                    Push(ValueType.FuncRef, offset, stack);
+                    break;
+                case 0x23:
+                    if (instruction.Immediate >= (ulong)context.ImportedGlobalCount)
+                        throw new InvalidModuleException(offset, $"unknown global {instruction.Immediate}");
+                    var global = context.Globals[instruction.Immediate];
+                    if (global.Mutable) throw new InvalidModuleException(offset, "constant expression required");
+                    Push(global.ValueType, offset, stack);
+                    break;
+                case 0x6A or 0x6B or 0x6C or 0x7C or 0x7D or 0x7E when context.Has(WasmFeatures.ExtendedConst):
+                    var operand = instruction.Opcode < 0x70 ? ValueType.I32 : ValueType.I64;
+                    if (height < 2 || stack[height - 1] != operand || stack[height - 2] != operand)
+                        throw new InvalidModuleException(offset, "type mismatch");
+                    height--;
+                    break;
+                default:
+                    throw new InvalidModuleException(offset, "constant expression required");
+            }
+        }
+        if (height != 1 || stack[0] != expected) throw new InvalidModuleException(expression.Offset, "type mismatch");
+    }
+}

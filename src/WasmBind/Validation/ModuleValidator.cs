@@ -1,0 +1,180 @@
+using WasmBind.Binary;
+using WasmBind.Compilation;
+
+namespace WasmBind.Validation;
+
+/// <summary>
+/// Module-level validation (spec valid/modules.rst): index spaces, limits, constant expressions, segments, exports,
+/// the start function. Function bodies are validated while they are translated (<see cref="FunctionTranslator"/>).
+/// </summary>
+internal static class ModuleValidator
+{
+    private const ulong MaxMemoryPages = 65536;
+
+    public static CompiledFunction[] ValidateAndCompile(Engine engine, ModuleDefinition module)
+    {
+        var context = BuildContext(engine.Config.Features, module);
+        ValidateDefinitions(context);
+        var compiled = new CompiledFunction[module.Bodies.Length];
+        var translator = new FunctionTranslator(context);
+        for (var i = 0; i < compiled.Length; i++)
+        {
+            try
+            {
+                compiled[i] = translator.Translate(module.ImportedFunctionCount + i, module.Bodies[i]);
+            }
+            catch (InvalidModuleException)
+            {
+                // A malformed body later in the module takes precedence over this invalid one.
+                for (var j = i; j < compiled.Length; j++) BodySyntaxChecker.Check(module, module.Bodies[j]);
+                throw;
+            }
+        }
+        return compiled;
+    }
+
+    private static ValidationContext BuildContext(WasmFeatures features, ModuleDefinition module)
+    {
+        var types = module.Types;
+        foreach (var type in types)
+        {
+            if (type.Results.Count > 1 && (features & WasmFeatures.MultiValue) == 0)
+                throw new InvalidModuleException(0, "invalid result arity");
+        }
+
+        var functionTypes = new List<int>();
+        var tables = new List<TableType>();
+        var memories = new List<MemoryType>();
+        var globals = new List<GlobalType>();
+        foreach (var import in module.Imports)
+        {
+            switch (import.Kind)
+            {
+                case ExternKind.Function:
+                    if (import.TypeIndex >= types.Length) throw new InvalidModuleException(import.Offset, "unknown type");
+                    functionTypes.Add((int)import.TypeIndex);
+                    break;
+                case ExternKind.Table:
+                    ValidateTable(import.Table!, import.Offset);
+                    tables.Add(import.Table!);
+                    break;
+                case ExternKind.Memory:
+                    ValidateMemory(import.Memory!, import.Offset);
+                    memories.Add(import.Memory!);
+                    break;
+                default:
+                    if (import.Global!.Mutable && (features & WasmFeatures.MutableGlobals) == 0)
+                        throw new InvalidModuleException(import.Offset, "mutable global import requires the mutable-globals feature");
+                    globals.Add(import.Global!);
+                    break;
+            }
+        }
+        var importedGlobals = globals.Count;
+        foreach (var typeIndex in module.FunctionTypeIndices)
+        {
+            if (typeIndex >= types.Length) throw new InvalidModuleException(0, "unknown type");
+            functionTypes.Add((int)typeIndex);
+        }
+        foreach (var table in module.Tables) { ValidateTable(table, 0); tables.Add(table); }
+        foreach (var memory in module.Memories) { ValidateMemory(memory, 0); memories.Add(memory); }
+        if (memories.Count > 1) throw new InvalidModuleException(0, "multiple memories");
+        if (tables.Count > 1 && (features & WasmFeatures.ReferenceTypes) == 0) throw new InvalidModuleException(0, "multiple tables");
+        globals.AddRange(module.Globals.Select(g => g.Type));
+
+        var declared = new bool[functionTypes.Count];
+        void Declare(ConstantExpression? expression)
+        {
+            if (expression is null) return;
+            foreach (var instruction in expression.Instructions)
+            {
+                if (instruction.Opcode == 0xD2 && instruction.Immediate < (ulong)declared.Length) declared[instruction.Immediate] = true;
+            }
+        }
+        foreach (var global in module.Globals) Declare(global.Init);
+        foreach (var element in module.Elements) foreach (var item in element.Items) Declare(item);
+        foreach (var export in module.Exports)
+        {
+            if (export.Kind == ExternKind.Function && export.Index < declared.Length) declared[export.Index] = true;
+        }
+
+        return new ValidationContext
+        {
+            Module = module,
+            Features = features,
+            Types = types,
+            FunctionTypeIndices = functionTypes.ToArray(),
+            Tables = tables.ToArray(),
+            Memories = memories.ToArray(),
+            Globals = globals.ToArray(),
+            ImportedGlobalCount = importedGlobals,
+            ElementTypes = module.Elements.Select(e => e.ElementType).ToArray(),
+            DeclaredFunctionReferences = declared,
+        };
+    }
+
+    private static void ValidateTable(TableType table, long offset)
+    {
+        if (table.Limits.Maximum is { } max && max < table.Limits.Minimum)
+            throw new InvalidModuleException(offset, "size minimum must not be greater than maximum");
+        if (table.Limits.Minimum > uint.MaxValue || table.Limits.Maximum > uint.MaxValue)
+            throw new InvalidModuleException(offset, "table size must be at most 2^32-1");
+    }
+
+    private static void ValidateMemory(MemoryType memory, long offset)
+    {
+        if (memory.Limits.Minimum > MaxMemoryPages || memory.Limits.Maximum > MaxMemoryPages)
+            throw new InvalidModuleException(offset, "memory size must be at most 65536 pages (4GiB)");
+        if (memory.Limits.Maximum is { } max && max < memory.Limits.Minimum)
+            throw new InvalidModuleException(offset, "size minimum must not be greater than maximum");
+        if (memory.Shared && memory.Limits.Maximum is null)
+            throw new InvalidModuleException(offset, "shared memory must have maximum");
+    }
+
+    private static void ValidateDefinitions(ValidationContext context)
+    {
+        var module = context.Module;
+        foreach (var global in module.Globals)
+            ConstantExpressionValidator.Validate(context, global.Init, global.Type.ValueType);
+
+        foreach (var element in module.Elements)
+        {
+            if (element.Mode == SegmentMode.Active)
+            {
+                if (element.TableIndex >= context.Tables.Length) throw new InvalidModuleException(element.Offset, "unknown table");
+                if (context.Tables[element.TableIndex].ElementType != element.ElementType)
+                    throw new InvalidModuleException(element.Offset, "type mismatch");
+                ConstantExpressionValidator.Validate(context, element.OffsetExpression!, ValueType.I32);
+            }
+            foreach (var item in element.Items) ConstantExpressionValidator.Validate(context, item, element.ElementType);
+        }
+
+        foreach (var data in module.Datas)
+        {
+            if (data.Mode != SegmentMode.Active) continue;
+            if (data.MemoryIndex >= context.Memories.Length) throw new InvalidModuleException(data.Offset, "unknown memory");
+            ConstantExpressionValidator.Validate(context, data.OffsetExpression!, ValueType.I32);
+        }
+
+        if (module.StartFunction is { } start)
+        {
+            if (start >= context.FunctionTypeIndices.Length) throw new InvalidModuleException(0, "unknown function");
+            var type = context.FunctionType((int)start);
+            if (type.Parameters.Count != 0 || type.Results.Count != 0) throw new InvalidModuleException(0, "start function");
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var export in module.Exports)
+        {
+            if (!names.Add(export.Name)) throw new InvalidModuleException(export.Offset, "duplicate export name");
+            var count = export.Kind switch
+            {
+                ExternKind.Function => context.FunctionTypeIndices.Length,
+                ExternKind.Table => context.Tables.Length,
+                ExternKind.Memory => context.Memories.Length,
+                _ => context.Globals.Length,
+            };
+            if (export.Index >= (uint)count)
+                throw new InvalidModuleException(export.Offset, $"unknown {export.Kind.ToString().ToLowerInvariant()}");
+        }
+    }
+}
