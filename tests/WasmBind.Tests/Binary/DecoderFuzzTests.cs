@@ -18,14 +18,17 @@ public sealed class DecoderFuzzTests(ITestOutputHelper output)
     public static IEnumerable<object[]> Scripts() => SharedData.CoreScriptRows();
 
     /// <summary>The code under test, in one place so later stages (validation) can join the fuzzing.</summary>
+    private static readonly Engine FuzzEngine = new();
+
+    // Decodes, validates and translates: the whole path Module.FromBytes takes before instantiation.
     private static void DecodeAndValidate(byte[] bytes)
     {
-        ModuleDecoder.Decode(bytes);
+        Module.FromBytes(FuzzEngine, bytes);
     }
 
     [Theory]
     [MemberData(nameof(Scripts))]
-    public void TruncatedAndCorruptedModules_FailOnlyAsMalformed(string script)
+    public void TruncatedAndCorruptedModules_FailOnlyAsMalformedOrInvalid(string script)
     {
         if (SharedData.IsAbsent(script, output)) return;
         var failures = new List<string>();
@@ -58,6 +61,9 @@ public sealed class DecoderFuzzTests(ITestOutputHelper output)
             DecodeAndValidate(bytes);
         }
         catch (MalformedModuleException)
+        {
+        }
+        catch (InvalidModuleException)
         {
         }
         catch (Exception e)
