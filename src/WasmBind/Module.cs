@@ -84,6 +84,17 @@ public sealed class Module
         return (int)Definition.FunctionTypeIndices[index - imported];
     }
 
+    /// <summary>The name of function <paramref name="index"/> for diagnostics: from the name section, else its first export name, else null.</summary>
+    internal string? FunctionName(int index)
+    {
+        if (Definition.Names.FunctionNames.TryGetValue((uint)index, out var name)) return name;
+        foreach (var export in Definition.Exports)
+        {
+            if (export.Kind == ExternKind.Function && export.Index == (uint)index) return export.Name;
+        }
+        return null;
+    }
+
     /// <summary>A human name for function <paramref name="index"/>: its name-section name, else <c>func[index]</c>.</summary>
     internal string DescribeFunction(int index) =>
         Definition.Names.FunctionNames.TryGetValue((uint)index, out var name) ? name : $"func[{index}]";

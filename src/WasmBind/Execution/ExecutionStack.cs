@@ -173,7 +173,6 @@ internal sealed partial class ExecutionStack
     {
         var module = function.Instance.Module;
         var index = function.Code.FunctionIndex;
-        module.Definition.Names.FunctionNames.TryGetValue((uint)index, out var name);
-        return new WasmFrame(module.Name, index, name, function.Code.ModuleOffsetAt(pc));
+        return new WasmFrame(module.Name, index, module.FunctionName(index), function.Code.ModuleOffsetAt(pc));
     }
 }

@@ -1,0 +1,139 @@
+using WasmBind.Binary;
+using WasmBind.Runtime;
+
+namespace WasmBind.Linking;
+
+/// <summary>
+/// Module instantiation as the spec's exec/modules.rst describes it, given imports that are already resolved and
+/// matched: allocate the instance's functions, tables, memories and globals, export them, initialise tables and
+/// memories from active segments, then run the start function.
+/// </summary>
+internal static class Instantiator
+{
+    /// <param name="store">The store to allocate in.</param>
+    /// <param name="module">The validated module.</param>
+    /// <param name="imports">One external per import, in import order, each matching its import's type.</param>
+    /// <exception cref="TrapException">A segment did not fit its table or memory, or the start function trapped.</exception>
+    public static Instance Instantiate(Store store, Module module, Extern[] imports)
+    {
+        var definition = module.Definition;
+        var instance = new Instance(store, module)
+        {
+            Functions = new Function[definition.TotalFunctionCount],
+            Tables = new Table[definition.TotalTableCount],
+            Memories = new Memory[definition.TotalMemoryCount],
+            Globals = new Global[definition.TotalGlobalCount],
+        };
+
+        AddImports(instance, imports);
+        AllocateDefinitions(instance, definition);
+        AddExports(instance, definition);
+        var activeElements = PrepareElementSegments(instance, definition);
+        instance.DataSegments = Array.ConvertAll(definition.Datas, d => d.Data);
+
+        foreach (var index in activeElements) InitializeTable(instance, definition.Elements[index], index);
+        for (var i = 0; i < definition.Datas.Length; i++)
+        {
+            if (definition.Datas[i].Mode == SegmentMode.Active) InitializeMemory(instance, definition.Datas[i], i);
+        }
+
+        if (definition.StartFunction is { } start)
+        {
+            // The start function takes and returns nothing; one slot satisfies the interpreter's minimum.
+            Span<ulong> slots = stackalloc ulong[1];
+            store.Stack.Invoke(instance.Functions[(int)start], slots);
+        }
+        return instance;
+    }
+
+    private static void AddImports(Instance instance, Extern[] imports)
+    {
+        int functions = 0, tables = 0, memories = 0, globals = 0;
+        foreach (var item in imports)
+        {
+            switch (item)
+            {
+                case Function f: instance.Functions[functions++] = f; break;
+                case Table t: instance.Tables[tables++] = t; break;
+                case Memory m: instance.Memories[memories++] = m; break;
+                case Global g: instance.Globals[globals++] = g; break;
+            }
+        }
+    }
+
+    private static void AllocateDefinitions(Instance instance, ModuleDefinition definition)
+    {
+        var store = instance.Store;
+        var functions = instance.Module.Functions;
+        for (var i = 0; i < functions.Length; i++)
+            instance.Functions[definition.ImportedFunctionCount + i] = new WasmFunction(instance, functions[i]);
+        for (var i = 0; i < definition.Tables.Length; i++)
+            instance.Tables[definition.ImportedTableCount + i] = new Table(store, definition.Tables[i]);
+        for (var i = 0; i < definition.Memories.Length; i++)
+            instance.Memories[definition.ImportedMemoryCount + i] = new Memory(store, definition.Memories[i]);
+        // In index order, so an initialiser may read any global before it (imports in Wasm 2.0; earlier ones with extended-const/GC).
+        for (var i = 0; i < definition.Globals.Length; i++)
+        {
+            var global = definition.Globals[i];
+            instance.Globals[definition.ImportedGlobalCount + i] =
+                new Global(store, global.Type, ConstantEvaluator.Evaluate(global.Init, instance));
+        }
+    }
+
+    private static void AddExports(Instance instance, ModuleDefinition definition)
+    {
+        foreach (var export in definition.Exports)
+        {
+            var index = (int)export.Index;
+            Extern item = export.Kind switch
+            {
+                ExternKind.Function => instance.Functions[index],
+                ExternKind.Table => instance.Tables[index],
+                ExternKind.Memory => instance.Memories[index],
+                _ => instance.Globals[index],
+            };
+            instance.AddExport(export.Name, item);
+        }
+    }
+
+    /// <summary>Evaluates every segment's items; returns the indices of active segments, which the caller applies in order.</summary>
+    private static List<int> PrepareElementSegments(Instance instance, ModuleDefinition definition)
+    {
+        var segments = new ulong[definition.Elements.Length][];
+        var active = new List<int>();
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var segment = definition.Elements[i];
+            // A declarative segment is dropped at once and nothing can observe its items, so they are not evaluated.
+            if (segment.Mode == SegmentMode.Declarative) { segments[i] = []; continue; }
+            var items = new ulong[segment.Items.Length];
+            for (var j = 0; j < items.Length; j++) items[j] = ConstantEvaluator.Evaluate(segment.Items[j], instance);
+            segments[i] = items;
+            if (segment.Mode == SegmentMode.Active) active.Add(i);
+        }
+        instance.ElementSegments = segments;
+        return active;
+    }
+
+    /// <summary><c>table.init</c> then <c>elem.drop</c>. A trap leaves earlier segments' writes in place (Wasm 2.0 semantics).</summary>
+    private static void InitializeTable(Instance instance, ElementSegment segment, int index)
+    {
+        var table = instance.Tables[(int)segment.TableIndex];
+        var offset = (uint)ConstantEvaluator.Evaluate(segment.OffsetExpression!, instance);
+        var items = instance.ElementSegments[index];
+        if ((ulong)offset + (ulong)items.Length > table.Size) throw new TrapException(TrapCode.TableOutOfBounds);
+        items.CopyTo(table.Elements.AsSpan((int)offset));
+        instance.ElementSegments[index] = [];
+    }
+
+    /// <summary><c>memory.init</c> then <c>data.drop</c>.</summary>
+    private static void InitializeMemory(Instance instance, DataSegment segment, int index)
+    {
+        var memory = instance.Memories[(int)segment.MemoryIndex];
+        var offset = (uint)ConstantEvaluator.Evaluate(segment.OffsetExpression!, instance);
+        var bytes = instance.DataSegments[index].Span;
+        if ((ulong)offset + (ulong)bytes.Length > (ulong)memory.Length) throw new TrapException(TrapCode.MemoryOutOfBounds);
+        bytes.CopyTo(memory.Span[(int)offset..]);
+        instance.DataSegments[index] = ReadOnlyMemory<byte>.Empty;
+    }
+}
