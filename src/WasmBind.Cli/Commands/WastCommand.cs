@@ -1,0 +1,44 @@
+using System.CommandLine;
+using WasmBind.Cli.Wast;
+
+namespace WasmBind.Cli.Commands;
+
+/// <summary><c>wasmbind wast &lt;path&gt;</c>: runs wast2json spec scripts.</summary>
+internal static class WastCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var path = new Argument<string>("path") { Description = "A wast2json .json script, or a folder whose *.json scripts (recursively) are all run." };
+        var json = new Option<bool>("--json") { Description = "Write machine-readable results (per script and totals) to stdout instead of the text report." };
+        var skipSimd = new Option<bool>("--skip-simd")
+        {
+            Description = "Count simd_* scripts as skipped (reason \"SIMD\") instead of running them. Pass --skip-simd false to run them.",
+            DefaultValueFactory = _ => true,
+        };
+        var maxFailures = new Option<int>("--max-failures")
+        {
+            Description = "How many failures to list under each failing script.",
+            DefaultValueFactory = _ => 5,
+        };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "List every failure and echo spectest.print* calls to stderr." };
+
+        var command = new Command("wast", "Run WebAssembly spec test scripts (wast2json output) and report passed, failed and skipped commands.")
+        {
+            path, json, skipSimd, maxFailures, verbose,
+        };
+        command.SetAction(parse => context.Guard(() =>
+        {
+            var isVerbose = parse.GetValue(verbose);
+            var runner = new WastRunner(new WastRunOptions
+            {
+                SkipSimd = parse.GetValue(skipSimd),
+                Log = isVerbose ? context.Error : null,
+            });
+            var summary = runner.RunPath(parse.GetValue(path)!);
+            if (parse.GetValue(json)) WastReport.WriteJson(context.Out, summary);
+            else WastReport.WriteText(context.Out, summary, isVerbose ? int.MaxValue : Math.Max(0, parse.GetValue(maxFailures)));
+            return summary.Succeeded ? 0 : 1;
+        }));
+        return command;
+    }
+}

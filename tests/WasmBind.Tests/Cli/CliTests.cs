@@ -1,0 +1,313 @@
+using System.Text.Json;
+using WasmBind.Cli;
+using Xunit;
+
+namespace WasmBind.Tests.Cli;
+
+/// <summary>The <c>wasmbind</c> commands, run in-process over the fixtures in Fixtures/cli (sources and build.sh there).</summary>
+public sealed class CliTests
+{
+    private static string Fixture(params string[] parts) =>
+        Path.Combine([AppContext.BaseDirectory, "Fixtures", "cli", .. parts]);
+
+    private static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = Program.Run(args, stdout, stderr);
+        return (exit, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString().ReplaceLineEndings("\n"));
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    // --- invoke
+
+    [Fact]
+    public void Invoke_prints_the_result_in_spec_notation()
+    {
+        var (exit, stdout, stderr) = Run("invoke", Fixture("calc.wasm"), "add", "40", "2");
+        Assert.Equal((0, "i32:42\n", ""), (exit, stdout, stderr));
+    }
+
+    [Fact]
+    public void Invoke_takes_typed_unsigned_and_hex_arguments()
+    {
+        Assert.Equal("i32:0\n", Run("invoke", Fixture("calc.wasm"), "add", "i32:4294967295", "1").Out);
+        Assert.Equal("i32:256\n", Run("invoke", Fixture("calc.wasm"), "add", "0xff", "1").Out);
+    }
+
+    [Theory]
+    [InlineData("-5", "3")]
+    [InlineData("--", "-5", "3")]
+    public void Invoke_takes_negative_numbers(params string[] arguments)
+    {
+        var (exit, stdout, _) = Run(["invoke", Fixture("calc.wasm"), "add", .. arguments]);
+        Assert.Equal((0, "i32:-2\n"), (exit, stdout));
+    }
+
+    [Fact]
+    public void Invoke_prints_each_of_several_results_on_its_own_line()
+    {
+        var (exit, stdout, _) = Run("invoke", Fixture("calc.wasm"), "swap", "7", "1.5");
+        Assert.Equal((0, "f64:1.5\ni64:7\n"), (exit, stdout));
+        Assert.Equal("f32:1.5\n", Run("invoke", Fixture("calc.wasm"), "half", "3").Out);
+    }
+
+    [Fact]
+    public void Invoke_with_no_arguments()
+    {
+        var (exit, stdout, _) = Run("invoke", Fixture("calc.wasm"), "answer");
+        Assert.Equal((0, "i32:42\n"), (exit, stdout));
+    }
+
+    [Fact]
+    public void Invoke_reports_a_trap_on_stderr_with_exit_code_1()
+    {
+        var (exit, stdout, stderr) = Run("invoke", Fixture("calc.wasm"), "div", "1", "0");
+        Assert.Equal(1, exit);
+        Assert.Equal("", stdout);
+        Assert.StartsWith("trap: integer divide by zero", stderr);
+    }
+
+    [Fact]
+    public void Invoke_prints_the_wasm_backtrace_of_a_trap()
+    {
+        var (exit, _, stderr) = Run("invoke", Fixture("calc.wasm"), "boom");
+        Assert.Equal(1, exit);
+        var lines = Lines(stderr);
+        Assert.Equal("trap: unreachable", lines[0]);
+        // calc.wasm has a name section: the innermost frame is $inner, called from $boom.
+        Assert.Contains(lines, l => l.Contains("inner", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("boom", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Invoke_reports_a_trap_during_instantiation_as_a_trap()
+    {
+        var (exit, stdout, stderr) = Run("invoke", Fixture("start_trap.wasm"), "never");
+        Assert.Equal((1, ""), (exit, stdout));
+        Assert.StartsWith("trap: unreachable", stderr);
+    }
+
+    [Fact]
+    public void Invoke_refuses_a_module_with_imports_and_names_them()
+    {
+        var (exit, _, stderr) = Run("invoke", Fixture("imports.wasm"), "run");
+        Assert.Equal(1, exit);
+        var line = Assert.Single(Lines(stderr));
+        Assert.Contains("env.log", line);
+        Assert.Contains("env.mem", line);
+    }
+
+    [Theory]
+    [InlineData("nope", "no exported function \"nope\"")]
+    [InlineData("memory", "no exported function \"memory\"")]
+    public void Invoke_rejects_an_unknown_export_and_lists_the_functions(string export, string expected)
+    {
+        var (exit, _, stderr) = Run("invoke", Fixture("calc.wasm"), export);
+        Assert.Equal(1, exit);
+        var line = Assert.Single(Lines(stderr));
+        Assert.Contains(expected, line);
+        Assert.Contains("add", line);
+    }
+
+    [Theory]
+    [InlineData("x", "1", "'x' is not a valid i32")]
+    [InlineData("i64:1", "1", "typed i64, but the parameter is i32")]
+    public void Invoke_rejects_bad_arguments(string first, string second, string expected)
+    {
+        var (exit, _, stderr) = Run("invoke", Fixture("calc.wasm"), "add", first, second);
+        Assert.Equal(1, exit);
+        Assert.Contains(expected, Assert.Single(Lines(stderr)));
+    }
+
+    [Fact]
+    public void Invoke_rejects_the_wrong_argument_count()
+    {
+        var (exit, _, stderr) = Run("invoke", Fixture("calc.wasm"), "add", "1");
+        Assert.Equal(1, exit);
+        Assert.Contains("takes 2 argument(s)", Assert.Single(Lines(stderr)));
+    }
+
+    [Fact]
+    public void A_missing_file_is_one_line_without_a_stack_trace()
+    {
+        var (exit, _, stderr) = Run("invoke", Fixture("missing.wasm"), "add");
+        Assert.Equal(1, exit);
+        var line = Assert.Single(Lines(stderr));
+        Assert.StartsWith("error: no such file", line);
+    }
+
+    // --- validate
+
+    [Fact]
+    public void Validate_prints_valid()
+    {
+        var (exit, stdout, stderr) = Run("validate", Fixture("calc.wasm"));
+        Assert.Equal((0, "valid\n", ""), (exit, stdout, stderr));
+    }
+
+    [Fact]
+    public void Validate_reports_a_malformed_module()
+    {
+        var (exit, stdout, stderr) = Run("validate", Fixture("malformed.wasm"));
+        Assert.Equal((1, ""), (exit, stdout));
+        Assert.Contains("malformed", Assert.Single(Lines(stderr)));
+    }
+
+    [Fact]
+    public void Validate_reports_an_invalid_module()
+    {
+        var (exit, _, stderr) = Run("validate", Fixture("invalid.wasm"));
+        Assert.Equal(1, exit);
+        Assert.Contains("invalid", Assert.Single(Lines(stderr)));
+    }
+
+    // --- inspect
+
+    [Fact]
+    public void Inspect_lists_sections_imports_and_exports()
+    {
+        var (exit, stdout, stderr) = Run("inspect", Fixture("calc.wasm"));
+        Assert.Equal((0, ""), (exit, stderr));
+        var lines = Lines(stdout);
+        // Offsets and sizes as wasm-objdump -h reports them for this file.
+        Assert.Contains("   1  type        0x0000000a  26", lines);
+        Assert.Contains("  10  code        0x00000083  49", lines);
+        Assert.Contains("   0  custom      0x000000b6  75  \"name\"", lines);
+        Assert.Contains("custom sections: name", lines);
+        Assert.Contains("module name: calc", lines);
+        Assert.Contains("imports (0):", lines);
+        Assert.Contains("  add: (func (param i32 i32) (result i32))", lines);
+        Assert.Contains("  swap: (func (param i64 f64) (result f64 i64))", lines);
+        Assert.Contains("  memory: (memory 1)", lines);
+        Assert.Contains("  answer_global: (global i32)", lines);
+    }
+
+    [Fact]
+    public void Inspect_shows_imports_with_their_types()
+    {
+        var (exit, stdout, _) = Run("inspect", Fixture("imports.wasm"));
+        Assert.Equal(0, exit);
+        Assert.Contains("  env.log: (func (param i32))", Lines(stdout));
+        Assert.Contains("  env.mem: (memory 1)", Lines(stdout));
+    }
+
+    [Fact]
+    public void Inspect_of_a_malformed_file_is_one_error_line()
+    {
+        var (exit, _, stderr) = Run("inspect", Fixture("malformed.wasm"));
+        Assert.Equal(1, exit);
+        Assert.StartsWith("error: ", Assert.Single(Lines(stderr)));
+    }
+
+    // --- wast
+
+    [Fact]
+    public void Wast_runs_a_passing_script()
+    {
+        var (exit, stdout, _) = Run("wast", Fixture("wast", "pass", "tiny.json"));
+        Assert.Equal(0, exit);
+        var lines = Lines(stdout);
+        Assert.Equal("PASS tiny (8/8) [1 skipped: text format 1]", lines[0]);
+        Assert.Equal("8 passed, 0 failed, 1 skipped", lines[^1]);
+    }
+
+    [Fact]
+    public void Wast_reports_failures_with_their_line_and_exit_code_1()
+    {
+        var (exit, stdout, _) = Run("wast", Fixture("wast", "fail", "wrong.json"));
+        Assert.Equal(1, exit);
+        var lines = Lines(stdout);
+        Assert.Equal("FAIL wrong 2/1/0", lines[0]);
+        Assert.StartsWith("  line 4: assert_return: add(i32:2, i32:2): expected i32:5, got i32:4", lines[1]);
+        Assert.Equal("2 passed, 1 failed, 0 skipped", lines[^1]);
+    }
+
+    [Fact]
+    public void Wast_runs_every_script_in_a_folder()
+    {
+        var (exit, stdout, _) = Run("wast", Fixture("wast"));
+        Assert.Equal(1, exit);
+        var lines = Lines(stdout);
+        Assert.Contains("FAIL wrong 2/1/0", lines);
+        Assert.Contains(lines, l => l.StartsWith("PASS tiny", StringComparison.Ordinal));
+        Assert.Equal("10 passed, 1 failed, 1 skipped", lines[^1]);
+    }
+
+    [Fact]
+    public void Wast_json_output_has_scripts_and_totals()
+    {
+        var (exit, stdout, _) = Run("wast", "--json", Fixture("wast"));
+        Assert.Equal(1, exit);
+        using var json = JsonDocument.Parse(stdout);
+        var totals = json.RootElement.GetProperty("totals");
+        Assert.Equal(10, totals.GetProperty("passed").GetInt32());
+        Assert.Equal(1, totals.GetProperty("failed").GetInt32());
+        Assert.Equal(1, totals.GetProperty("skippedByReason").GetProperty("text format").GetInt32());
+        var wrong = json.RootElement.GetProperty("scripts").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "wrong");
+        var failure = Assert.Single(wrong.GetProperty("failures").EnumerateArray());
+        Assert.Equal(4, failure.GetProperty("line").GetInt32());
+        Assert.Equal("assert_return", failure.GetProperty("command").GetString());
+    }
+
+    [Fact]
+    public void Wast_skips_simd_folders_by_default()
+    {
+        var folder = Directory.CreateTempSubdirectory("wasmbind-cli-");
+        try
+        {
+            var simd = Directory.CreateDirectory(Path.Combine(folder.FullName, "simd_tiny"));
+            File.Copy(Fixture("wast", "pass", "tiny.json"), Path.Combine(simd.FullName, "simd_tiny.json"));
+            var (exit, stdout, _) = Run("wast", folder.FullName);
+            Assert.Equal(0, exit);
+            Assert.Equal("SKIP simd_tiny (0/0) [9 skipped: SIMD 9]", Lines(stdout)[0]);
+            Assert.Equal("0 passed, 0 failed, 9 skipped", Lines(stdout)[^1]);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Wast_on_a_missing_path_is_an_error()
+    {
+        var (exit, _, stderr) = Run("wast", Fixture("wast", "nothing-here"));
+        Assert.Equal(1, exit);
+        Assert.StartsWith("error: ", Assert.Single(Lines(stderr)));
+    }
+
+    // --- help and parsing
+
+    [Fact]
+    public void Help_lists_the_commands()
+    {
+        var (exit, stdout, _) = Run("--help");
+        Assert.Equal(0, exit);
+        Assert.Contains("wasmbind", stdout);
+        foreach (var command in new[] { "wast", "invoke", "validate", "inspect" }) Assert.Contains(command, stdout);
+    }
+
+    [Theory]
+    [InlineData("wast", "--json")]
+    [InlineData("wast", "--skip-simd")]
+    [InlineData("invoke", "<export>")]
+    [InlineData("validate", "<module>")]
+    [InlineData("inspect", "<module>")]
+    public void Each_command_has_help(string command, string mentioned)
+    {
+        var (exit, stdout, _) = Run(command, "--help");
+        Assert.Equal(0, exit);
+        Assert.Contains($"wasmbind {command}", stdout);
+        Assert.Contains(mentioned, stdout);
+    }
+
+    [Fact]
+    public void An_unknown_command_fails()
+    {
+        var (exit, _, stderr) = Run("frobnicate");
+        Assert.Equal(1, exit);
+        Assert.NotEqual("", stderr);
+    }
+}

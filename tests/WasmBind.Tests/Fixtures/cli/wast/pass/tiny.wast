@@ -1,0 +1,16 @@
+;; Fixture for the CLI tests: one of each common command, all expected to pass.
+(module
+  (import "spectest" "print_i32" (func $print (param i32)))
+  (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))
+  (func (export "div") (param i32 i32) (result i32) (i32.div_u (local.get 0) (local.get 1)))
+  (func (export "nan") (result f32) (f32.div (f32.const 0) (f32.const 0)))
+  (global (export "g") i32 (i32.const 7))
+  (func (export "print") (call $print (i32.const 1))))
+(assert_return (invoke "add" (i32.const 1) (i32.const 2)) (i32.const 3))
+(assert_return (invoke "add" (i32.const -1) (i32.const 1)) (i32.const 0))
+(assert_return (invoke "nan") (f32.const nan:canonical))
+(assert_return (get "g") (i32.const 7))
+(assert_trap (invoke "div" (i32.const 1) (i32.const 0)) "integer divide by zero")
+(invoke "print")
+(assert_invalid (module (func (result i32) (i64.const 1))) "type mismatch")
+(assert_malformed (module quote "(func") "unexpected token")

@@ -1,0 +1,108 @@
+using WasmBind.Cli.Wast;
+using Xunit;
+
+namespace WasmBind.Tests.Spec;
+
+/// <summary>
+/// The runner must turn every way a command can go wrong into a counted, explained failure, never a pass.
+/// Scripts are written on the fly over the CLI fixture modules (Fixtures/cli).
+/// </summary>
+public sealed class WastRunnerTests : IDisposable
+{
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("wasmbind-wast-");
+
+    public WastRunnerTests()
+    {
+        foreach (var module in new[] { "calc.wasm", "imports.wasm", "invalid.wasm", "malformed.wasm" })
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "cli", module), Path.Combine(folder.FullName, module));
+    }
+
+    public void Dispose() => folder.Delete(recursive: true);
+
+    [Theory]
+    [InlineData("""{"type": "assert_trap", "line": 2, "action": {"type": "invoke", "field": "answer", "args": []}, "text": "unreachable"}""", "returned [i32:42]; expected trap")]
+    [InlineData("""{"type": "assert_trap", "line": 2, "action": {"type": "invoke", "field": "boom", "args": []}, "text": "integer overflow"}""", "got trap Unreachable")]
+    [InlineData("""{"type": "assert_exhaustion", "line": 2, "action": {"type": "invoke", "field": "boom", "args": []}, "text": "call stack exhausted"}""", "expected trap \"call stack exhausted\", got trap Unreachable")]
+    [InlineData("""{"type": "assert_return", "line": 2, "action": {"type": "invoke", "field": "swap", "args": [{"type": "i64", "value": "1"}, {"type": "f64", "value": "0"}]}, "expected": [{"type": "f64", "value": "0"}]}""", "returned 2 value(s)")]
+    [InlineData("""{"type": "assert_return", "line": 2, "action": {"type": "invoke", "field": "nope", "args": []}, "expected": []}""", "no exported function \"nope\"")]
+    [InlineData("""{"type": "assert_return", "line": 2, "action": {"type": "get", "field": "add"}, "expected": []}""", "no exported global \"add\"")]
+    [InlineData("""{"type": "assert_return", "line": 2, "action": {"type": "invoke", "module": "$other", "field": "add", "args": []}, "expected": []}""", "no module named $other")]
+    [InlineData("""{"type": "assert_return", "line": 2, "action": {"type": "invoke", "field": "add", "args": [{"type": "i64", "value": "1"}, {"type": "i32", "value": "1"}]}, "expected": []}""", "ArgumentException")]
+    [InlineData("""{"type": "assert_invalid", "line": 2, "filename": "calc.wasm", "text": "type mismatch", "module_type": "binary"}""", "module validated")]
+    [InlineData("""{"type": "assert_invalid", "line": 2, "filename": "malformed.wasm", "text": "type mismatch", "module_type": "binary"}""", "got malformed")]
+    [InlineData("""{"type": "assert_malformed", "line": 2, "filename": "invalid.wasm", "text": "unexpected end", "module_type": "binary"}""", "got invalid")]
+    [InlineData("""{"type": "assert_unlinkable", "line": 2, "filename": "calc.wasm", "text": "unknown import", "module_type": "binary"}""", "instantiation succeeded")]
+    [InlineData("""{"type": "assert_uninstantiable", "line": 2, "filename": "imports.wasm", "text": "unreachable", "module_type": "binary"}""", "got LinkException")]
+    [InlineData("""{"type": "module", "line": 2, "filename": "imports.wasm"}""", "LinkException")]
+    public void A_wrong_outcome_is_a_failure_with_its_reason(string command, string expectedMessage)
+    {
+        var result = RunScript($$"""[{"type": "module", "line": 1, "filename": "calc.wasm"}, {{command}}]""");
+
+        var failure = Assert.Single(result.Failures);
+        Assert.Equal(2, failure.Line);
+        Assert.Contains(expectedMessage, failure.Message);
+        Assert.Equal((1, 1, 0), (result.Passed, result.Failed, result.Skipped));
+    }
+
+    [Fact]
+    public void Commands_after_a_failed_module_fail_with_its_cause()
+    {
+        var result = RunScript("""
+            [{"type": "module", "line": 1, "filename": "imports.wasm"},
+             {"type": "assert_return", "line": 2, "action": {"type": "invoke", "field": "run", "args": []}, "expected": []}]
+            """);
+
+        Assert.Equal(2, result.Failed);
+        Assert.Contains("the module at line 1 failed to load", result.Failures[1].Message);
+    }
+
+    [Fact]
+    public void Registered_and_named_modules_are_reachable()
+    {
+        var result = RunScript("""
+            [{"type": "module", "line": 1, "name": "$calc", "filename": "calc.wasm"},
+             {"type": "register", "line": 2, "as": "env"},
+             {"type": "module", "line": 3, "filename": "calc.wasm"},
+             {"type": "assert_return", "line": 4, "action": {"type": "get", "module": "$calc", "field": "answer_global"}, "expected": [{"type": "i32", "value": "42"}]},
+             {"type": "assert_unlinkable", "line": 5, "filename": "imports.wasm", "text": "unknown import", "module_type": "binary"}]
+            """);
+
+        // imports.wasm also wants env.log, which the registered calc does not export, so it stays unlinkable.
+        Assert.Equal((5, 0), (result.Passed, result.Failed));
+    }
+
+    [Fact]
+    public void V128_values_and_text_modules_are_skipped_with_their_reason()
+    {
+        var result = RunScript("""
+            [{"type": "module", "line": 1, "filename": "calc.wasm"},
+             {"type": "assert_return", "line": 2, "action": {"type": "invoke", "field": "f", "args": [{"type": "v128", "lane_type": "i32", "value": ["0", "0", "0", "0"]}]}, "expected": []},
+             {"type": "assert_malformed", "line": 3, "filename": "x.wat", "text": "unexpected token", "module_type": "text"},
+             {"type": "assert_frobnicated", "line": 4}]
+            """);
+
+        Assert.Equal((1, 0, 3), (result.Passed, result.Failed, result.Skipped));
+        Assert.Equal(1, result.SkippedByReason["SIMD"]);
+        Assert.Equal(1, result.SkippedByReason["text format"]);
+        Assert.Equal(1, result.SkippedByReason["unsupported command assert_frobnicated"]);
+    }
+
+    [Fact]
+    public void An_unreadable_script_is_one_failure()
+    {
+        var path = Path.Combine(folder.FullName, "broken.json");
+        File.WriteAllText(path, "{ not json");
+
+        var result = new WastRunner().RunScript(path);
+
+        Assert.Equal(1, result.Failed);
+        Assert.Contains("cannot read the script", result.Failures[0].Message);
+    }
+
+    private ScriptResult RunScript(string commands)
+    {
+        var path = Path.Combine(folder.FullName, "script.json");
+        File.WriteAllText(path, $$"""{"source_filename": "script.wast", "commands": {{commands}}}""");
+        return new WastRunner().RunScript(path);
+    }
+}
