@@ -17,6 +17,19 @@ public sealed class Engine
     /// <summary>The configuration this engine was created with.</summary>
     public EngineConfig Config { get; }
 
+    private long epoch;
+
+    /// <summary>The current epoch: how many times <see cref="IncrementEpoch"/> has been called.</summary>
+    public long CurrentEpoch => Volatile.Read(ref epoch);
+
+    /// <summary>
+    /// Advances the epoch by one. Thread-safe and cheap: call it from a timer thread to interrupt code running in
+    /// stores whose deadline has passed (requires <see cref="EngineConfig.EpochInterruption"/>).
+    /// </summary>
+    public void IncrementEpoch() => Interlocked.Increment(ref epoch);
+
+    internal ref long EpochCounter => ref epoch;
+
     /// <summary>Assigns every distinct function type a small integer so <c>call_indirect</c> checks are one comparison.</summary>
     internal TypeRegistry Types { get; } = new();
 }

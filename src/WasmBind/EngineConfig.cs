@@ -43,6 +43,20 @@ public sealed class EngineConfig
     /// </summary>
     public int MaxValueStackSlots { get; init; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// Meter execution with fuel (see <see cref="Store.Fuel"/>). Each WebAssembly instruction costs one unit, charged
+    /// when its straight-line run of instructions starts; bulk memory and table operations cost one more unit per
+    /// 64 bytes or 8 elements, charged before they start. Off by default: when off, no fuel code is compiled in.
+    /// </summary>
+    public bool ConsumeFuel { get; init; }
+
+    /// <summary>
+    /// Check the store's epoch deadline at every function entry and loop iteration, so
+    /// <see cref="Engine.IncrementEpoch"/> can interrupt any running code. Off by default: when off, no checks are
+    /// compiled in, and cancellation tokens are honoured only at host calls.
+    /// </summary>
+    public bool EpochInterruption { get; init; }
+
     internal void Validate()
     {
         if (MaxCallDepth < 1) throw new ArgumentOutOfRangeException(nameof(MaxCallDepth), MaxCallDepth, "must be at least 1");

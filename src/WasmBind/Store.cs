@@ -6,7 +6,7 @@ namespace WasmBind;
 /// Owns every instance, function, memory, table and global created in it, plus the interpreter's stacks.
 /// Not thread-safe: use a store from one thread at a time.
 /// </summary>
-public class Store
+public partial class Store
 {
     // Reference values (funcref, externref) live in 64-bit value slots as handles: 0 is null,
     // otherwise the index in these lists plus one. This keeps every slot unboxed.

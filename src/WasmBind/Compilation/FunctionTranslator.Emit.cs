@@ -63,8 +63,12 @@ internal sealed partial class FunctionTranslator
     /// </summary>
     private void NoteResultOperand(int operandPosition) => lastResultOperand = operandPosition;
 
-    /// <summary>A code position that a jump can reach: the last result may no longer be redirected.</summary>
-    private void MarkLabel() => lastResultOperand = -1;
+    /// <summary>A code position that a jump can reach: the last result may no longer be redirected, and fuel starts a new run.</summary>
+    private void MarkLabel()
+    {
+        lastResultOperand = -1;
+        BreakFuelRun();
+    }
 
     /// <summary>Emits a simple instruction "op dst, sources..." whose result is pushed with type <paramref name="result"/>.</summary>
     private void EmitUnary(Op op, ValueType operand, ValueType result)

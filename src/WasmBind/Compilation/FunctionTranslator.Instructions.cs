@@ -26,7 +26,12 @@ internal sealed partial class FunctionTranslator
                 MaterializeAll();
                 PopAll(parameters);
                 PushControl(opcode == 0x02 ? ControlKind.Block : ControlKind.Loop, parameters, results);
-                if (opcode == 0x03) MarkLabel();
+                if (opcode == 0x03)
+                {
+                    MarkLabel();
+                    // Every iteration passes the loop header, so an epoch check here stops any infinite loop.
+                    if (context.EpochInterruption && Reachable) EmitOp(Op.CheckEpoch);
+                }
                 break;
             }
             case 0x04: // if
@@ -41,6 +46,7 @@ internal sealed partial class FunctionTranslator
                 {
                     Emit(Op.BrIfEqz, condition, -1);
                     Top.ElsePatch = code.Count - 1;
+                    BreakFuelRun();
                 }
                 break;
             }
@@ -83,6 +89,7 @@ internal sealed partial class FunctionTranslator
                 CheckTop(labelTypes);
                 if (Reachable) EmitConditionalBranch(depth, condition);
                 AssumeTop(labelTypes);
+                BreakFuelRun();
                 break;
             }
             case 0x0E: // br_table

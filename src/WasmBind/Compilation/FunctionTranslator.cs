@@ -37,6 +37,12 @@ internal sealed partial class FunctionTranslator
     private long instructionOffset;
     private long mappedOffset;
 
+    // Fuel: the operand of the open run's ConsumeFuel, how many instructions it covers so far, and whether the
+    // next instruction starts a new run (after a label or a conditional branch).
+    private int fuelOperand = -1;
+    private int fuelCount;
+    private bool fuelRunPending;
+
     /// <summary>Code position of the destination operand of the last simple instruction emitted, or -1 (see <see cref="TryRetargetLastResult"/>).</summary>
     private int lastResultOperand = -1;
 
@@ -50,12 +56,21 @@ internal sealed partial class FunctionTranslator
 
         var reader = new WasmReader(context.Module.Bytes.Span.Slice(body.CodeOffset, body.CodeLength), body.CodeOffset);
         PushControl(ControlKind.Function, [], type.Results.ToArray());
+        instructionOffset = reader.Offset;
+        if (context.EpochInterruption) EmitOp(Op.CheckEpoch);
+        fuelRunPending = true;
         while (controlCount > 0)
         {
             if (reader.IsAtEnd) throw new MalformedModuleException(reader.Offset, "unexpected end of section or function");
             instructionOffset = reader.Offset;
+            if (context.ConsumeFuel && Reachable)
+            {
+                if (fuelRunPending) StartFuelRun();
+                fuelCount++;
+            }
             TranslateInstruction(ref reader);
         }
+        CloseFuelRun();
         if (!reader.IsAtEnd) throw new MalformedModuleException(reader.Offset, "section size mismatch");
 
         return new CompiledFunction
@@ -76,6 +91,9 @@ internal sealed partial class FunctionTranslator
         height = maxHeight = virtualCount = controlCount = 0;
         lastResultOperand = -1;
         mappedOffset = -1;
+        fuelOperand = -1;
+        fuelCount = 0;
+        fuelRunPending = false;
 
         var total = (long)type.Parameters.Count + body.TotalLocalCount;
         if (total > MaxLocals) throw new MalformedModuleException(body.CodeOffset, "too many locals");
@@ -88,6 +106,25 @@ internal sealed partial class FunctionTranslator
             for (var k = 0u; k < declaration.Count; k++) localTypes[i++] = declaration.Type;
         }
     }
+
+    /// <summary>Starts a straight-line run charged by one ConsumeFuel, closing the previous run's count.</summary>
+    private void StartFuelRun()
+    {
+        CloseFuelRun();
+        Emit(Op.ConsumeFuel, 0);
+        fuelOperand = code.Count - 1;
+        fuelCount = 0;
+        fuelRunPending = false;
+    }
+
+    private void CloseFuelRun()
+    {
+        if (fuelOperand >= 0) code[fuelOperand] = fuelCount;
+        fuelOperand = -1;
+    }
+
+    /// <summary>The next instruction can be reached other than from the previous one, so it starts a fuel run.</summary>
+    private void BreakFuelRun() => fuelRunPending = true;
 
     private InvalidModuleException Invalid(string reason) => new(instructionOffset, reason, functionIndex);
 

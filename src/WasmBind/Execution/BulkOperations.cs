@@ -6,7 +6,14 @@ namespace WasmBind.Execution;
 /// <summary>Table instructions and bulk memory operations, kept out of the main loop to keep it small.</summary>
 internal sealed partial class ExecutionStack
 {
-    /// <summary>Runs the table or bulk instruction at <paramref name="ip"/>; returns its length in code units.</summary>
+    // Extra fuel of bulk operations, on top of the instruction's own unit (see EngineConfig.ConsumeFuel).
+    private const int BytesPerFuel = 64;
+    private const int ElementsPerFuel = 8;
+
+    /// <summary>
+    /// Runs the table or bulk instruction at <paramref name="ip"/>; returns its length in code units, or 0 when
+    /// there was not enough fuel for it (then nothing was changed).
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int ExecuteBulk(ref ulong fp, ref int ip, Instance instance, Memory? memory, WasmFunction function, int pc)
     {
@@ -46,6 +53,7 @@ internal sealed partial class ExecutionStack
                 var table = instance.Tables[Operand(ref ip, 1)];
                 var start = (uint)Slot(ref fp, ref ip, 2);
                 var count = (uint)Slot(ref fp, ref ip, 4);
+                if (!TryChargeBulk(count, ElementsPerFuel)) return 0;
                 if ((ulong)start + count > (ulong)table.Elements.Length) ThrowTrap(TrapCode.TableOutOfBounds, function, pc);
                 table.Elements.AsSpan((int)start, (int)count).Fill(Slot(ref fp, ref ip, 3));
                 return 5;
@@ -57,6 +65,7 @@ internal sealed partial class ExecutionStack
                 var destination = (uint)Slot(ref fp, ref ip, 3);
                 var source = (uint)Slot(ref fp, ref ip, 4);
                 var count = (uint)Slot(ref fp, ref ip, 5);
+                if (!TryChargeBulk(count, ElementsPerFuel)) return 0;
                 if ((ulong)source + count > (ulong)sourceTable.Elements.Length || (ulong)destination + count > (ulong)destinationTable.Elements.Length)
                     ThrowTrap(TrapCode.TableOutOfBounds, function, pc);
                 sourceTable.Elements.AsSpan((int)source, (int)count).CopyTo(destinationTable.Elements.AsSpan((int)destination));
@@ -69,6 +78,7 @@ internal sealed partial class ExecutionStack
                 var destination = (uint)Slot(ref fp, ref ip, 3);
                 var source = (uint)Slot(ref fp, ref ip, 4);
                 var count = (uint)Slot(ref fp, ref ip, 5);
+                if (!TryChargeBulk(count, ElementsPerFuel)) return 0;
                 if ((ulong)source + count > (ulong)segment.Length || (ulong)destination + count > (ulong)table.Elements.Length)
                     ThrowTrap(TrapCode.TableOutOfBounds, function, pc);
                 segment.AsSpan((int)source, (int)count).CopyTo(table.Elements.AsSpan((int)destination));
@@ -84,6 +94,7 @@ internal sealed partial class ExecutionStack
                 var destination = (uint)Slot(ref fp, ref ip, 2);
                 var source = (uint)Slot(ref fp, ref ip, 3);
                 var count = (uint)Slot(ref fp, ref ip, 4);
+                if (!TryChargeBulk(count, BytesPerFuel)) return 0;
                 if ((ulong)source + count > (ulong)segment.Length || (ulong)destination + count > (ulong)buffer.Length)
                     ThrowTrap(TrapCode.MemoryOutOfBounds, function, pc);
                 segment.Slice((int)source, (int)count).CopyTo(buffer.AsSpan((int)destination));
@@ -98,6 +109,7 @@ internal sealed partial class ExecutionStack
                 var destination = (uint)Slot(ref fp, ref ip, 1);
                 var source = (uint)Slot(ref fp, ref ip, 2);
                 var count = (uint)Slot(ref fp, ref ip, 3);
+                if (!TryChargeBulk(count, BytesPerFuel)) return 0;
                 if ((ulong)source + count > (ulong)buffer.Length || (ulong)destination + count > (ulong)buffer.Length)
                     ThrowTrap(TrapCode.MemoryOutOfBounds, function, pc);
                 // Span copies behave as if through a temporary buffer, as memory.copy requires for overlaps.
@@ -110,6 +122,7 @@ internal sealed partial class ExecutionStack
                 var destination = (uint)Slot(ref fp, ref ip, 1);
                 var value = (byte)Slot(ref fp, ref ip, 2);
                 var count = (uint)Slot(ref fp, ref ip, 3);
+                if (!TryChargeBulk(count, BytesPerFuel)) return 0;
                 if ((ulong)destination + count > (ulong)buffer.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, pc);
                 buffer.AsSpan((int)destination, (int)count).Fill(value);
                 return 4;

@@ -13,13 +13,17 @@ namespace WasmBind.Execution;
 /// </summary>
 internal sealed partial class ExecutionStack
 {
+    /// <summary>
+    /// Runs from <paramref name="pc"/> in <paramref name="entry"/> until the frame at <paramref name="entryFrames"/>
+    /// returns (true) or the call suspends (false, with the resume point saved in the fields).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Run(WasmFunction entry, int entryFramePointer)
+    private bool Run(WasmFunction entry, int pc, int entryFramePointer, int entryFrames, CallMode mode)
     {
-        var entryFrames = frameCount;
         var function = entry;
         var code = function.Code.Code;
-        ref int ip = ref MemoryMarshal.GetArrayDataReference(code);
+        ref int ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), pc);
+        ref long epoch = ref store.Engine.EpochCounter;
         var framePointer = entryFramePointer;
         ref ulong fp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), framePointer);
         var instance = function.Instance;
@@ -31,10 +35,32 @@ internal sealed partial class ExecutionStack
             Function callee;
             int calleeBase;
             int returnPc;
+            int suspendPc;
             switch ((Op)ip)
             {
                 case Op.Unreachable:
                     ThrowTrap(TrapCode.Unreachable, function, Pc(code, ref ip));
+                    continue;
+                case Op.ConsumeFuel:
+                {
+                    var units = Unsafe.Add(ref ip, 1);
+                    if ((store.FuelRemaining -= units) < store.FuelCheckpoint)
+                    {
+                        var outcome = OnFuelCheckpoint(units, mode, function, Pc(code, ref ip));
+                        if (outcome == CheckOutcome.SuspendHere) { suspendPc = Pc(code, ref ip); goto suspend; }
+                        if (outcome == CheckOutcome.SuspendAfter) { suspendPc = Pc(code, ref ip) + 2; goto suspend; }
+                    }
+                    ip = ref Unsafe.Add(ref ip, 2);
+                    continue;
+                }
+                case Op.CheckEpoch:
+                    if (Volatile.Read(ref epoch) >= Volatile.Read(ref store.EffectiveEpochDeadline)
+                        && OnEpochDeadline(mode, function, Pc(code, ref ip)) == CheckOutcome.SuspendAfter)
+                    {
+                        suspendPc = Pc(code, ref ip) + 1;
+                        goto suspend;
+                    }
+                    ip = ref Unsafe.Add(ref ip, 1);
                     continue;
                 case Op.Br:
                     ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 1));
@@ -61,7 +87,7 @@ internal sealed partial class ExecutionStack
                 }
                 case Op.Return:
                 {
-                    if (frameCount == entryFrames) return;
+                    if (frameCount == entryFrames) return true;
                     var frame = frames[--frameCount];
                     function = frame.Function;
                     code = function.Code.Code;
@@ -916,6 +942,13 @@ internal sealed partial class ExecutionStack
                 {
                     // Bulk and table instructions do enough work per dispatch that a call costs nothing noticeable.
                     var length = ExecuteBulk(ref fp, ref ip, instance, memory, function, Pc(code, ref ip));
+                    if (length == 0)
+                    {
+                        // Not enough fuel for the whole operation: nothing was done, so it can simply run again.
+                        OutOfFuel(mode, function, Pc(code, ref ip));
+                        suspendPc = Pc(code, ref ip);
+                        goto suspend;
+                    }
                     mem = memory?.Buffer ?? [];
                     ip = ref Unsafe.Add(ref ip, length);
                     continue;
@@ -954,12 +987,23 @@ internal sealed partial class ExecutionStack
                 var host = (HostFunction)callee;
                 var slotCount = Math.Max(host.Type.Parameters.Count, host.Type.Results.Count);
                 if (calleeBase + slotCount > slots.Length) EnsureSlots((long)calleeBase + slotCount, function, Pc(code, ref ip));
-                CallHost(host, calleeBase, function, framePointer, returnPc - 1);
+                if (CallHost(host, calleeBase, function, framePointer, returnPc - 1, mode) == HostOutcome.Suspend)
+                {
+                    suspendPc = returnPc;
+                    goto suspend;
+                }
                 // The host may have grown the slots or the memory.
                 fp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), framePointer);
                 mem = memory?.Buffer ?? [];
                 ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), returnPc);
             }
+            continue;
+
+        suspend:
+            resumeFunction = function;
+            resumePc = suspendPc;
+            resumeFramePointer = framePointer;
+            return false;
         }
     }
 

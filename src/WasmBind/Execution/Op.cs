@@ -62,6 +62,10 @@ internal enum Op
     MemoryCopy = 0x19,
     /// <summary>dst, value, count</summary>
     MemoryFill = 0x1A,
+    /// <summary>units: charges fuel for the straight-line run of instructions that starts here.</summary>
+    ConsumeFuel = 0x1B,
+    /// <summary>Checks the store's epoch deadline (function entry and loop headers).</summary>
+    CheckEpoch = 0x1C,
 
     // Loads (dst, address, offset) and stores (address, value, offset) keep their wasm opcodes.
     I32Load = 0x28, I64Load = 0x29, F32Load = 0x2A, F64Load = 0x2B,

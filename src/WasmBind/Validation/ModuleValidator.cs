@@ -13,7 +13,7 @@ internal static class ModuleValidator
 
     public static CompiledFunction[] ValidateAndCompile(Engine engine, ModuleDefinition module)
     {
-        var context = BuildContext(engine.Config.Features, module);
+        var context = BuildContext(engine.Config, module);
         ValidateDefinitions(context);
         var compiled = new CompiledFunction[module.Bodies.Length];
         var translator = new FunctionTranslator(context);
@@ -33,8 +33,9 @@ internal static class ModuleValidator
         return compiled;
     }
 
-    private static ValidationContext BuildContext(WasmFeatures features, ModuleDefinition module)
+    private static ValidationContext BuildContext(EngineConfig config, ModuleDefinition module)
     {
+        var features = config.Features;
         var types = module.Types;
         foreach (var type in types)
         {
@@ -109,6 +110,8 @@ internal static class ModuleValidator
             ImportedGlobalCount = importedGlobals,
             ElementTypes = module.Elements.Select(e => e.ElementType).ToArray(),
             DeclaredFunctionReferences = declared,
+            ConsumeFuel = config.ConsumeFuel,
+            EpochInterruption = config.EpochInterruption,
         };
     }
 

@@ -21,6 +21,12 @@ internal sealed class ValidationContext
     /// <summary>Functions that <c>ref.func</c> in a body may name (C.refs): those referenced outside function bodies.</summary>
     public required bool[] DeclaredFunctionReferences { get; init; }
 
+    /// <summary>Whether translation inserts fuel charges (<see cref="EngineConfig.ConsumeFuel"/>).</summary>
+    public bool ConsumeFuel { get; init; }
+
+    /// <summary>Whether translation inserts epoch checks (<see cref="EngineConfig.EpochInterruption"/>).</summary>
+    public bool EpochInterruption { get; init; }
+
     public FunctionType FunctionType(int index) => Types[FunctionTypeIndices[index]];
 
     public bool Has(WasmFeatures feature) => (Features & feature) == feature;

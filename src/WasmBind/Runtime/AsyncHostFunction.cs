@@ -1,0 +1,77 @@
+namespace WasmBind.Runtime;
+
+/// <summary>
+/// A host call that did not complete synchronously: the interpreter awaits <see cref="WaitAsync"/>, then asks
+/// for the results. Created only when the host's task is really pending, so synchronous completions allocate nothing.
+/// </summary>
+internal abstract class PendingHostCall
+{
+    /// <summary>Completes when the host function has finished (or faulted: awaiting rethrows its exception).</summary>
+    public abstract ValueTask WaitAsync();
+
+    /// <summary>Writes the finished call's results into the slots.</summary>
+    public abstract void WriteResults(Store store, Span<ulong> slots);
+}
+
+/// <summary>
+/// A host function that returns a task. Called only from async calls; the interpreter suspends the WebAssembly call
+/// while the task is pending and resumes it with the results.
+/// </summary>
+internal abstract class AsyncHostFunction : HostFunction
+{
+    protected AsyncHostFunction(Store store, FunctionType type, string? name) : base(store, type, name) { }
+
+    /// <summary>
+    /// Starts the host function with its arguments in <paramref name="slots"/>. Returns true when it completed
+    /// synchronously (results already written), false with <paramref name="pending"/> when it must be awaited.
+    /// </summary>
+    public abstract bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending);
+
+    public sealed override void Invoke(Caller caller, Span<ulong> slots) =>
+        throw new InvalidOperationException($"{this} is asynchronous; call it through CallAsync.");
+}
+
+/// <summary>An async host function given as an untyped callback over <see cref="Value"/>s.</summary>
+internal sealed class UntypedAsyncHostFunction : AsyncHostFunction
+{
+    private readonly AsyncHostCallback callback;
+
+    public UntypedAsyncHostFunction(Store store, FunctionType type, AsyncHostCallback callback, string? name)
+        : base(store, type, name) => this.callback = callback;
+
+    public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
+    {
+        var parameters = Type.ParameterSpan;
+        var args = new Value[parameters.Length];
+        for (var i = 0; i < args.Length; i++) args[i] = Value.FromSlot(Store, parameters[i], slots[i]);
+        var results = new Value[Type.Results.Count];
+        for (var i = 0; i < results.Length; i++) results[i] = Value.Default(Type.ResultSpan[i]);
+        var task = callback(caller, args, results);
+        if (task.IsCompletedSuccessfully)
+        {
+            WriteResults(this, results, slots);
+            pending = null;
+            return true;
+        }
+        pending = new Pending(this, task, results);
+        return false;
+    }
+
+    private static void WriteResults(UntypedAsyncHostFunction function, Value[] results, Span<ulong> slots)
+    {
+        var types = function.Type.ResultSpan;
+        for (var i = 0; i < types.Length; i++)
+        {
+            if (results[i].Type != types[i])
+                throw new InvalidOperationException($"{function} returned {results[i].Type.ToWatName()} for result {i}, expected {types[i].ToWatName()}.");
+            slots[i] = results[i].ToSlot(function.Store);
+        }
+    }
+
+    private sealed class Pending(UntypedAsyncHostFunction function, ValueTask task, Value[] results) : PendingHostCall
+    {
+        public override ValueTask WaitAsync() => task;
+
+        public override void WriteResults(Store store, Span<ulong> slots) => UntypedAsyncHostFunction.WriteResults(function, results, slots);
+    }
+}
