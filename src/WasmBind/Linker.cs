@@ -53,6 +53,21 @@ public partial class Linker
         return DefineHost(module, name, type, (store, t, n) => new UntypedHostFunction(store, t, callback, n));
     }
 
+    /// <summary>
+    /// Defines an asynchronous host function. When WebAssembly calls it and the returned task is still pending, the
+    /// WebAssembly call suspends (no thread waits) and resumes with the results once the task completes. It can be
+    /// reached only from async calls (<c>CallAsync</c>, <see cref="InstantiateAsync"/>); a synchronous call that reaches
+    /// it throws <see cref="InvalidOperationException"/> naming it.
+    /// </summary>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineAsyncFunction(string module, string name, FunctionType type, AsyncHostCallback callback)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(callback);
+        return DefineHost(module, name, type, (store, t, n) => new UntypedAsyncHostFunction(store, t, callback, n));
+    }
+
     /// <summary>Defines every export of <paramref name="instance"/> under <paramref name="moduleName"/>, as the spec's <c>register</c> does.</summary>
     /// <returns>This linker, for chaining.</returns>
     /// <exception cref="InvalidOperationException">An export's name is already defined under <paramref name="moduleName"/> and <see cref="AllowShadowing"/> is false.</exception>
@@ -77,16 +92,51 @@ public partial class Linker
     /// Effects on imported tables and memories made before the trap remain.</exception>
     public Instance Instantiate(Store store, Module module)
     {
+        CheckEngines(store, module);
+        return Instantiator.Instantiate(store, module, ResolveImports(store, module, MatchImports(module)), runStart: true);
+    }
+
+    /// <summary>
+    /// Instantiates <paramref name="module"/> and runs its start function as an async call, so the start function may
+    /// call async host functions (see <see cref="DefineAsyncFunction"/>).
+    /// </summary>
+    /// <exception cref="LinkException">An import is missing or does not match.</exception>
+    /// <exception cref="TrapException">Segment initialisation or the start function trapped.</exception>
+    public ValueTask<Instance> InstantiateAsync(Store store, Module module, CancellationToken cancellationToken = default)
+    {
+        CheckEngines(store, module);
+        return Instantiator.InstantiateAsync(store, module, ResolveImports(store, module, MatchImports(module)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Resolves and type-checks <paramref name="module"/>'s imports once, so that instantiating it in many stores
+    /// (<see cref="InstancePre.Instantiate"/>) skips the name lookups and type matching.
+    /// </summary>
+    /// <exception cref="LinkException">An import is missing or does not match.</exception>
+    public InstancePre InstantiatePre(Module module)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        if (!ReferenceEquals(module.Engine, Engine))
+            throw new ArgumentException("The module was compiled for another engine than the linker's.", nameof(module));
+        return new InstancePre(module, MatchImports(module));
+    }
+
+    private void CheckEngines(Store store, Module module)
+    {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(module);
         if (!ReferenceEquals(module.Engine, store.Engine))
             throw new ArgumentException("The module was compiled for another engine than the store's.", nameof(module));
         if (!ReferenceEquals(store.Engine, Engine))
             throw new ArgumentException("The store belongs to another engine than the linker's.", nameof(store));
+    }
 
+    /// <summary>Finds each import's definition and checks its type, without touching any store.</summary>
+    private LinkDefinition[] MatchImports(Module module)
+    {
         var imports = module.Imports;
-        var resolved = new Extern[imports.Count];
-        for (var i = 0; i < resolved.Length; i++)
+        var matched = new LinkDefinition[imports.Count];
+        for (var i = 0; i < matched.Length; i++)
         {
             var import = imports[i];
             if (!definitions.TryGetValue((import.Module, import.Name), out var definition))
@@ -94,9 +144,18 @@ public partial class Linker
             // Matched before resolving so a mismatch does not leave a host function behind in the store.
             if (!ImportMatcher.Matches(import.Type, definition.Type))
                 throw ImportMatcher.Incompatible(import.Module, import.Name, import.Type, definition.Type);
-            resolved[i] = definition.Resolve(store, import.Module, import.Name);
+            matched[i] = definition;
         }
-        return Instantiator.Instantiate(store, module, resolved);
+        return matched;
+    }
+
+    /// <summary>The store objects that satisfy already-matched imports in <paramref name="store"/>.</summary>
+    internal static Extern[] ResolveImports(Store store, Module module, LinkDefinition[] matched)
+    {
+        var imports = module.Imports;
+        var resolved = new Extern[matched.Length];
+        for (var i = 0; i < resolved.Length; i++) resolved[i] = matched[i].Resolve(store, imports[i].Module, imports[i].Name);
+        return resolved;
     }
 
     /// <summary>Shared by every host-function overload: the factory runs once per store that uses the function.</summary>

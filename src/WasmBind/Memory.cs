@@ -18,14 +18,18 @@ public sealed class Memory : Extern
     internal byte[] Buffer;
 
     /// <summary>Creates a memory in <paramref name="store"/>, zero-filled to its minimum size.</summary>
-    /// <exception cref="ArgumentException">The minimum exceeds the maximum or what this runtime supports.</exception>
+    /// <exception cref="ArgumentException">The minimum exceeds the maximum.</exception>
+    /// <exception cref="ResourceLimitExceededException">The size exceeds the store's limits or what this runtime supports.</exception>
     public Memory(Store store, MemoryType type) : base(store)
     {
         ArgumentNullException.ThrowIfNull(type);
         if (type.Limits.Maximum is { } max && max < type.Limits.Minimum)
             throw new ArgumentException("The minimum size exceeds the maximum.", nameof(type));
         if (type.Limits.Minimum > MaxPages)
-            throw new ArgumentException($"A memory of {type.Limits.Minimum} pages exceeds this runtime's limit of {MaxPages}.", nameof(type));
+            throw new ResourceLimitExceededException($"A memory of {type.Limits.Minimum} pages exceeds this runtime's limit of {MaxPages}.");
+        if (type.Limits.Minimum > store.Limits?.MemoryPages)
+            throw new ResourceLimitExceededException($"A memory of {type.Limits.Minimum} pages exceeds the store's limit of {store.Limits.MemoryPages}.");
+        store.CountMemory();
         Type = type;
         Buffer = type.Limits.Minimum == 0 ? [] : new byte[checked((int)type.Limits.Minimum * MemoryType.PageSize)];
     }
@@ -67,7 +71,7 @@ public sealed class Memory : Extern
     }
 
     /// <summary>The largest size this memory can grow to, in pages.</summary>
-    public uint MaximumPages => (uint)Math.Min(Type.Limits.Maximum ?? MaxPages, MaxPages);
+    public uint MaximumPages => (uint)Math.Min(Math.Min(Type.Limits.Maximum ?? MaxPages, MaxPages), Store.Limits?.MemoryPages ?? MaxPages);
 
     /// <summary>Grows by <paramref name="deltaPages"/> pages; returns the previous page count, or -1 when that is not possible.</summary>
     internal long TryGrow(ulong deltaPages)
@@ -76,6 +80,7 @@ public sealed class Memory : Extern
         if (deltaPages == 0) return old;
         var target = old + deltaPages;
         if (target > MaximumPages) return -1;
+        if (Store.Limiter is { } limiter && !limiter.MemoryGrowing(this, old, target)) return -1;
         var bigger = new byte[checked((int)target * MemoryType.PageSize)];
         Buffer.AsSpan().CopyTo(bigger);
         Buffer = bigger;

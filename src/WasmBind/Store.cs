@@ -30,6 +30,26 @@ public partial class Store
 
     internal ExecutionStack Stack => stack ??= new ExecutionStack(this);
 
+    private int instanceCount, tableCount, memoryCount;
+
+    /// <summary>Bounds on what the store may allocate; null for none. Set before instantiating.</summary>
+    public StoreLimits? Limits { get; set; }
+
+    /// <summary>Consulted whenever a memory or table in this store grows; null for none.</summary>
+    public IResourceLimiter? Limiter { get; set; }
+
+    internal void CountInstance() => Count(ref instanceCount, Limits?.Instances, "instances");
+
+    internal void CountTable() => Count(ref tableCount, Limits?.Tables, "tables");
+
+    internal void CountMemory() => Count(ref memoryCount, Limits?.Memories, "memories");
+
+    private static void Count(ref int count, int? limit, string what)
+    {
+        if (count >= limit) throw new ResourceLimitExceededException($"The store's limit of {limit} {what} is reached.");
+        count++;
+    }
+
     internal int RegisterFunction(Function function)
     {
         functions.Add(function);

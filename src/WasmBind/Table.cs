@@ -10,6 +10,8 @@ public sealed class Table : Extern
     internal ulong[] Elements;
 
     /// <summary>Creates a table in <paramref name="store"/> filled with <paramref name="initial"/> (null by default).</summary>
+    /// <exception cref="ArgumentException">The type is not a reference table type, or its minimum exceeds its maximum.</exception>
+    /// <exception cref="ResourceLimitExceededException">The size exceeds the store's limits or what this runtime supports.</exception>
     public Table(Store store, TableType type, object? initial = null) : base(store)
     {
         ArgumentNullException.ThrowIfNull(type);
@@ -17,7 +19,10 @@ public sealed class Table : Extern
         if (type.Limits.Maximum is { } max && max < type.Limits.Minimum)
             throw new ArgumentException("The minimum size exceeds the maximum.", nameof(type));
         if (type.Limits.Minimum > MaxElements)
-            throw new ArgumentException($"A table of {type.Limits.Minimum} elements exceeds this runtime's limit of {MaxElements}.", nameof(type));
+            throw new ResourceLimitExceededException($"A table of {type.Limits.Minimum} elements exceeds this runtime's limit of {MaxElements}.");
+        if (type.Limits.Minimum > store.Limits?.TableElements)
+            throw new ResourceLimitExceededException($"A table of {type.Limits.Minimum} elements exceeds the store's limit of {store.Limits.TableElements}.");
+        store.CountTable();
         Type = type;
         Elements = new ulong[type.Limits.Minimum];
         var fill = store.EncodeReference(type.ElementType, initial);
@@ -37,7 +42,7 @@ public sealed class Table : Extern
     public uint Size => (uint)Elements.Length;
 
     /// <summary>The largest size this table can grow to.</summary>
-    public uint MaximumSize => (uint)Math.Min(Type.Limits.Maximum ?? MaxElements, MaxElements);
+    public uint MaximumSize => (uint)Math.Min(Math.Min(Type.Limits.Maximum ?? MaxElements, MaxElements), Store.Limits?.TableElements ?? MaxElements);
 
     /// <summary>The element at <paramref name="index"/>: a <see cref="Function"/> for funcref tables, the host object for externref, or null.</summary>
     public object? Get(uint index)
@@ -68,6 +73,7 @@ public sealed class Table : Extern
         var old = Size;
         var target = old + delta;
         if (target > MaximumSize) return -1;
+        if (delta != 0 && Store.Limiter is { } limiter && !limiter.TableGrowing(this, old, target)) return -1;
         if (delta == 0) return old;
         var bigger = new ulong[target];
         Elements.AsSpan().CopyTo(bigger);

@@ -7,7 +7,7 @@ public enum TrapCode
     Unreachable,
     /// <summary>A memory access was out of bounds.</summary>
     MemoryOutOfBounds,
-    /// <summary>A table access was out of bounds, or a <c>call_indirect</c> index was outside the table.</summary>
+    /// <summary>A table access (<c>table.get</c>, <c>table.set</c>, bulk table operations) was out of bounds.</summary>
     TableOutOfBounds,
     /// <summary>A <c>call_indirect</c> index was outside the table.</summary>
     UndefinedElement,
@@ -29,6 +29,8 @@ public enum TrapCode
     OutOfFuel,
     /// <summary>The epoch deadline passed, or the call was interrupted.</summary>
     Interrupted,
+    /// <summary>A memory or table could not grow, and the store's limits say to trap (<see cref="StoreLimits.TrapOnGrowFailure"/>).</summary>
+    ResourceLimitExceeded,
     /// <summary>A host function threw; see <see cref="Exception.InnerException"/>.</summary>
     HostError,
 }

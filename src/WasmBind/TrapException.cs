@@ -58,6 +58,7 @@ public sealed class TrapException : WasmException
         TrapCode.CallStackExhausted => "call stack exhausted",
         TrapCode.OutOfFuel => "all fuel consumed",
         TrapCode.Interrupted => "interrupted",
+        TrapCode.ResourceLimitExceeded => "resource limit exceeded: a memory or table could not grow",
         TrapCode.HostError => "host function failed",
         _ => code.ToString(),
     };

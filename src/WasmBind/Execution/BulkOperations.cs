@@ -45,6 +45,7 @@ internal sealed partial class ExecutionStack
             {
                 var table = instance.Tables[Operand(ref ip, 2)];
                 var result = table.TryGrow((uint)Slot(ref fp, ref ip, 4), Slot(ref fp, ref ip, 3));
+                if (result < 0 && store.Limits is { TrapOnGrowFailure: true }) ThrowTrap(TrapCode.ResourceLimitExceeded, function, pc);
                 Slot(ref fp, ref ip, 1) = (uint)(int)result;
                 return 5;
             }

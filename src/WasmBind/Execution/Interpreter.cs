@@ -157,10 +157,14 @@ internal sealed partial class ExecutionStack
                     ip = ref Unsafe.Add(ref ip, 2);
                     continue;
                 case Op.MemoryGrow:
-                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(int)memory!.TryGrow((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                {
+                    var previous = memory!.TryGrow((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    if (previous < 0 && store.Limits is { TrapOnGrowFailure: true }) ThrowTrap(TrapCode.ResourceLimitExceeded, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(int)previous;
                     mem = memory.Buffer;
                     ip = ref Unsafe.Add(ref ip, 3);
                     continue;
+                }
                 case Op.I32DivS:
                 {
                     var b = (int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3));

@@ -13,10 +13,36 @@ internal static class Instantiator
     /// <param name="store">The store to allocate in.</param>
     /// <param name="module">The validated module.</param>
     /// <param name="imports">One external per import, in import order, each matching its import's type.</param>
+    /// <param name="runStart">Whether to run the start function synchronously (false when the caller runs it async).</param>
     /// <exception cref="TrapException">A segment did not fit its table or memory, or the start function trapped.</exception>
-    public static Instance Instantiate(Store store, Module module, Extern[] imports)
+    public static Instance Instantiate(Store store, Module module, Extern[] imports, bool runStart)
+    {
+        var instance = Initialize(store, module, imports);
+        if (runStart && StartFunction(instance) is { } start)
+        {
+            // The start function takes and returns nothing; one slot satisfies the interpreter's minimum.
+            Span<ulong> slots = stackalloc ulong[1];
+            store.Stack.Invoke(start, slots);
+        }
+        return instance;
+    }
+
+    /// <summary>Instantiates, running the start function as an async call so it may reach async imports.</summary>
+    public static async ValueTask<Instance> InstantiateAsync(Store store, Module module, Extern[] imports, CancellationToken cancellationToken)
+    {
+        var instance = Initialize(store, module, imports);
+        if (StartFunction(instance) is { } start) await start.CallAsync([], cancellationToken).ConfigureAwait(false);
+        return instance;
+    }
+
+    private static Function? StartFunction(Instance instance) =>
+        instance.Module.Definition.StartFunction is { } start ? instance.Functions[(int)start] : null;
+
+    /// <summary>Everything instantiation does before the start function.</summary>
+    private static Instance Initialize(Store store, Module module, Extern[] imports)
     {
         var definition = module.Definition;
+        store.CountInstance();
         var instance = new Instance(store, module)
         {
             Functions = new Function[definition.TotalFunctionCount],
@@ -37,12 +63,6 @@ internal static class Instantiator
             if (definition.Datas[i].Mode == SegmentMode.Active) InitializeMemory(instance, definition.Datas[i], i);
         }
 
-        if (definition.StartFunction is { } start)
-        {
-            // The start function takes and returns nothing; one slot satisfies the interpreter's minimum.
-            Span<ulong> slots = stackalloc ulong[1];
-            store.Stack.Invoke(instance.Functions[(int)start], slots);
-        }
         return instance;
     }
 
