@@ -26,6 +26,7 @@ internal static class Program
             new VersionOption(),
             WastCommand.Create(context),
             InvokeCommand.Create(context),
+            RunCommand.Create(context),
             ValidateCommand.Create(context),
             InspectCommand.Create(context),
         };

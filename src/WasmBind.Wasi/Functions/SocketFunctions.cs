@@ -1,0 +1,23 @@
+using WasmBind.Wasi.Abi;
+
+namespace WasmBind.Wasi.Functions;
+
+/// <summary>
+/// <c>sock_accept</c>, <c>sock_recv</c>, <c>sock_send</c>, <c>sock_shutdown</c>. No socket can be opened or preopened
+/// here, so each answers <see cref="Errno.Badf"/> for a closed descriptor and <see cref="Errno.Notsock"/> for any open one.
+/// </summary>
+internal static class SocketFunctions
+{
+    public static void Define(Linker linker, WasiHost host)
+    {
+        linker.DefineFunction<uint, uint, uint, int>(WasiHost.Module, "sock_accept", (caller, fd, _, _) => NotASocket(host, caller, fd));
+        linker.DefineFunction<uint, uint, uint, uint, uint, uint, int>(WasiHost.Module, "sock_recv",
+            (caller, fd, _, _, _, _, _) => NotASocket(host, caller, fd));
+        linker.DefineFunction<uint, uint, uint, uint, uint, int>(WasiHost.Module, "sock_send",
+            (caller, fd, _, _, _, _) => NotASocket(host, caller, fd));
+        linker.DefineFunction<uint, uint, int>(WasiHost.Module, "sock_shutdown", (caller, fd, _) => NotASocket(host, caller, fd));
+    }
+
+    private static int NotASocket(WasiHost host, Caller caller, uint fd) =>
+        (int)(host.Context(caller).Descriptors.TryGet(fd, out _) ? Errno.Notsock : Errno.Badf);
+}
