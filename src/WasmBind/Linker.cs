@@ -98,7 +98,7 @@ public partial class Linker
 
     /// <summary>
     /// Instantiates <paramref name="module"/> and runs its start function as an async call, so the start function may
-    /// call async host functions (see <see cref="DefineAsyncFunction"/>).
+    /// call async host functions (see <see cref="DefineAsyncFunction(string, string, FunctionType, AsyncHostCallback)"/>).
     /// </summary>
     /// <exception cref="LinkException">An import is missing or does not match.</exception>
     /// <exception cref="TrapException">Segment initialisation or the start function trapped.</exception>

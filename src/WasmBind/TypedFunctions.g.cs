@@ -24,6 +24,34 @@ public sealed class TypedFunc<TResult> : TypedFunction
         store.Stack.Invoke(Function, slots);
         return ValueCodec<TResult>.FromSlot(store, slots[0]);
     }
+
+    /// <summary>
+    /// Calls the function so that it may suspend: at async host functions whose task is pending, and at yield points
+    /// (<see cref="Store.EpochDeadlineAsyncYieldAndUpdate"/>, <see cref="Store.FuelAsyncYieldInterval"/>). No thread
+    /// blocks while it is suspended. When nothing suspends it completes synchronously and allocates nothing.
+    /// </summary>
+    /// <param name="cancellationToken">
+    /// Cancels the call at its next check point: an epoch check (with <see cref="EngineConfig.EpochInterruption"/>) or
+    /// a suspension, throwing <see cref="OperationCanceledException"/>.
+    /// </param>
+    /// <returns>The function's result, when the call has finished; already complete when nothing suspended.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask<TResult> CallAsync(CancellationToken cancellationToken = default)
+    {
+        Span<ulong> slots = stackalloc ulong[1];
+        // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
+        var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
+        if (!task.IsCompletedSuccessfully) return Finish(task);
+        task.GetAwaiter().GetResult();
+        return new ValueTask<TResult>(ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]));
+
+        async ValueTask<TResult> Finish(ValueTask pending)
+        {
+            await pending.ConfigureAwait(false);
+            return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
+        }
+    }
 }
 
 /// <summary>
@@ -40,6 +68,26 @@ public sealed class TypedAction : TypedFunction
     {
         Span<ulong> slots = stackalloc ulong[1];
         store.Stack.Invoke(Function, slots);
+    }
+
+    /// <summary>
+    /// Calls the function so that it may suspend: at async host functions whose task is pending, and at yield points
+    /// (<see cref="Store.EpochDeadlineAsyncYieldAndUpdate"/>, <see cref="Store.FuelAsyncYieldInterval"/>). No thread
+    /// blocks while it is suspended. When nothing suspends it completes synchronously and allocates nothing.
+    /// </summary>
+    /// <param name="cancellationToken">
+    /// Cancels the call at its next check point: an epoch check (with <see cref="EngineConfig.EpochInterruption"/>) or
+    /// a suspension, throwing <see cref="OperationCanceledException"/>.
+    /// </param>
+    /// <returns>A task that completes when the call has finished; already complete when nothing suspended.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask CallAsync(CancellationToken cancellationToken = default)
+    {
+        Span<ulong> slots = stackalloc ulong[1];
+        // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
+        var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
+        return task;
     }
 }
 
@@ -64,6 +112,36 @@ public sealed class TypedFunc<T1, TResult> : TypedFunction
         store.Stack.Invoke(Function, slots);
         return ValueCodec<TResult>.FromSlot(store, slots[0]);
     }
+
+    /// <summary>
+    /// Calls the function so that it may suspend: at async host functions whose task is pending, and at yield points
+    /// (<see cref="Store.EpochDeadlineAsyncYieldAndUpdate"/>, <see cref="Store.FuelAsyncYieldInterval"/>). No thread
+    /// blocks while it is suspended. When nothing suspends it completes synchronously and allocates nothing.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the call at its next check point: an epoch check (with <see cref="EngineConfig.EpochInterruption"/>) or
+    /// a suspension, throwing <see cref="OperationCanceledException"/>.
+    /// </param>
+    /// <returns>The function's result, when the call has finished; already complete when nothing suspended.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask<TResult> CallAsync(T1 a1, CancellationToken cancellationToken = default)
+    {
+        Span<ulong> slots = stackalloc ulong[1];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
+        var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
+        if (!task.IsCompletedSuccessfully) return Finish(task);
+        task.GetAwaiter().GetResult();
+        return new ValueTask<TResult>(ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]));
+
+        async ValueTask<TResult> Finish(ValueTask pending)
+        {
+            await pending.ConfigureAwait(false);
+            return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
+        }
+    }
 }
 
 /// <summary>
@@ -83,6 +161,28 @@ public sealed class TypedAction<T1> : TypedFunction
         Span<ulong> slots = stackalloc ulong[1];
         slots[0] = ValueCodec<T1>.ToSlot(store, a1);
         store.Stack.Invoke(Function, slots);
+    }
+
+    /// <summary>
+    /// Calls the function so that it may suspend: at async host functions whose task is pending, and at yield points
+    /// (<see cref="Store.EpochDeadlineAsyncYieldAndUpdate"/>, <see cref="Store.FuelAsyncYieldInterval"/>). No thread
+    /// blocks while it is suspended. When nothing suspends it completes synchronously and allocates nothing.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the call at its next check point: an epoch check (with <see cref="EngineConfig.EpochInterruption"/>) or
+    /// a suspension, throwing <see cref="OperationCanceledException"/>.
+    /// </param>
+    /// <returns>A task that completes when the call has finished; already complete when nothing suspended.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask CallAsync(T1 a1, CancellationToken cancellationToken = default)
+    {
+        Span<ulong> slots = stackalloc ulong[1];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
+        var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
+        return task;
     }
 }
 
@@ -110,6 +210,38 @@ public sealed class TypedFunc<T1, T2, TResult> : TypedFunction
         store.Stack.Invoke(Function, slots);
         return ValueCodec<TResult>.FromSlot(store, slots[0]);
     }
+
+    /// <summary>
+    /// Calls the function so that it may suspend: at async host functions whose task is pending, and at yield points
+    /// (<see cref="Store.EpochDeadlineAsyncYieldAndUpdate"/>, <see cref="Store.FuelAsyncYieldInterval"/>). No thread
+    /// blocks while it is suspended. When nothing suspends it completes synchronously and allocates nothing.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the call at its next check point: an epoch check (with <see cref="EngineConfig.EpochInterruption"/>) or
+    /// a suspension, throwing <see cref="OperationCanceledException"/>.
+    /// </param>
+    /// <returns>The function's result, when the call has finished; already complete when nothing suspended.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask<TResult> CallAsync(T1 a1, T2 a2, CancellationToken cancellationToken = default)
+    {
+        Span<ulong> slots = stackalloc ulong[2];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
+        var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
+        if (!task.IsCompletedSuccessfully) return Finish(task);
+        task.GetAwaiter().GetResult();
+        return new ValueTask<TResult>(ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]));
+
+        async ValueTask<TResult> Finish(ValueTask pending)
+        {
+            await pending.ConfigureAwait(false);
+            return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
+        }
+    }
 }
 
 /// <summary>
@@ -132,6 +264,30 @@ public sealed class TypedAction<T1, T2> : TypedFunction
         slots[0] = ValueCodec<T1>.ToSlot(store, a1);
         slots[1] = ValueCodec<T2>.ToSlot(store, a2);
         store.Stack.Invoke(Function, slots);
+    }
+
+    /// <summary>
+    /// Calls the function so that it may suspend: at async host functions whose task is pending, and at yield points
+    /// (<see cref="Store.EpochDeadlineAsyncYieldAndUpdate"/>, <see cref="Store.FuelAsyncYieldInterval"/>). No thread
+    /// blocks while it is suspended. When nothing suspends it completes synchronously and allocates nothing.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the call at its next check point: an epoch check (with <see cref="EngineConfig.EpochInterruption"/>) or
+    /// a suspension, throwing <see cref="OperationCanceledException"/>.
+    /// </param>
+    /// <returns>A task that completes when the call has finished; already complete when nothing suspended.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask CallAsync(T1 a1, T2 a2, CancellationToken cancellationToken = default)
+    {
+        Span<ulong> slots = stackalloc ulong[2];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
+        var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
+        return task;
     }
 }
 
@@ -162,6 +318,40 @@ public sealed class TypedFunc<T1, T2, T3, TResult> : TypedFunction
         store.Stack.Invoke(Function, slots);
         return ValueCodec<TResult>.FromSlot(store, slots[0]);
     }
+
+    /// <summary>
+    /// Calls the function so that it may suspend: at async host functions whose task is pending, and at yield points
+    /// (<see cref="Store.EpochDeadlineAsyncYieldAndUpdate"/>, <see cref="Store.FuelAsyncYieldInterval"/>). No thread
+    /// blocks while it is suspended. When nothing suspends it completes synchronously and allocates nothing.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the call at its next check point: an epoch check (with <see cref="EngineConfig.EpochInterruption"/>) or
+    /// a suspension, throwing <see cref="OperationCanceledException"/>.
+    /// </param>
+    /// <returns>The function's result, when the call has finished; already complete when nothing suspended.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask<TResult> CallAsync(T1 a1, T2 a2, T3 a3, CancellationToken cancellationToken = default)
+    {
+        Span<ulong> slots = stackalloc ulong[3];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
+        var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
+        if (!task.IsCompletedSuccessfully) return Finish(task);
+        task.GetAwaiter().GetResult();
+        return new ValueTask<TResult>(ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]));
+
+        async ValueTask<TResult> Finish(ValueTask pending)
+        {
+            await pending.ConfigureAwait(false);
+            return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
+        }
+    }
 }
 
 /// <summary>
@@ -187,6 +377,32 @@ public sealed class TypedAction<T1, T2, T3> : TypedFunction
         slots[1] = ValueCodec<T2>.ToSlot(store, a2);
         slots[2] = ValueCodec<T3>.ToSlot(store, a3);
         store.Stack.Invoke(Function, slots);
+    }
+
+    /// <summary>
+    /// Calls the function so that it may suspend: at async host functions whose task is pending, and at yield points
+    /// (<see cref="Store.EpochDeadlineAsyncYieldAndUpdate"/>, <see cref="Store.FuelAsyncYieldInterval"/>). No thread
+    /// blocks while it is suspended. When nothing suspends it completes synchronously and allocates nothing.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the call at its next check point: an epoch check (with <see cref="EngineConfig.EpochInterruption"/>) or
+    /// a suspension, throwing <see cref="OperationCanceledException"/>.
+    /// </param>
+    /// <returns>A task that completes when the call has finished; already complete when nothing suspended.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask CallAsync(T1 a1, T2 a2, T3 a3, CancellationToken cancellationToken = default)
+    {
+        Span<ulong> slots = stackalloc ulong[3];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
+        var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
+        return task;
     }
 }
 
@@ -220,6 +436,42 @@ public sealed class TypedFunc<T1, T2, T3, T4, TResult> : TypedFunction
         store.Stack.Invoke(Function, slots);
         return ValueCodec<TResult>.FromSlot(store, slots[0]);
     }
+
+    /// <summary>
+    /// Calls the function so that it may suspend: at async host functions whose task is pending, and at yield points
+    /// (<see cref="Store.EpochDeadlineAsyncYieldAndUpdate"/>, <see cref="Store.FuelAsyncYieldInterval"/>). No thread
+    /// blocks while it is suspended. When nothing suspends it completes synchronously and allocates nothing.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the call at its next check point: an epoch check (with <see cref="EngineConfig.EpochInterruption"/>) or
+    /// a suspension, throwing <see cref="OperationCanceledException"/>.
+    /// </param>
+    /// <returns>The function's result, when the call has finished; already complete when nothing suspended.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask<TResult> CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, CancellationToken cancellationToken = default)
+    {
+        Span<ulong> slots = stackalloc ulong[4];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
+        var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
+        if (!task.IsCompletedSuccessfully) return Finish(task);
+        task.GetAwaiter().GetResult();
+        return new ValueTask<TResult>(ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]));
+
+        async ValueTask<TResult> Finish(ValueTask pending)
+        {
+            await pending.ConfigureAwait(false);
+            return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
+        }
+    }
 }
 
 /// <summary>
@@ -248,6 +500,34 @@ public sealed class TypedAction<T1, T2, T3, T4> : TypedFunction
         slots[2] = ValueCodec<T3>.ToSlot(store, a3);
         slots[3] = ValueCodec<T4>.ToSlot(store, a4);
         store.Stack.Invoke(Function, slots);
+    }
+
+    /// <summary>
+    /// Calls the function so that it may suspend: at async host functions whose task is pending, and at yield points
+    /// (<see cref="Store.EpochDeadlineAsyncYieldAndUpdate"/>, <see cref="Store.FuelAsyncYieldInterval"/>). No thread
+    /// blocks while it is suspended. When nothing suspends it completes synchronously and allocates nothing.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the call at its next check point: an epoch check (with <see cref="EngineConfig.EpochInterruption"/>) or
+    /// a suspension, throwing <see cref="OperationCanceledException"/>.
+    /// </param>
+    /// <returns>A task that completes when the call has finished; already complete when nothing suspended.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, CancellationToken cancellationToken = default)
+    {
+        Span<ulong> slots = stackalloc ulong[4];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
+        var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
+        return task;
     }
 }
 
@@ -284,6 +564,44 @@ public sealed class TypedFunc<T1, T2, T3, T4, T5, TResult> : TypedFunction
         store.Stack.Invoke(Function, slots);
         return ValueCodec<TResult>.FromSlot(store, slots[0]);
     }
+
+    /// <summary>
+    /// Calls the function so that it may suspend: at async host functions whose task is pending, and at yield points
+    /// (<see cref="Store.EpochDeadlineAsyncYieldAndUpdate"/>, <see cref="Store.FuelAsyncYieldInterval"/>). No thread
+    /// blocks while it is suspended. When nothing suspends it completes synchronously and allocates nothing.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the call at its next check point: an epoch check (with <see cref="EngineConfig.EpochInterruption"/>) or
+    /// a suspension, throwing <see cref="OperationCanceledException"/>.
+    /// </param>
+    /// <returns>The function's result, when the call has finished; already complete when nothing suspended.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask<TResult> CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, CancellationToken cancellationToken = default)
+    {
+        Span<ulong> slots = stackalloc ulong[5];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
+        var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
+        if (!task.IsCompletedSuccessfully) return Finish(task);
+        task.GetAwaiter().GetResult();
+        return new ValueTask<TResult>(ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]));
+
+        async ValueTask<TResult> Finish(ValueTask pending)
+        {
+            await pending.ConfigureAwait(false);
+            return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
+        }
+    }
 }
 
 /// <summary>
@@ -315,6 +633,36 @@ public sealed class TypedAction<T1, T2, T3, T4, T5> : TypedFunction
         slots[3] = ValueCodec<T4>.ToSlot(store, a4);
         slots[4] = ValueCodec<T5>.ToSlot(store, a5);
         store.Stack.Invoke(Function, slots);
+    }
+
+    /// <summary>
+    /// Calls the function so that it may suspend: at async host functions whose task is pending, and at yield points
+    /// (<see cref="Store.EpochDeadlineAsyncYieldAndUpdate"/>, <see cref="Store.FuelAsyncYieldInterval"/>). No thread
+    /// blocks while it is suspended. When nothing suspends it completes synchronously and allocates nothing.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the call at its next check point: an epoch check (with <see cref="EngineConfig.EpochInterruption"/>) or
+    /// a suspension, throwing <see cref="OperationCanceledException"/>.
+    /// </param>
+    /// <returns>A task that completes when the call has finished; already complete when nothing suspended.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, CancellationToken cancellationToken = default)
+    {
+        Span<ulong> slots = stackalloc ulong[5];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
+        var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
+        return task;
     }
 }
 
@@ -354,6 +702,46 @@ public sealed class TypedFunc<T1, T2, T3, T4, T5, T6, TResult> : TypedFunction
         store.Stack.Invoke(Function, slots);
         return ValueCodec<TResult>.FromSlot(store, slots[0]);
     }
+
+    /// <summary>
+    /// Calls the function so that it may suspend: at async host functions whose task is pending, and at yield points
+    /// (<see cref="Store.EpochDeadlineAsyncYieldAndUpdate"/>, <see cref="Store.FuelAsyncYieldInterval"/>). No thread
+    /// blocks while it is suspended. When nothing suspends it completes synchronously and allocates nothing.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the call at its next check point: an epoch check (with <see cref="EngineConfig.EpochInterruption"/>) or
+    /// a suspension, throwing <see cref="OperationCanceledException"/>.
+    /// </param>
+    /// <returns>The function's result, when the call has finished; already complete when nothing suspended.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask<TResult> CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, CancellationToken cancellationToken = default)
+    {
+        Span<ulong> slots = stackalloc ulong[6];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
+        var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
+        if (!task.IsCompletedSuccessfully) return Finish(task);
+        task.GetAwaiter().GetResult();
+        return new ValueTask<TResult>(ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]));
+
+        async ValueTask<TResult> Finish(ValueTask pending)
+        {
+            await pending.ConfigureAwait(false);
+            return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
+        }
+    }
 }
 
 /// <summary>
@@ -388,6 +776,38 @@ public sealed class TypedAction<T1, T2, T3, T4, T5, T6> : TypedFunction
         slots[4] = ValueCodec<T5>.ToSlot(store, a5);
         slots[5] = ValueCodec<T6>.ToSlot(store, a6);
         store.Stack.Invoke(Function, slots);
+    }
+
+    /// <summary>
+    /// Calls the function so that it may suspend: at async host functions whose task is pending, and at yield points
+    /// (<see cref="Store.EpochDeadlineAsyncYieldAndUpdate"/>, <see cref="Store.FuelAsyncYieldInterval"/>). No thread
+    /// blocks while it is suspended. When nothing suspends it completes synchronously and allocates nothing.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the call at its next check point: an epoch check (with <see cref="EngineConfig.EpochInterruption"/>) or
+    /// a suspension, throwing <see cref="OperationCanceledException"/>.
+    /// </param>
+    /// <returns>A task that completes when the call has finished; already complete when nothing suspended.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, CancellationToken cancellationToken = default)
+    {
+        Span<ulong> slots = stackalloc ulong[6];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
+        var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
+        return task;
     }
 }
 

@@ -5,14 +5,18 @@ namespace WasmBind.Execution;
 /// <summary>
 /// Calls that can stop and continue: async calls (suspended at pending async imports and yield points, resumed when
 /// the awaited task completes) and resumable calls (suspended when a host function fails or fuel runs out, resumed
-/// by the embedder). One such call can be suspended in a store at a time; the store is busy until it finishes.
+/// by the embedder). One such call can be suspended in a store at a time. While it is suspended, synchronous calls
+/// may still use the store (they run above its frames), as Wasmtime allows from async host functions.
 /// </summary>
 internal sealed partial class ExecutionStack
 {
     private CancellationToken cancellationToken;
     private Activation suspendedActivation;
 
-    /// <summary>Results of the last async or resumable call that completed, read by the caller right after.</summary>
+    /// <summary>
+    /// Results of the last async or resumable call that completed, read by the caller right after completion (before
+    /// anything else can run in the store on that logical flow).
+    /// </summary>
     public ulong[] CallResults { get; private set; } = new ulong[8];
 
     /// <summary>The suspended resumable call's reason, host function and host error.</summary>
@@ -26,28 +30,26 @@ internal sealed partial class ExecutionStack
 
     /// <summary>
     /// Calls <paramref name="function"/> so that it may suspend at async imports and yield points. Completes
-    /// synchronously (allocating nothing) when nothing suspends; the results are in <see cref="CallResults"/>.
+    /// synchronously (allocating nothing) when nothing suspends; the results are then in <see cref="CallResults"/>.
+    /// Failures, including traps in the synchronous part, come back as a faulted task.
     /// </summary>
     public ValueTask InvokeAsync(Function function, ReadOnlySpan<ulong> arguments, CancellationToken cancellation)
     {
-        cancellation.ThrowIfCancellationRequested();
-        Enter();
-        if (function is HostFunction host)
+        if (cancellation.IsCancellationRequested) return ValueTask.FromCanceled(cancellation);
+        try
         {
-            try
-            {
-                return InvokeHostAsync(host, arguments);
-            }
-            finally
-            {
-                Exit();
-            }
+            Enter(canSuspend: true);
         }
+        catch (Exception e)
+        {
+            return ValueTask.FromException(e);
+        }
+        if (function is HostFunction host) return InvokeHostAsync(host, arguments, cancellation);
 
         var wasm = (WasmFunction)function;
+        var registration = default(CancellationTokenRegistration);
         Activation activation;
         bool completed;
-        var registration = default(CancellationTokenRegistration);
         try
         {
             activation = Begin(wasm, arguments);
@@ -55,11 +57,11 @@ internal sealed partial class ExecutionStack
             if (cancellation.CanBeCanceled) registration = cancellation.UnsafeRegister(static s => ((Store)s!).RequestInterrupt(), store);
             completed = RunOrUnwind(wasm, 0, activation.FramePointer, activation, CallMode.Async);
         }
-        catch
+        catch (Exception e)
         {
             FinishCancellation(registration);
             Exit();
-            throw;
+            return ValueTask.FromException(e);
         }
         if (completed)
         {
@@ -73,6 +75,11 @@ internal sealed partial class ExecutionStack
         return ContinueAsync(wasm, registration);
     }
 
+    /// <summary>
+    /// Waits for what the call is suspended on, then resumes it, until it completes. Continuations run in the
+    /// caller's context (no ConfigureAwait(false)): the WebAssembly call continues where its caller awaits it, as a
+    /// synchronous call runs on its caller's thread.
+    /// </summary>
     private async ValueTask ContinueAsync(WasmFunction entry, CancellationTokenRegistration registration)
     {
         var activation = suspendedActivation;
@@ -83,8 +90,8 @@ internal sealed partial class ExecutionStack
                 Exception? failure = null;
                 try
                 {
-                    if (suspendReason == SuspendReason.AsyncHost) await pendingHostCall!.WaitAsync().ConfigureAwait(false);
-                    else await (store.AsyncYield?.Invoke() ?? YieldToScheduler()).ConfigureAwait(false);
+                    if (suspendReason == SuspendReason.AsyncHost) await WaitForHost(pendingHostCall!, cancellationToken);
+                    else await (store.AsyncYield?.Invoke() ?? YieldToScheduler());
                 }
                 catch (Exception e)
                 {
@@ -95,9 +102,8 @@ internal sealed partial class ExecutionStack
                 bool completed;
                 try
                 {
-                    if (failure is not null) ThrowFromSuspendedHost(failure, activation);
-                    if (cancellationToken.IsCancellationRequested)
-                        throw new OperationCanceledException("The WebAssembly call was cancelled.", cancellationToken);
+                    if (failure is not null) ThrowFromSuspension(failure, activation);
+                    if (cancellationToken.IsCancellationRequested) ThrowCancelled(resumeFunction!, resumePc - 1);
                     if (suspendReason == SuspendReason.AsyncHost)
                     {
                         var host = suspendedHost!;
@@ -109,6 +115,7 @@ internal sealed partial class ExecutionStack
                 }
                 catch
                 {
+                    ClearSuspension();
                     Unwind(activation);
                     Exit();
                     throw;
@@ -128,37 +135,85 @@ internal sealed partial class ExecutionStack
         }
     }
 
+    /// <summary>Waits for a pending host call; a cancellation stops the wait (the host's task is left to finish alone).</summary>
+    private static async ValueTask WaitForHost(PendingHostCall call, CancellationToken cancellation)
+    {
+        if (!cancellation.CanBeCanceled) await call.WaitAsync();
+        else await call.WaitAsync().AsTask().WaitAsync(cancellation);
+    }
+
     private static async ValueTask YieldToScheduler() => await Task.Yield();
 
-    private ValueTask InvokeHostAsync(HostFunction host, ReadOnlySpan<ulong> arguments)
+    /// <summary>An async call of a host function itself (not from WebAssembly): no frames, but the store stays busy.</summary>
+    private ValueTask InvokeHostAsync(HostFunction host, ReadOnlySpan<ulong> arguments, CancellationToken cancellation)
     {
         var count = Math.Max(host.Type.Parameters.Count, host.Type.Results.Count);
         var buffer = EnsureCallResults(count);
         arguments[..host.Type.Parameters.Count].CopyTo(buffer);
-        if (host is not AsyncHostFunction asyncHost)
+        PendingHostCall? pending;
+        try
         {
-            InvokeHostDirectly(host, buffer.AsSpan(0, count));
+            if (host is not AsyncHostFunction asyncHost)
+            {
+                InvokeHostDirectly(host, buffer.AsSpan(0, count));
+                pending = null;
+            }
+            else if (asyncHost.TryStart(new Caller(store, null), buffer.AsSpan(0, count), out pending))
+            {
+                pending = null;
+            }
+        }
+        catch (Exception e)
+        {
+            Exit();
+            return ValueTask.FromException(e is WasmException ? e : new TrapException(TrapCode.HostError, $"{host} failed: {e.Message}", e));
+        }
+        if (pending is null)
+        {
+            Exit();
             return default;
         }
-        if (asyncHost.TryStart(new Caller(store, null), buffer.AsSpan(0, count), out var pending)) return default;
-        return AwaitHost(pending!, buffer, count);
+        ReleaseToSuspended();
+        return AwaitHost(host, pending, count, cancellation);
+    }
 
-        async ValueTask AwaitHost(PendingHostCall call, ulong[] results, int slotCount)
+    private async ValueTask AwaitHost(HostFunction host, PendingHostCall call, int count, CancellationToken cancellation)
+    {
+        Exception? failure = null;
+        try
         {
-            await call.WaitAsync().ConfigureAwait(false);
-            call.WriteResults(store, results.AsSpan(0, slotCount));
+            await WaitForHost(call, cancellation);
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+        ReacquireSuspended();
+        try
+        {
+            if (failure is OperationCanceledException && cancellation.IsCancellationRequested) throw failure;
+            if (failure is not null) throw failure as WasmException ?? new TrapException(TrapCode.HostError, $"{host} failed: {failure.Message}", failure);
+            call.WriteResults(store, EnsureCallResults(count).AsSpan(0, count));
+        }
+        finally
+        {
+            Exit();
         }
     }
 
-    /// <summary>A suspended host call failed: report it as the trap it would have been in a synchronous call.</summary>
-    private void ThrowFromSuspendedHost(Exception failure, Activation activation)
+    /// <summary>
+    /// What the suspended call waited for failed. The call's own cancellation stays an
+    /// <see cref="OperationCanceledException"/>; a host failure becomes the trap it would be in a synchronous call.
+    /// </summary>
+    private void ThrowFromSuspension(Exception failure, Activation activation)
     {
         trapFunction = resumeFunction;
         trapPc = resumePc - 1;
+        if (failure is OperationCanceledException && cancellationToken.IsCancellationRequested) throw failure;
         var trap = failure switch
         {
             TrapException t => t,
-            WasmException or OperationCanceledException => null,
+            WasmException => null,
             _ => new TrapException(TrapCode.HostError, $"{suspendedHost} failed: {failure.Message}", failure),
         };
         if (trap is null) throw failure;
@@ -178,7 +233,7 @@ internal sealed partial class ExecutionStack
     /// <summary>Starts a resumable call: true when it completed (results in <see cref="CallResults"/>), false when suspended.</summary>
     public bool InvokeResumable(WasmFunction function, ReadOnlySpan<ulong> arguments)
     {
-        Enter();
+        Enter(canSuspend: true);
         Activation activation;
         bool completed;
         try
@@ -188,6 +243,7 @@ internal sealed partial class ExecutionStack
         }
         catch
         {
+            ClearSuspension();
             Exit();
             throw;
         }
@@ -208,6 +264,7 @@ internal sealed partial class ExecutionStack
         }
         catch
         {
+            ClearSuspension();
             Unwind(activation);
             Exit();
             throw;
@@ -219,6 +276,7 @@ internal sealed partial class ExecutionStack
     public void Abandon()
     {
         ReacquireSuspended();
+        ClearSuspension();
         Unwind(suspendedActivation);
         Exit();
     }
@@ -267,6 +325,7 @@ internal sealed partial class ExecutionStack
 
     private void ClearSuspension()
     {
+        // resumeFunction/resumePc stay: the resume that follows reads them, and the next suspension overwrites them.
         suspendReason = SuspendReason.None;
         pendingHostCall = null;
         suspendedHostError = null;

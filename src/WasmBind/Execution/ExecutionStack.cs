@@ -26,8 +26,8 @@ internal enum SuspendReason : byte { None, AsyncHost, HostError, OutOfFuel, Yiel
 /// </summary>
 internal sealed partial class ExecutionStack
 {
-    private const int InitialSlots = 16 * 1024;
-    private const int InitialFrames = 256;
+    private const int InitialSlots = 1024;
+    private const int InitialFrames = 64;
     private const int SuspendedOwner = -1;
 
     private readonly Store store;
@@ -45,6 +45,8 @@ internal sealed partial class ExecutionStack
     // Which thread is inside the store (0: none, -1: a suspended call holds it) and how deeply it has re-entered.
     private int ownerThread;
     private int ownerDepth;
+    /// <summary>The current owner entered while a call was suspended; leaving hands the store back to that call.</summary>
+    private bool enteredDuringSuspension;
 
     // Where the innermost trap happened, recorded by the throwing code for the backtrace.
     private WasmFunction? trapFunction;
@@ -115,32 +117,47 @@ internal sealed partial class ExecutionStack
 
     // ---- ownership: one thread at a time ----
 
-    /// <summary>Claims the store for this thread, or throws if another thread (or a suspended call) holds it.</summary>
-    private void Enter()
+    /// <summary>
+    /// Claims the store for this thread, or throws if another thread holds it. While an async or resumable call is
+    /// suspended, a synchronous call may run (it completes above the suspended frames); another call that could
+    /// suspend may not.
+    /// </summary>
+    private void Enter(bool canSuspend = false)
     {
         var me = Environment.CurrentManagedThreadId;
         var owner = Interlocked.CompareExchange(ref ownerThread, me, 0);
         if (owner == 0)
         {
             ownerDepth = 1;
+            enteredDuringSuspension = false;
             return;
         }
         if (owner == me)
         {
             // A host function called back into WebAssembly on the same thread.
+            if (canSuspend && enteredDuringSuspension) throw SuspendedBusy(me);
             ownerDepth++;
             return;
         }
-        if (owner == SuspendedOwner)
-            throw new InvalidOperationException(
-                $"The store is busy: an async or resumable call is suspended in it (called from thread {me}). Finish or cancel that call first.");
+        if (owner == SuspendedOwner && !canSuspend && Interlocked.CompareExchange(ref ownerThread, me, SuspendedOwner) == SuspendedOwner)
+        {
+            ownerDepth = 1;
+            enteredDuringSuspension = true;
+            return;
+        }
+        if (owner == SuspendedOwner) throw SuspendedBusy(me);
         throw new InvalidOperationException(
             $"The store is in use by thread {owner} and was called from thread {me} at the same time. A Store may be used by one thread at a time; give each thread its own Store.");
     }
 
+    private static InvalidOperationException SuspendedBusy(int me) => new(
+        $"The store is busy: an async or resumable call is suspended in it (called from thread {me}). Finish or cancel that call before starting another that can suspend.");
+
     private void Exit()
     {
-        if (--ownerDepth == 0) Volatile.Write(ref ownerThread, 0);
+        if (--ownerDepth != 0) return;
+        Volatile.Write(ref ownerThread, enteredDuringSuspension ? SuspendedOwner : 0);
+        enteredDuringSuspension = false;
     }
 
     /// <summary>A call suspends: the store stays busy, owned by the suspended call rather than by a thread.</summary>
@@ -175,16 +192,12 @@ internal sealed partial class ExecutionStack
         return activation;
     }
 
+    /// <summary>Drops an activation's frames. A suspended call below it (if any) keeps its state.</summary>
     private void Unwind(Activation activation)
     {
         frameCount = activation.EntryFrames;
         stackTop = activation.EntryTop;
         trapFunction = null;
-        suspendReason = SuspendReason.None;
-        resumeFunction = null;
-        suspendedHost = null;
-        suspendedHostError = null;
-        pendingHostCall = null;
     }
 
     private void InvokeHostDirectly(HostFunction host, Span<ulong> arguments)
@@ -234,6 +247,8 @@ internal sealed partial class ExecutionStack
         if (asyncHost is not null && mode != CallMode.Async)
             throw new InvalidOperationException(
                 $"WebAssembly called the async import {host.Name ?? host.ToString()} from a synchronous call, which cannot wait for it without blocking; call the export with CallAsync.");
+        // An async import is a check point: a cancelled call stops here even if the import would finish at once.
+        if (asyncHost is not null && cancellationToken.IsCancellationRequested) ThrowCancelled(caller, pc);
 
         var savedTop = stackTop;
         var before = slots;
@@ -332,12 +347,7 @@ internal sealed partial class ExecutionStack
     /// <summary>The engine's epoch reached the store's deadline, or a cancellation forced the check.</summary>
     private CheckOutcome OnEpochDeadline(CallMode mode, WasmFunction function, int pc)
     {
-        if (store.InterruptRequested)
-        {
-            trapFunction = function;
-            trapPc = pc;
-            throw new OperationCanceledException("The WebAssembly call was cancelled.", cancellationToken);
-        }
+        if (store.InterruptRequested) ThrowCancelled(function, pc);
         switch (store.EpochDeadlinePolicy)
         {
             case Store.EpochPolicy.Callback:
@@ -357,6 +367,14 @@ internal sealed partial class ExecutionStack
     }
 
     // ---- traps ----
+
+    [DoesNotReturn]
+    private void ThrowCancelled(WasmFunction function, int pc)
+    {
+        trapFunction = function;
+        trapPc = pc;
+        throw new OperationCanceledException("The WebAssembly call was cancelled.", cancellationToken);
+    }
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]

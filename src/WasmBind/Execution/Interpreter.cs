@@ -964,7 +964,8 @@ internal sealed partial class ExecutionStack
         call:
             if (callee is WasmFunction target)
             {
-                if (frameCount >= maxCallDepth) ThrowTrap(TrapCode.CallStackExhausted, function, Pc(code, ref ip));
+                // The running function counts too: at most MaxCallDepth functions are active at once.
+                if (frameCount + 1 >= maxCallDepth) ThrowTrap(TrapCode.CallStackExhausted, function, Pc(code, ref ip));
                 var compiled = target.Code;
                 if (calleeBase + compiled.FrameSize > slots.Length)
                 {
@@ -1007,6 +1008,8 @@ internal sealed partial class ExecutionStack
             resumeFunction = function;
             resumePc = suspendPc;
             resumeFramePointer = framePointer;
+            // Keep the suspended frames out of reach of synchronous calls made while the call is suspended.
+            stackTop = framePointer + function.Code.FrameSize;
             return false;
         }
     }
