@@ -276,6 +276,58 @@ def linker_file():
 
 
 # ---------------------------------------------------------------------------
+# LinkerOfT.Arities.g.cs: Linker<TData> adapts Caller to Caller<TData> and defers to the Caller overloads, so it
+# needs no host-function classes of its own (one closure per definition, none per call).
+
+
+def data_overload(n, result, is_async):
+    generics = tparams(n) + (["TResult"] if result else [])
+    ret = ("ValueTask<TResult>" if result else "ValueTask") if is_async else ("TResult" if result else None)
+    typed_args = ["Caller<TData>"] + tparams(n) + ([ret] if ret else [])
+    kind = "Func" if ret else "Action"
+    delegate = kind + angle(typed_args)
+    lam_params = ", ".join(["Caller caller"] + [f"T{i} a{i}" for i in range(1, n + 1)])
+    call_args = ", ".join(["new Caller<TData>(caller)"] + [f"a{i}" for i in range(1, n + 1)])
+    method = "DefineAsyncFunction" if is_async else "DefineFunction"
+    what = "asynchronous host function" if is_async else "host function"
+    return "\n".join([
+        "    /// <summary>",
+        f"    /// Defines a typed {what} of {count(n)} whose callback receives a <see cref=\"Caller{{TData}}\"/>, giving",
+        "    /// typed access to the store's data; otherwise as the <see cref=\"Linker\"/> overload taking a <see cref=\"Caller\"/>.",
+        "    /// </summary>",
+        *typeparam_docs(n, result),
+        '    /// <param name="module">The import module name.</param>',
+        '    /// <param name="name">The import item name.</param>',
+        '    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>',
+        "    /// <returns>This linker, for chaining.</returns>",
+        f"    public Linker<TData> {method}{angle(generics)}(string module, string name, {delegate} callback)",
+        "    {",
+        "        ArgumentNullException.ThrowIfNull(callback);",
+        f"        base.{method}{angle(generics)}(module, name, ({lam_params}) => callback({call_args}));",
+        "        return this;",
+        "    }",
+    ])
+
+
+def linker_of_t_file():
+    overloads = []
+    for n in range(MAX_ARITY + 1):
+        for is_async in (False, True):
+            for result in (True, False):
+                overloads.append(data_overload(n, result, is_async))
+    return "\n".join([
+        HEADER,
+        "namespace WasmBind;",
+        "",
+        "public partial class Linker<TData>",
+        "{",
+        "\n\n".join(overloads),
+        "}",
+        "",
+    ])
+
+
+# ---------------------------------------------------------------------------
 # TypedFunctions.g.cs
 
 
@@ -426,6 +478,7 @@ def main():
     outputs = {
         SRC / "Linking" / "Linker.Arities.g.cs": linker_file(),
         SRC / "TypedFunctions.g.cs": typed_file(),
+        SRC / "Linking" / "LinkerOfT.Arities.g.cs": linker_of_t_file(),
     }
     for path, text in outputs.items():
         path.parent.mkdir(parents=True, exist_ok=True)
