@@ -57,6 +57,13 @@ public sealed class EngineConfig
     /// </summary>
     public bool EpochInterruption { get; init; }
 
+    /// <summary>
+    /// Translate each function on its first call instead of when the module is loaded. Loading still validates every
+    /// function, so invalid modules fail at once; it skips building the interpreter's code for functions never called.
+    /// Off by default: eager translation costs little more than validation and keeps first calls free of work.
+    /// </summary>
+    public bool LazyTranslation { get; init; }
+
     internal void Validate()
     {
         if (MaxCallDepth < 1) throw new ArgumentOutOfRangeException(nameof(MaxCallDepth), MaxCallDepth, "must be at least 1");

@@ -10,7 +10,7 @@ namespace WasmBind;
 /// </summary>
 public sealed class Module
 {
-    private Module(Engine engine, ModuleDefinition definition, CompiledFunction[] functions, int[] typeIds)
+    private Module(Engine engine, ModuleDefinition definition, FunctionTable functions, int[] typeIds)
     {
         Engine = engine;
         Definition = definition;
@@ -35,7 +35,7 @@ public sealed class Module
     internal ModuleDefinition Definition { get; }
 
     /// <summary>Translated bodies of the functions the module defines (not imports), in definition order.</summary>
-    internal CompiledFunction[] Functions { get; }
+    internal FunctionTable Functions { get; }
 
     /// <summary>The engine's canonical id of each type in the type section.</summary>
     internal int[] TypeIds { get; }

@@ -48,6 +48,20 @@ internal sealed partial class FunctionTranslator
 
     public FunctionTranslator(ValidationContext context) => this.context = context;
 
+    /// <summary>Validates a body without producing code (for lazy translation).</summary>
+    public void Validate(int index, FunctionBody body)
+    {
+        emitting = false;
+        try
+        {
+            Translate(index, body);
+        }
+        finally
+        {
+            emitting = true;
+        }
+    }
+
     public CompiledFunction Translate(int index, FunctionBody body)
     {
         functionIndex = index;
@@ -57,7 +71,7 @@ internal sealed partial class FunctionTranslator
         var reader = new WasmReader(context.Module.Bytes.Span.Slice(body.CodeOffset, body.CodeLength), body.CodeOffset);
         PushControl(ControlKind.Function, [], type.Results.ToArray());
         instructionOffset = reader.Offset;
-        if (context.EpochInterruption) EmitOp(Op.CheckEpoch);
+        if (context.EpochInterruption && emitting) EmitOp(Op.CheckEpoch);
         fuelRunPending = true;
         while (controlCount > 0)
         {
@@ -135,7 +149,10 @@ internal sealed partial class FunctionTranslator
     private ref ControlFrame Top => ref controls[controlCount - 1];
 
     /// <summary>Whether code emitted now can run: false after an unconditional branch and inside blocks nested in dead code.</summary>
-    private bool Reachable => !controls[controlCount - 1].Unreachable && !controls[controlCount - 1].Dead;
+    private bool Reachable => emitting && !controls[controlCount - 1].Unreachable && !controls[controlCount - 1].Dead;
+
+    /// <summary>False while only validating (lazy translation): every emission is skipped.</summary>
+    private bool emitting = true;
 
     /// <summary>Pushes a value held in its own slot; returns that slot.</summary>
     private int Push(ValueType type) => PushWithSlot(type, CanonicalSlot(height));

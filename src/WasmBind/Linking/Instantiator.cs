@@ -84,9 +84,8 @@ internal static class Instantiator
     private static void AllocateDefinitions(Instance instance, ModuleDefinition definition)
     {
         var store = instance.Store;
-        var functions = instance.Module.Functions;
-        for (var i = 0; i < functions.Length; i++)
-            instance.Functions[definition.ImportedFunctionCount + i] = new WasmFunction(instance, functions[i]);
+        for (var i = 0; i < definition.FunctionTypeIndices.Length; i++)
+            instance.Functions[definition.ImportedFunctionCount + i] = new WasmFunction(instance, i);
         for (var i = 0; i < definition.Tables.Length; i++)
             instance.Tables[definition.ImportedTableCount + i] = new Table(store, definition.Tables[i]);
         for (var i = 0; i < definition.Memories.Length; i++)

@@ -11,17 +11,20 @@ internal static class ModuleValidator
 {
     private const ulong MaxMemoryPages = 65536;
 
-    public static CompiledFunction[] ValidateAndCompile(Engine engine, ModuleDefinition module)
+    /// <summary>Validates the module and translates its functions now, or (lazily) returns the means to translate them later.</summary>
+    public static FunctionTable ValidateAndCompile(Engine engine, ModuleDefinition module)
     {
         var context = BuildContext(engine.Config, module);
         ValidateDefinitions(context);
-        var compiled = new CompiledFunction[module.Bodies.Length];
+        var lazy = engine.Config.LazyTranslation;
+        var compiled = new CompiledFunction?[module.Bodies.Length];
         var translator = new FunctionTranslator(context);
         for (var i = 0; i < compiled.Length; i++)
         {
             try
             {
-                compiled[i] = translator.Translate(module.ImportedFunctionCount + i, module.Bodies[i]);
+                if (lazy) translator.Validate(module.ImportedFunctionCount + i, module.Bodies[i]);
+                else compiled[i] = translator.Translate(module.ImportedFunctionCount + i, module.Bodies[i]);
             }
             catch (InvalidModuleException)
             {
@@ -30,7 +33,7 @@ internal static class ModuleValidator
                 throw;
             }
         }
-        return compiled;
+        return new FunctionTable(context, compiled);
     }
 
     private static ValidationContext BuildContext(EngineConfig config, ModuleDefinition module)
