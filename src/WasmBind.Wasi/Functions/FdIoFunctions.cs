@@ -38,10 +38,7 @@ internal static class FdIoFunctions
             DirectoryDescriptor => Errno.Isdir,
             _ => Errno.Badf,
         };
-        if (error == Errno.Success) error = descriptor.Require(required);
-        if (error == Errno.Success) error = Iovecs.Check(memory, iovs, count);
-        if (error == Errno.Success && !memory.IsValid(result, 4)) error = Errno.Fault;
-        if (error == Errno.Success && offset > long.MaxValue) error = Errno.Inval;
+        error = CheckArguments(error, descriptor, required, memory, iovs, count, offset, result);
         if (error != Errno.Success) return error;
 
         long total = 0;
@@ -80,6 +77,16 @@ internal static class FdIoFunctions
         return Errno.Success;
     }
 
+    /// <summary>The checks fd_read and fd_write share, after the descriptor-kind check gave <paramref name="error"/>.</summary>
+    private static Errno CheckArguments(Errno error, Descriptor descriptor, Rights required, GuestMemory memory, uint iovs, uint count, ulong? offset, uint result)
+    {
+        if (error == Errno.Success) error = descriptor.Require(required);
+        if (error == Errno.Success) error = Iovecs.Check(memory, iovs, count);
+        if (error == Errno.Success && !memory.IsValid(result, 4)) error = Errno.Fault;
+        if (error == Errno.Success && offset > long.MaxValue) error = Errno.Inval;
+        return error;
+    }
+
     /// <summary><c>fd_write</c> when <c>offset</c> is null (at the file offset, or the end in append mode); <c>fd_pwrite</c> at <c>offset</c> otherwise.</summary>
     private static Errno Write(WasiContext context, GuestMemory memory, uint fd, uint iovs, uint count, ulong? offset, uint result)
     {
@@ -91,10 +98,7 @@ internal static class FdIoFunctions
             FileDescriptor f => f.Writable ? Errno.Success : Errno.Badf,
             _ => Errno.Badf,
         };
-        if (error == Errno.Success) error = descriptor.Require(required);
-        if (error == Errno.Success) error = Iovecs.Check(memory, iovs, count);
-        if (error == Errno.Success && !memory.IsValid(result, 4)) error = Errno.Fault;
-        if (error == Errno.Success && offset > long.MaxValue) error = Errno.Inval;
+        error = CheckArguments(error, descriptor, required, memory, iovs, count, offset, result);
         if (error != Errno.Success) return error;
 
         long total = 0;
