@@ -15,6 +15,9 @@ internal sealed class CodeBuilder
 
     public void Clear() => Count = 0;
 
+    /// <summary>Drops everything from <paramref name="count"/> on (to replace the last instruction).</summary>
+    public void Truncate(int count) => Count = count;
+
     public void Add(int value)
     {
         if (Count == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);

@@ -44,7 +44,8 @@ internal sealed partial class FunctionTranslator
                 PushControl(ControlKind.If, parameters, results);
                 if (Reachable)
                 {
-                    Emit(Op.BrIfEqz, condition, -1);
+                    if (TryEmitFusedBranch(condition, jumpWhen: false)) code.Add(-1);
+                    else Emit(Op.BrIfEqz, condition, -1);
                     Top.ElsePatch = code.Count - 1;
                     BreakFuelRun();
                 }
@@ -286,10 +287,12 @@ internal sealed partial class FunctionTranslator
         ref var frame = ref Label(depth);
         if (!BranchNeedsMoves(frame))
         {
-            EmitJump(Op.BrIfNez, ref frame, condition);
+            if (TryEmitFusedBranch(condition, jumpWhen: true)) AddTarget(ref frame);
+            else EmitJump(Op.BrIfNez, ref frame, condition);
             return;
         }
-        Emit(Op.BrIfEqz, condition, -1);
+        if (TryEmitFusedBranch(condition, jumpWhen: false)) code.Add(-1);
+        else Emit(Op.BrIfEqz, condition, -1);
         var skip = code.Count - 1;
         EmitBranch(depth);
         code[skip] = code.Count;

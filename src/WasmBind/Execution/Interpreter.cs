@@ -77,6 +77,138 @@ internal sealed partial class ExecutionStack
                     else
                         ip = ref Unsafe.Add(ref ip, 3);
                     continue;
+                case Op.BrIfI32Eq:
+                    if ((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) == (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))
+                        ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 3));
+                    else
+                        ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrIfI32Ne:
+                    if ((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) != (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))
+                        ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 3));
+                    else
+                        ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrIfI32LtS:
+                    if ((int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) < (int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))
+                        ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 3));
+                    else
+                        ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrIfI32LtU:
+                    if ((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) < (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))
+                        ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 3));
+                    else
+                        ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrIfI32GtS:
+                    if ((int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) > (int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))
+                        ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 3));
+                    else
+                        ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrIfI32GtU:
+                    if ((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) > (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))
+                        ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 3));
+                    else
+                        ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrIfI32LeS:
+                    if ((int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) <= (int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))
+                        ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 3));
+                    else
+                        ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrIfI32LeU:
+                    if ((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) <= (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))
+                        ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 3));
+                    else
+                        ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrIfI32GeS:
+                    if ((int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) >= (int)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))
+                        ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 3));
+                    else
+                        ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrIfI32GeU:
+                    if ((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) >= (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))
+                        ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 3));
+                    else
+                        ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrIfI64Eq:
+                    if ((ulong)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) == (ulong)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))
+                        ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 3));
+                    else
+                        ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrIfI64Ne:
+                    if ((ulong)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) != (ulong)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))
+                        ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 3));
+                    else
+                        ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrIfI64LtS:
+                    if ((long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) < (long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))
+                        ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 3));
+                    else
+                        ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrIfI64LtU:
+                    if ((ulong)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) < (ulong)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))
+                        ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 3));
+                    else
+                        ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrIfI64GtS:
+                    if ((long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) > (long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))
+                        ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 3));
+                    else
+                        ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrIfI64GtU:
+                    if ((ulong)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) > (ulong)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))
+                        ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 3));
+                    else
+                        ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrIfI64LeS:
+                    if ((long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) <= (long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))
+                        ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 3));
+                    else
+                        ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrIfI64LeU:
+                    if ((ulong)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) <= (ulong)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))
+                        ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 3));
+                    else
+                        ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrIfI64GeS:
+                    if ((long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) >= (long)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))
+                        ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 3));
+                    else
+                        ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrIfI64GeU:
+                    if ((ulong)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) >= (ulong)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)))
+                        ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 3));
+                    else
+                        ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrIfEqz64:
+                    if (Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) == 0)
+                        ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 2));
+                    else
+                        ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.BrIfNez64:
+                    if (Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) != 0)
+                        ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), Unsafe.Add(ref ip, 2));
+                    else
+                        ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
                 case Op.BrTable:
                 {
                     var index = (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1));

@@ -98,6 +98,14 @@ internal enum Op
     I32ReinterpretF32, I64ReinterpretF64, F32ReinterpretI32, F64ReinterpretI64,
     I32Extend8S = 0xC0, I32Extend16S, I64Extend8S, I64Extend16S, I64Extend32S,
 
+    // Fused compare-and-branch (a comparison whose only use is a br_if or if): a, b, target; jump when true.
+    BrIfI32Eq = 0x100, BrIfI32Ne, BrIfI32LtS, BrIfI32LtU, BrIfI32GtS, BrIfI32GtU, BrIfI32LeS, BrIfI32LeU, BrIfI32GeS, BrIfI32GeU,
+    BrIfI64Eq, BrIfI64Ne, BrIfI64LtS, BrIfI64LtU, BrIfI64GtS, BrIfI64GtU, BrIfI64LeS, BrIfI64LeU, BrIfI64GeS, BrIfI64GeU,
+    /// <summary>cond, target: jump when the i64 in cond is zero.</summary>
+    BrIfEqz64,
+    /// <summary>cond, target: jump when the i64 in cond is non-zero.</summary>
+    BrIfNez64,
+
     // Saturating truncations (0xFC 0..7), offset by 0xE0.
     I32TruncSatF32S = 0xE0, I32TruncSatF32U, I32TruncSatF64S, I32TruncSatF64U,
     I64TruncSatF32S, I64TruncSatF32U, I64TruncSatF64S, I64TruncSatF64U,
