@@ -1,0 +1,195 @@
+using System.Collections.Generic;
+using System.Linq;
+using WasmBind.Generators.Model;
+using static WasmBind.Generators.Emitting.Conversions;
+
+namespace WasmBind.Generators.Emitting
+{
+    /// <summary>
+    /// Writes <c>AddTo(Linker, T)</c> for a <c>[WasmImports]</c> interface: each member becomes a typed host function
+    /// (<c>DefineFunction</c>/<c>DefineAsyncFunction</c> with a lambda over core values) that lifts the guest's
+    /// arguments, calls the implementation and lowers its result. Signatures of more than six core parameters use the
+    /// untyped <c>DefineFunction(module, name, FunctionType, callback)</c>.
+    /// </summary>
+    internal static class ImportsEmitter
+    {
+        public static void Emit(CodeWriter writer, InterfaceModel model)
+        {
+            writer.Line("/// <summary>");
+            writer.Line($"/// Defines every member of <see cref=\"{model.Name}\"/> on <paramref name=\"linker\"/> as a host function of module");
+            writer.Line($"/// <c>{Xml(model.ModuleName)}</c>, implemented by <paramref name=\"implementation\"/>. Strings and bytes are read from and");
+            writer.Line($"/// written to the calling instance's memory <c>{Xml(model.MemoryName)}</c>; results the guest must own are allocated");
+            writer.Line($"/// with its <c>{Xml(model.AllocatorName)}</c>.");
+            writer.Line("/// </summary>");
+            writer.Line("/// <param name=\"linker\">The linker to define the host functions on.</param>");
+            writer.Line("/// <param name=\"implementation\">The host's implementation of the interface.</param>");
+            writer.Open($"public static void AddTo(global::WasmBind.Linker linker, {model.Name} implementation)");
+            writer.Line("global::System.ArgumentNullException.ThrowIfNull(linker);");
+            writer.Line("global::System.ArgumentNullException.ThrowIfNull(implementation);");
+            foreach (var member in model.Members)
+            {
+                writer.Line();
+                EmitMember(writer, model, member);
+            }
+            writer.Close();
+        }
+
+        private static void EmitMember(CodeWriter writer, InterfaceModel model, MemberModel member)
+        {
+            var signature = Flattening.GetCoreSignature(member, BindingKind.Imports);
+            var isAsync = member.Return.Async != AsyncKind.None;
+            var result = member.Return.Value;
+            var resultInMemory = result is not null && Flattening.IsInMemory(result.Kind);
+            var typed = signature.Parameters.Count <= Flattening.MaxTypedArity;
+
+            // Names: the member's own parameters first, so they read as declared.
+            var scope = new NameScope("linker", "implementation");
+            var coreNames = new List<string>();
+            var parameterNames = new List<(string Pointer, string? Length)>();
+            foreach (var parameter in member.Parameters)
+            {
+                if (Flattening.IsInMemory(parameter.Type.Kind))
+                {
+                    var pointer = scope.Use(parameter.Name + "Ptr");
+                    var length = scope.Use(parameter.Name + "Len");
+                    coreNames.Add(pointer);
+                    coreNames.Add(length);
+                    parameterNames.Add((pointer, length));
+                }
+                else
+                {
+                    var name = scope.Use(parameter.Name);
+                    coreNames.Add(name);
+                    parameterNames.Add((name, null));
+                }
+            }
+            var returnArea = resultInMemory ? scope.Use("returnArea") : null;
+            if (returnArea is not null) coreNames.Add(returnArea);
+            var caller = scope.Use("caller");
+            var memory = scope.Use("memory");
+            var argumentsName = typed ? null : scope.Use("arguments");
+            var resultsName = typed ? null : scope.Use("results");
+            var lambdaValue = scope.Use("value");
+
+            writer.Line($"// {member.WasmName}: {signature}");
+            var module = Literal(model.ModuleName);
+            var wasmName = Literal(member.WasmName);
+            var define = isAsync ? "DefineAsyncFunction" : "DefineFunction";
+            if (typed)
+            {
+                var typeArguments = signature.Parameters.Select(CoreTypeName).ToList();
+                if (signature.Results.Count == 1) typeArguments.Add(CoreTypeName(signature.Results[0]));
+                var generic = typeArguments.Count > 0 ? "<" + string.Join(", ", typeArguments) + ">" : "";
+                var lambdaParameters = new[] { "global::WasmBind.Caller " + caller }
+                    .Concat(signature.Parameters.Select((t, i) => CoreTypeName(t) + " " + coreNames[i]));
+                writer.Line($"linker.{define}{generic}({module}, {wasmName}, ({string.Join(", ", lambdaParameters)}) =>");
+            }
+            else
+            {
+                var parameterTypes = string.Join(", ", signature.Parameters.Select(ValueTypeName));
+                var resultTypes = string.Join(", ", signature.Results.Select(ValueTypeName));
+                writer.Line($"linker.{define}({module}, {wasmName},");
+                writer.Line($"    new global::WasmBind.FunctionType((global::System.ReadOnlySpan<global::WasmBind.ValueType>)[{parameterTypes}], (global::System.ReadOnlySpan<global::WasmBind.ValueType>)[{resultTypes}]),");
+                writer.Line(isAsync
+                    ? $"    (global::WasmBind.Caller {caller}, global::WasmBind.Value[] {argumentsName}, global::WasmBind.Value[] {resultsName}) =>"
+                    : $"    (global::WasmBind.Caller {caller}, global::System.ReadOnlySpan<global::WasmBind.Value> {argumentsName}, global::System.Span<global::WasmBind.Value> {resultsName}) =>");
+            }
+            writer.Line("{");
+            writer.Indent();
+            if (!typed)
+            {
+                for (var i = 0; i < signature.Parameters.Count; i++)
+                    writer.Line($"var {coreNames[i]} = {argumentsName}[{i}].{ValueAccessor(signature.Parameters[i])}();");
+            }
+            var needsMemory = member.Parameters.Any(p => Flattening.IsInMemory(p.Type.Kind)) || (resultInMemory && !isAsync);
+            if (needsMemory) writer.Line($"var {memory} = {Abi}.GetMemory({caller}, {Literal(model.MemoryName)});");
+
+            // Lift strings and bytes into locals named as the parameters; scalars convert inline.
+            var arguments = new List<string>();
+            for (var i = 0; i < member.Parameters.Count; i++)
+            {
+                var parameter = member.Parameters[i];
+                var (pointer, length) = parameterNames[i];
+                if (length is null)
+                {
+                    arguments.Add(Lift(parameter.Type, pointer));
+                    continue;
+                }
+                var local = scope.Use(parameter.Name);
+                var lift = parameter.Type.Kind switch
+                {
+                    ValueKind.String => "LiftString",
+                    ValueKind.ReadOnlySpan => "LiftSpan",
+                    _ => "LiftBytes",
+                };
+                writer.Line($"var {local} = {Abi}.{lift}({memory}, {pointer}, {length});");
+                arguments.Add(local);
+            }
+            var call = $"implementation.{NameScope.Escape(member.Name)}({string.Join(", ", arguments)})";
+            EmitResult(writer, model, member, call, caller, memory, returnArea, resultsName, lambdaValue, scope);
+            writer.Unindent();
+            writer.Line("});");
+        }
+
+        private static void EmitResult(CodeWriter body, InterfaceModel model, MemberModel member, string call, string caller, string memory, string? returnArea, string? results, string lambdaValue, NameScope scope)
+        {
+            var result = member.Return.Value;
+            var allocator = Literal(model.AllocatorName);
+            if (member.Return.Async == AsyncKind.None)
+            {
+                if (result is null)
+                {
+                    body.Line(call + ";");
+                }
+                else if (Flattening.IsInMemory(result.Kind))
+                {
+                    var local = scope.Use("result");
+                    body.Line($"var {local} = {call};");
+                    var method = result.Kind == ValueKind.String ? "StoreStringResult" : "StoreBytesResult";
+                    var value = result.Kind == ValueKind.ReadOnlyMemory ? local + ".Span" : local;
+                    body.Line($"{Abi}.{method}({caller}, {memory}, {allocator}, {value}, {returnArea});");
+                }
+                else if (results is null)
+                {
+                    body.Line($"return {Lower(result, call)};");
+                }
+                else
+                {
+                    body.Line($"{results}[0] = {ValueFactory(CoreOf(result))}({Lower(result, call)});");
+                }
+                return;
+            }
+
+            // Async: the implementation's task, as a ValueTask.
+            var task = member.Return.Async == AsyncKind.ValueTask ? call
+                : result is null ? $"new {ValueTaskType}({call})"
+                : $"new {ValueTaskType}<{result.DisplayName}>({call})";
+            if (result is null)
+            {
+                body.Line($"return {task};");
+                return;
+            }
+            if (Flattening.IsInMemory(result.Kind))
+            {
+                var local = scope.Use("result");
+                body.Line($"var {local} = {task};");
+                var method = result.Kind == ValueKind.String ? "StoreStringResultAsync" : "StoreBytesResultAsync";
+                body.Line($"return {Abi}.{method}({local}, {caller}, {Literal(model.MemoryName)}, {allocator}, {returnArea});");
+                return;
+            }
+            var core = CoreOf(result);
+            if (IsIdentity(result) && results is null)
+            {
+                body.Line($"return {task};");
+                return;
+            }
+            var pending = scope.Use("result");
+            body.Line($"var {pending} = {task};");
+            var lowered = IsIdentity(result) ? pending
+                : $"{Abi}.LowerResultAsync<{result.DisplayName}, {CoreTypeName(core)}>({pending}, static {lambdaValue} => {Lower(result, lambdaValue)})";
+            body.Line(results is null ? $"return {lowered};" : $"return {Abi}.SetResultAsync<{CoreTypeName(core)}>({lowered}, {results});");
+        }
+
+        internal static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,115 @@
+using System.Collections.Generic;
+
+namespace WasmBind.Generators.Model
+{
+    /// <summary>
+    /// The Canonical ABI's flattening of a member's .NET signature to a core WebAssembly signature
+    /// (shared/spec/component-model/CanonicalABI.md, "Flattening"): each scalar is one core value, a string or byte list
+    /// two <c>i32</c>s (ptr, len), a <see cref="System.Threading.CancellationToken"/> none. At most
+    /// <see cref="MaxFlatResults"/> result is returned flat; a string or byte list result goes through memory: an export
+    /// returns a pointer to its (ptr, len) pair, and an import is passed a pointer to write it to as its last parameter.
+    /// </summary>
+    internal static class Flattening
+    {
+        /// <summary>More flat parameters than this would be passed through memory; the generator reports WB2010 instead.</summary>
+        public const int MaxFlatParams = 16;
+
+        /// <summary>More flat results than this go through a return pointer.</summary>
+        public const int MaxFlatResults = 1;
+
+        /// <summary>The most core parameters the runtime's typed <c>DefineFunction</c>/<c>GetFunction</c> overloads take; beyond it generated code uses the untyped API.</summary>
+        public const int MaxTypedArity = 6;
+
+        /// <summary>Whether values of <paramref name="kind"/> live in linear memory as (ptr, len).</summary>
+        public static bool IsInMemory(ValueKind kind) =>
+            kind is ValueKind.String or ValueKind.ByteArray or ValueKind.ReadOnlySpan or ValueKind.ReadOnlyMemory;
+
+        /// <summary>The core types a value of <paramref name="kind"/> flattens to.</summary>
+        public static IEnumerable<CoreType> Flatten(ValueKind kind)
+        {
+            switch (kind)
+            {
+                case ValueKind.CancellationToken:
+                    yield break;
+                case ValueKind.String:
+                case ValueKind.ByteArray:
+                case ValueKind.ReadOnlySpan:
+                case ValueKind.ReadOnlyMemory:
+                    yield return CoreType.I32;
+                    yield return CoreType.I32;
+                    yield break;
+                default:
+                    yield return ScalarCoreType(kind);
+                    yield break;
+            }
+        }
+
+        /// <summary>The core type of a scalar kind.</summary>
+        public static CoreType ScalarCoreType(ValueKind kind) => kind switch
+        {
+            ValueKind.Int64 or ValueKind.UInt64 => CoreType.I64,
+            ValueKind.Single => CoreType.F32,
+            ValueKind.Double => CoreType.F64,
+            _ => CoreType.I32,
+        };
+
+        /// <summary>How many core parameters the member's own parameters flatten to (no return pointer).</summary>
+        public static int FlatParameterCount(IEnumerable<TypeModel> parameterTypes)
+        {
+            var count = 0;
+            foreach (var type in parameterTypes)
+            {
+                foreach (var _ in Flatten(type.Kind)) count++;
+            }
+            return count;
+        }
+
+        /// <summary>The member's core signature as the given side sees it.</summary>
+        public static CoreSignature GetCoreSignature(MemberModel member, BindingKind kind)
+        {
+            var parameters = new List<CoreType>();
+            foreach (var parameter in member.Parameters) parameters.AddRange(Flatten(parameter.Type.Kind));
+            var results = new List<CoreType>();
+            var value = member.Return.Value;
+            if (value is not null)
+            {
+                if (!IsInMemory(value.Kind)) results.Add(ScalarCoreType(value.Kind));
+                else if (kind == BindingKind.Exports) results.Add(CoreType.I32); // a pointer to the (ptr, len) pair
+                else parameters.Add(CoreType.I32); // where the host writes the (ptr, len) pair
+            }
+            return new CoreSignature(new EquatableArray<CoreType>(parameters.ToArray()), new EquatableArray<CoreType>(results.ToArray()));
+        }
+
+        /// <summary>The text-format name of a core type.</summary>
+        public static string WatName(CoreType type) => type switch
+        {
+            CoreType.I64 => "i64",
+            CoreType.F32 => "f32",
+            CoreType.F64 => "f64",
+            _ => "i32",
+        };
+    }
+
+    /// <summary>A core function signature.</summary>
+    internal sealed record CoreSignature(EquatableArray<CoreType> Parameters, EquatableArray<CoreType> Results)
+    {
+        /// <summary>The signature in text-format notation, e.g. <c>(func (param i32 i32) (result i32))</c>.</summary>
+        public override string ToString()
+        {
+            var text = new System.Text.StringBuilder("(func");
+            if (Parameters.Count > 0)
+            {
+                text.Append(" (param");
+                foreach (var p in Parameters) text.Append(' ').Append(Flattening.WatName(p));
+                text.Append(')');
+            }
+            if (Results.Count > 0)
+            {
+                text.Append(" (result");
+                foreach (var r in Results) text.Append(' ').Append(Flattening.WatName(r));
+                text.Append(')');
+            }
+            return text.Append(')').ToString();
+        }
+    }
+}
