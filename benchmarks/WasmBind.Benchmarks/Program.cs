@@ -4,7 +4,8 @@ namespace WasmBind.Benchmarks;
 
 /// <summary>
 /// Runs the BenchmarkDotNet suites (any BenchmarkDotNet arguments, e.g. <c>--filter '*Interpreter*' --job short</c>),
-/// or, with <c>--store-memory [N]</c>, measures what one store with one instance costs in managed memory.
+/// or, with <c>--store-memory [N]</c>, measures what one store with one instance costs in managed memory, or, with
+/// <c>--execution-control [ROUNDS]</c>, measures the fuel and epoch cost ratios by thread CPU time, engines interleaved.
 /// </summary>
 public static class Program
 {
@@ -15,6 +16,11 @@ public static class Program
         {
             var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
             return StoreMemory.Run(count);
+        }
+        if (args.Length > 0 && args[0] == "--execution-control")
+        {
+            var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 21;
+            return ExecutionControlCpuTime.Run(rounds);
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(WithDefaultArtifacts(args));
         return 0;
