@@ -1,0 +1,385 @@
+using WasmBind.Analyzers.CodeFixes;
+using WasmBind.Analyzers.Rules;
+using WasmBind.Analyzers.Tests.Infrastructure;
+using Xunit;
+
+namespace WasmBind.Analyzers.Tests.Rules;
+
+public class WB1004BlockingWaitTests
+{
+    private static Task Verify(string markup) => AnalyzerVerifier.VerifyAsync<BlockingWaitAnalyzer>(markup);
+
+    private static Task VerifyFix(string markup, string expected) =>
+        CodeFixVerifier.VerifyFixAsync<BlockingWaitAnalyzer, BlockingWaitCodeFixProvider>(markup, expected);
+
+    private static Task VerifyNoFix(string markup) => CodeFixVerifier.VerifyNoFixAsync<BlockingWaitAnalyzer, BlockingWaitCodeFixProvider>(markup);
+
+    // ---- reported ----
+
+    [Fact]
+    public Task Result_of_a_wasm_call_in_sync_code() => VerifyNoFix("""
+        class C
+        {
+            int M(TypedFunc<int, int> fib) => [|fib.CallAsync(20).Result|];
+        }
+        """);
+
+    [Fact]
+    public Task GetResult_of_a_wasm_call_in_sync_code() => VerifyNoFix("""
+        class C
+        {
+            Value[] M(Function f) => [|f.CallAsync([Value.I32(1)]).GetAwaiter().GetResult()|];
+        }
+        """);
+
+    [Fact]
+    public Task Wait_on_a_wasm_call_through_AsTask() => VerifyNoFix("""
+        class C
+        {
+            void M(TypedAction run) => [|run.CallAsync().AsTask().Wait()|];
+        }
+        """);
+
+    [Fact]
+    public Task Result_of_a_local_holding_a_wasm_call() => Verify("""
+        class C
+        {
+            int M(TypedFunc<int, int> fib)
+            {
+                var pending = fib.CallAsync(20);
+                return [|pending.Result|];
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Result_of_InstantiateAsync() => Verify("""
+        class C
+        {
+            Instance M(Linker linker, Store store, Module module) => [|linker.InstantiateAsync(store, module).Result|];
+        }
+        """);
+
+    [Fact]
+    public Task Sleep_in_an_async_host_function() => Verify("""
+        class C
+        {
+            void M(Linker linker) => linker.DefineAsyncFunction("env", "slow", async (Caller caller, int ms) =>
+            {
+                [|Thread.Sleep(ms)|];
+                await Task.Yield();
+                return ms;
+            });
+        }
+        """);
+
+    [Fact]
+    public Task Result_of_any_task_in_an_async_host_function() => Verify("""
+        class C
+        {
+            void M(Linker linker, Func<int, Task<int>> lookup) => linker.DefineAsyncFunction("env", "get", async (int key) =>
+            {
+                await Task.Yield();
+                return [|lookup(key).Result|];
+            });
+        }
+        """);
+
+    [Fact]
+    public Task Sleep_in_a_non_async_lambda_given_to_DefineAsyncFunction_has_no_fix() => VerifyNoFix("""
+        class C
+        {
+            void M(Linker linker) => linker.DefineAsyncFunction("env", "tick", (Caller caller) =>
+            {
+                [|Thread.Sleep(10)|];
+                return ValueTask.CompletedTask;
+            });
+        }
+        """);
+
+    [Fact]
+    public Task WaitAll_in_async_code_that_calls_wasm() => Verify("""
+        class C
+        {
+            async Task M(TypedFunc<int, int> fib, Task a, Task b)
+            {
+                [|Task.WaitAll(a, b)|];
+                await fib.CallAsync(1);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task WaitAny_in_async_code_that_calls_wasm_has_no_fix() => VerifyNoFix("""
+        class C
+        {
+            async Task<int> M(TypedFunc<int, int> fib, Task a, Task b)
+            {
+                var first = [|Task.WaitAny(a, b)|];
+                return await fib.CallAsync(first);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Result_in_async_lambda_that_calls_wasm() => Verify("""
+        class C
+        {
+            Func<Task<int>> M(TypedFunc<int, int> fib, Task<int> input) => async () =>
+            {
+                var x = [|input.Result|];
+                return await fib.CallAsync(x);
+            };
+        }
+        """);
+
+    // ---- not reported ----
+
+    [Fact]
+    public Task Result_after_the_task_was_awaited() => Verify("""
+        class C
+        {
+            async Task<int> M(TypedFunc<int, int> fib)
+            {
+                var a = fib.CallAsync(1).AsTask();
+                await a;
+                var b = Task.FromResult(2);
+                await Task.WhenAll(b);
+                return a.Result + b.Result;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Result_after_a_completion_check() => Verify("""
+        class C
+        {
+            ValueTask<int> M(TypedFunc<int, int> fib)
+            {
+                var pending = fib.CallAsync(1);
+                if (pending.IsCompletedSuccessfully) return new ValueTask<int>(pending.Result);
+                return Slow(pending);
+                static async ValueTask<int> Slow(ValueTask<int> task) => await task;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Sleep_in_sync_code_that_calls_wasm_synchronously() => Verify("""
+        class C
+        {
+            int M(TypedFunc<int, int> fib)
+            {
+                Thread.Sleep(10);
+                return fib.Call(1);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Sleep_in_a_sync_host_function() => Verify("""
+        class C
+        {
+            void M(Linker linker) => linker.DefineFunction("env", "pause", (int ms) => Thread.Sleep(ms));
+        }
+        """);
+
+    [Fact]
+    public Task Blocking_in_async_code_that_does_not_call_wasm() => Verify("""
+        class C
+        {
+            async Task<int> M(Task<int> input)
+            {
+                await Task.Yield();
+                return input.Result;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Awaiting_in_an_async_host_function() => Verify("""
+        class C
+        {
+            void M(Linker linker, Func<int, Task<int>> lookup) => linker.DefineAsyncFunction("env", "get", async (Caller caller, int key) =>
+            {
+                await Task.Delay(1);
+                return await lookup(key);
+            });
+        }
+        """);
+
+    [Fact]
+    public Task Blocking_in_a_sync_lambda_inside_async_code() => Verify("""
+        class C
+        {
+            async Task<int> M(TypedFunc<int, int> fib, Task<int>[] inputs)
+            {
+                await Task.WhenAll(inputs);
+                var sum = inputs.Sum(t => t.Result);
+                return await fib.CallAsync(sum);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Unrelated_task_in_sync_code() => Verify("""
+        class C
+        {
+            int M(TypedFunc<int, int> fib) => fib.Call(Task.FromResult(1).Result);
+        }
+        """);
+
+    [Fact]
+    public Task Unrelated_Result_property() => Verify("""
+        class Outcome { public int Result { get; set; } public void Wait() { } }
+
+        class C
+        {
+            async Task<int> M(TypedFunc<int, int> fib, Outcome outcome)
+            {
+                outcome.Wait();
+                return await fib.CallAsync(outcome.Result);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Generated_code_is_skipped() => AnalyzerVerifier.VerifyAsync<BlockingWaitAnalyzer>("""
+        class C
+        {
+            int M(TypedFunc<int, int> fib) => fib.CallAsync(20).Result;
+        }
+        """, path: "Bindings.g.cs");
+
+    // ---- code fix ----
+
+    [Fact]
+    public Task Fix_Result_becomes_await() => VerifyFix("""
+        class C
+        {
+            async Task<string> M(TypedFunc<int, int> fib)
+            {
+                await Task.Yield();
+                return [|fib.CallAsync(20).Result|].ToString();
+            }
+        }
+        """, """
+        class C
+        {
+            async Task<string> M(TypedFunc<int, int> fib)
+            {
+                await Task.Yield();
+                return (await fib.CallAsync(20)).ToString();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_GetResult_becomes_await_keeping_ConfigureAwait() => VerifyFix("""
+        class C
+        {
+            async Task<int> M(TypedFunc<int, int> fib)
+            {
+                await Task.Yield();
+                return [|fib.CallAsync(20).ConfigureAwait(false).GetAwaiter().GetResult()|];
+            }
+        }
+        """, """
+        class C
+        {
+            async Task<int> M(TypedFunc<int, int> fib)
+            {
+                await Task.Yield();
+                return await fib.CallAsync(20).ConfigureAwait(false);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_Wait_becomes_await() => VerifyFix("""
+        class C
+        {
+            async Task M(TypedAction run)
+            {
+                await Task.Yield();
+                [|run.CallAsync().AsTask().Wait()|];
+            }
+        }
+        """, """
+        class C
+        {
+            async Task M(TypedAction run)
+            {
+                await Task.Yield();
+                await run.CallAsync().AsTask();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_Sleep_becomes_Task_Delay() => VerifyFix("""
+        class C
+        {
+            void M(Linker linker) => linker.DefineAsyncFunction("env", "slow", async (Caller caller, int ms) =>
+            {
+                [|Thread.Sleep(ms)|];
+                await Task.Yield();
+                return ms;
+            });
+        }
+        """, """
+        class C
+        {
+            void M(Linker linker) => linker.DefineAsyncFunction("env", "slow", async (Caller caller, int ms) =>
+            {
+                await Task.Delay(ms);
+                await Task.Yield();
+                return ms;
+            });
+        }
+        """);
+
+    [Fact]
+    public Task Fix_WaitAll_becomes_WhenAll() => VerifyFix("""
+        class C
+        {
+            async Task M(TypedFunc<int, int> fib, Task a, Task b)
+            {
+                [|Task.WaitAll(a, b)|];
+                await fib.CallAsync(1);
+            }
+        }
+        """, """
+        class C
+        {
+            async Task M(TypedFunc<int, int> fib, Task a, Task b)
+            {
+                await Task.WhenAll(a, b);
+                await fib.CallAsync(1);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_all_in_document() => CodeFixVerifier.VerifyFixAllAsync<BlockingWaitAnalyzer, BlockingWaitCodeFixProvider>("""
+        class C
+        {
+            async Task<int> M(TypedFunc<int, int> fib)
+            {
+                [|Thread.Sleep(5)|];
+                var a = [|fib.CallAsync(1).Result|];
+                return a + [|fib.CallAsync(2).GetAwaiter().GetResult()|];
+            }
+        }
+        """, """
+        class C
+        {
+            async Task<int> M(TypedFunc<int, int> fib)
+            {
+                await Task.Delay(5);
+                var a = await fib.CallAsync(1);
+                return a + await fib.CallAsync(2);
+            }
+        }
+        """);
+}
