@@ -238,6 +238,50 @@ public class WB1003SyncCallInAsyncCodeTests
         """);
 
     [Fact]
+    public Task Catch_filter_where_await_is_not_allowed() => Verify("""
+        class C
+        {
+            async Task<int> M(TypedFunc<int, int> classify, Func<Task<int>> work)
+            {
+                try
+                {
+                    return await work();
+                }
+                catch (Exception e) when (classify.Call(e.HResult) > 0)
+                {
+                    return -1;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Instantiation_is_not_a_call_this_rule_tracks() => Verify("""
+        class C
+        {
+            async Task<Instance> M(Linker linker, Store store, Module module)
+            {
+                await Task.Yield();
+                return linker.Instantiate(store, module);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Property_getter_is_sync_code() => Verify("""
+        class C
+        {
+            private readonly TypedFunc<int> counter;
+
+            C(TypedFunc<int> counter) => this.counter = counter;
+
+            public int Current => counter.Call();
+
+            public async Task<int> NextAsync() => await counter.CallAsync() + Current;
+        }
+        """);
+
+    [Fact]
     public Task Generated_code_is_skipped() => AnalyzerVerifier.VerifyAsync<SyncCallInAsyncCodeAnalyzer>("""
         class C
         {

@@ -244,6 +244,26 @@ public class WB1004BlockingWaitTests
         """);
 
     [Fact]
+    public Task Wait_in_a_sync_host_function() => Verify("""
+        class C
+        {
+            void M(Linker linker, Func<Task> flush) => linker.DefineFunction("env", "flush", () => flush().Wait());
+        }
+        """);
+
+    [Fact]
+    public Task Sleep_in_async_code_that_does_not_call_wasm() => Verify("""
+        class C
+        {
+            async Task M(Func<Task> next)
+            {
+                Thread.Sleep(1);
+                await next();
+            }
+        }
+        """);
+
+    [Fact]
     public Task Generated_code_is_skipped() => AnalyzerVerifier.VerifyAsync<BlockingWaitAnalyzer>("""
         class C
         {

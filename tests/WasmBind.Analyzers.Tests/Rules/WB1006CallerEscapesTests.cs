@@ -246,6 +246,28 @@ public class WB1006CallerEscapesTests
         """);
 
     [Fact]
+    public Task Caller_used_after_await_in_an_async_host_function() => Verify("""
+        class Host
+        {
+            void Register(Linker linker, Func<int, Task<int>> lookup) => linker.DefineAsyncFunction("env", "get", async (Caller caller, int key) =>
+            {
+                var value = await lookup(key);
+                caller.GetMemory()!.WriteInt32(key, value);
+                return value;
+            });
+        }
+        """);
+
+    [Fact]
+    public Task Caller_in_a_callback_run_during_the_call() => Verify("""
+        class Host
+        {
+            void Register(Linker linker, List<int> addresses) => linker.DefineFunction("env", "clear", (Caller caller) =>
+                addresses.ForEach(address => caller.GetMemory()!.WriteInt32(address, 0)));
+        }
+        """);
+
+    [Fact]
     public Task Generated_code_is_skipped() => AnalyzerVerifier.VerifyAsync<CallerEscapesAnalyzer>("""
         class Host
         {
