@@ -93,7 +93,7 @@ public sealed class DiagnosticTests
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal("Source0.cs", diagnostic.Location.GetLineSpan().Path);
         Assert.Equal(span, diagnostic.Location.SourceSpan);
-        Assert.Equal($"docs/rules/{id}.md", diagnostic.Descriptor.HelpLinkUri);
+        Assert.Equal($"https://github.com/wasmbind/wasmbind/blob/main/docs/rules/{id}.md", diagnostic.Descriptor.HelpLinkUri);
         Assert.DoesNotContain("{", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 

@@ -11,7 +11,7 @@ namespace WasmBind.Generators.Diagnostics
     {
         public const string Category = "WasmBind.Bindings";
 
-        private const string HelpBase = "docs/rules/";
+        private const string HelpBase = "https://github.com/wasmbind/wasmbind/blob/main/docs/rules/";
 
         /// <summary>WB2000: the generator failed unexpectedly on an interface (a generator bug; the interface is not bound).</summary>
         public static readonly DiagnosticDescriptor GeneratorFailure = Create(
@@ -98,6 +98,7 @@ namespace WasmBind.Generators.Diagnostics
 
         private static DiagnosticDescriptor Create(string id, string title, string message) => new DiagnosticDescriptor(
             id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-            description: null, helpLinkUri: HelpBase + id + ".md");
+            description: title + ": the binding generator cannot bind this interface as written, and generates nothing for it. The rules page explains why and how to fix it.",
+            helpLinkUri: HelpBase + id + ".md");
     }
 }
