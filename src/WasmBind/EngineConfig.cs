@@ -38,6 +38,15 @@ public sealed class EngineConfig
     public int MaxCallDepth { get; init; } = 50_000;
 
     /// <summary>
+    /// How many times host functions may call back into WebAssembly on top of each other (guest → host → guest → ...)
+    /// before the next call traps with <see cref="TrapCode.CallStackExhausted"/>. Unlike WebAssembly frames, each such
+    /// level nests on the .NET stack; the default, 40, is safe on a thread with a 256 KiB stack. Raise it only for
+    /// threads with larger stacks: a .NET stack overflow ends the process. Independently, a call also traps when the
+    /// .NET stack runs low (<see cref="System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack"/>).
+    /// </summary>
+    public int MaxHostReentryDepth { get; init; } = 40;
+
+    /// <summary>
     /// The most 64-bit value slots (locals and operands of every active frame) a store's value stack may hold
     /// before trapping with <see cref="TrapCode.CallStackExhausted"/>. Default 4 Mi slots (32 MiB), allocated as needed.
     /// </summary>
@@ -67,6 +76,7 @@ public sealed class EngineConfig
     internal void Validate()
     {
         if (MaxCallDepth < 1) throw new ArgumentOutOfRangeException(nameof(MaxCallDepth), MaxCallDepth, "must be at least 1");
+        if (MaxHostReentryDepth < 0) throw new ArgumentOutOfRangeException(nameof(MaxHostReentryDepth), MaxHostReentryDepth, "must not be negative");
         if (MaxValueStackSlots < 1024) throw new ArgumentOutOfRangeException(nameof(MaxValueStackSlots), MaxValueStackSlots, "must be at least 1024");
     }
 }

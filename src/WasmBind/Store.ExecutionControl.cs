@@ -58,10 +58,21 @@ public partial class Store
 
     /// <summary>
     /// What an async call awaits when it yields (on an epoch deadline with
-    /// <see cref="EpochDeadlineAsyncYieldAndUpdate"/>, or every <see cref="FuelAsyncYieldInterval"/>). The default
-    /// awaits <see cref="Task.Yield"/>, which queues the continuation behind the work already scheduled.
+    /// <see cref="EpochDeadlineAsyncYieldAndUpdate"/>, or every <see cref="FuelAsyncYieldInterval"/>). It gets this
+    /// store and the call's cancellation token. The default awaits <see cref="Task.Yield"/>, which queues the
+    /// continuation behind the work already scheduled. Cancellation wins: when the token is cancelled the call stops
+    /// waiting for the hook (which should stop too) and throws <see cref="OperationCanceledException"/>. A hook that
+    /// throws fails the call with a <see cref="TrapException"/> (<see cref="TrapCode.HostError"/>, the hook's exception
+    /// inside); either way the store stays usable.
     /// </summary>
-    public Func<ValueTask>? AsyncYield { get; set; }
+    public Func<Store, CancellationToken, ValueTask>? AsyncYield { get; set; }
+
+    /// <summary>
+    /// Make every exception thrown by a host function suspend a resumable call (<see cref="Function.CallResumable"/>),
+    /// as Wasmi's <c>call_resumable</c> does. Off by default: only a <see cref="SuspendCallException"/> suspends, and any
+    /// other host exception is a trap, so a genuine host bug is not mistaken for a request to suspend.
+    /// </summary>
+    public bool AnyHostErrorSuspendsResumableCalls { get; set; }
 
     /// <summary>Sets the epoch deadline <paramref name="ticksBeyondCurrent"/> ticks after the engine's current epoch.</summary>
     public void SetEpochDeadline(ulong ticksBeyondCurrent)
@@ -77,7 +88,11 @@ public partial class Store
         EpochCallback = null;
     }
 
-    /// <summary>When the deadline passes, ask <paramref name="callback"/> whether to trap or continue with a new deadline.</summary>
+    /// <summary>
+    /// When the deadline passes, ask <paramref name="callback"/> whether to trap or continue with a new deadline. A
+    /// callback that throws fails the call with a <see cref="TrapException"/> (<see cref="TrapCode.HostError"/>, its
+    /// exception as <see cref="Exception.InnerException"/>), like a failing host function; the store stays usable.
+    /// </summary>
     public void EpochDeadlineCallback(Func<Store, EpochDeadlineAction> callback)
     {
         ArgumentNullException.ThrowIfNull(callback);

@@ -4,7 +4,7 @@ namespace WasmBind.Execution;
 
 /// <summary>
 /// Calls that can stop and continue: async calls (suspended at pending async imports and yield points, resumed when
-/// the awaited task completes) and resumable calls (suspended when a host function fails or fuel runs out, resumed
+/// the awaited task completes) and resumable calls (suspended when a host function asks to, or fuel runs out, resumed
 /// by the embedder). One such call can be suspended in a store at a time. While it is suspended, synchronous calls
 /// may still use the store (they run above its frames), as Wasmtime allows from async host functions.
 /// </summary>
@@ -12,6 +12,8 @@ internal sealed partial class ExecutionStack
 {
     private CancellationToken cancellationToken;
     private Activation suspendedActivation;
+    /// <summary>The handle of the suspended resumable call; any other handle is stale (resumed, abandoned or superseded).</summary>
+    private ResumableCall? suspendedResumable;
 
     /// <summary>
     /// Results of the last async or resumable call that completed, read by the caller right after completion (before
@@ -19,12 +21,14 @@ internal sealed partial class ExecutionStack
     /// </summary>
     public ulong[] CallResults { get; private set; } = new ulong[8];
 
-    /// <summary>The suspended resumable call's reason, host function and host error.</summary>
+    /// <summary>The suspended resumable call's reason, host function, host error and fuel need.</summary>
     public SuspendReason SuspendedReason => suspendReason;
 
     public HostFunction? SuspendedHost => suspendedHost;
 
     public Exception? SuspendedHostError => suspendedHostError;
+
+    public ulong SuspendedRequiredFuel => suspendReason == SuspendReason.OutOfFuel ? requiredFuel : 0;
 
     // ---- async ----
 
@@ -44,6 +48,7 @@ internal sealed partial class ExecutionStack
         {
             return ValueTask.FromException(e);
         }
+        if (IsNested) return InvokeNested(function, arguments);
         if (function is HostFunction host) return InvokeHostAsync(host, arguments, cancellation);
 
         var wasm = (WasmFunction)function;
@@ -71,8 +76,33 @@ internal sealed partial class ExecutionStack
             return default;
         }
         suspendedActivation = activation;
-        ReleaseToSuspended();
+        ReleaseToSuspended(SuspendedKind.Async);
         return ContinueAsync(wasm, registration);
+    }
+
+    /// <summary>
+    /// A suspendable call made by a host function back into its own store: the outer call's frames are on the .NET
+    /// stack, so this one cannot suspend; it runs as a synchronous call (a pending async import fails it).
+    /// </summary>
+    private ValueTask InvokeNested(Function function, ReadOnlySpan<ulong> arguments)
+    {
+        try
+        {
+            var count = Math.Max(function.Type.Parameters.Count, function.Type.Results.Count);
+            Span<ulong> buffer = count <= 16 ? stackalloc ulong[count] : new ulong[count];
+            arguments[..function.Type.Parameters.Count].CopyTo(buffer);
+            RunToCompletion(function, buffer);
+            buffer[..function.Type.Results.Count].CopyTo(EnsureCallResults(count));
+            return default;
+        }
+        catch (Exception e)
+        {
+            return ValueTask.FromException(e);
+        }
+        finally
+        {
+            Exit();
+        }
     }
 
     /// <summary>
@@ -91,15 +121,18 @@ internal sealed partial class ExecutionStack
                 try
                 {
                     if (suspendReason == SuspendReason.AsyncHost) await WaitForHost(pendingHostCall!, cancellationToken);
-                    else await (store.AsyncYield?.Invoke() ?? YieldToScheduler());
+                    else await YieldAsync();
                 }
                 catch (Exception e)
                 {
                     failure = e;
                 }
 
-                ReacquireSuspended();
-                bool completed;
+                // A synchronous call may be running in the store meanwhile: wait for it to return the store.
+                await ReacquireSuspendedAsync();
+                suspendedKind = SuspendedKind.None;
+                var completed = false;
+                var left = true;
                 try
                 {
                     if (failure is not null) ThrowFromSuspension(failure, activation);
@@ -112,13 +145,16 @@ internal sealed partial class ExecutionStack
                     }
                     ClearSuspension();
                     completed = RunOrUnwind(resumeFunction!, resumePc, resumeFramePointer, activation, CallMode.Async);
+                    left = false;
                 }
-                catch
+                finally
                 {
-                    ClearSuspension();
-                    Unwind(activation);
-                    Exit();
-                    throw;
+                    if (left)
+                    {
+                        ClearSuspension();
+                        Unwind(activation);
+                        Exit();
+                    }
                 }
                 if (completed)
                 {
@@ -126,13 +162,25 @@ internal sealed partial class ExecutionStack
                     Exit();
                     return;
                 }
-                ReleaseToSuspended();
+                ReleaseToSuspended(SuspendedKind.Async);
             }
         }
         finally
         {
             FinishCancellation(registration);
         }
+    }
+
+    /// <summary>
+    /// A yield point: awaits the store's <see cref="Store.AsyncYield"/> hook (or <see cref="Task.Yield"/>). The hook
+    /// gets the call's token; if it does not stop when the token is cancelled, the wait stops anyway.
+    /// </summary>
+    private ValueTask YieldAsync()
+    {
+        if (store.AsyncYield is not { } hook) return YieldToScheduler();
+        var yielding = hook(store, cancellationToken);
+        if (yielding.IsCompleted || !cancellationToken.CanBeCanceled) return yielding;
+        return new ValueTask(yielding.AsTask().WaitAsync(cancellationToken));
     }
 
     /// <summary>Waits for a pending host call; a cancellation stops the wait (the host's task is left to finish alone).</summary>
@@ -150,30 +198,28 @@ internal sealed partial class ExecutionStack
         var count = Math.Max(host.Type.Parameters.Count, host.Type.Results.Count);
         var buffer = EnsureCallResults(count);
         arguments[..host.Type.Parameters.Count].CopyTo(buffer);
-        PendingHostCall? pending;
+        PendingHostCall? pending = null;
+        Exception? failure = null;
         try
         {
-            if (host is not AsyncHostFunction asyncHost)
-            {
-                InvokeHostDirectly(host, buffer.AsSpan(0, count));
-                pending = null;
-            }
-            else if (asyncHost.TryStart(new Caller(store, null), buffer.AsSpan(0, count), out pending))
-            {
-                pending = null;
-            }
+            if (host is not AsyncHostFunction asyncHost) InvokeHostDirectly(host, buffer.AsSpan(0, count));
+            else if (asyncHost.TryStart(new Caller(store, null), buffer.AsSpan(0, count), out pending)) pending = null;
         }
         catch (Exception e)
         {
+            failure = e;
+        }
+        if (failure is not null)
+        {
             Exit();
-            return ValueTask.FromException(e is WasmException ? e : new TrapException(TrapCode.HostError, $"{host} failed: {e.Message}", e));
+            return ValueTask.FromException(failure is WasmException ? failure : new TrapException(TrapCode.HostError, $"{host} failed: {failure.Message}", failure));
         }
         if (pending is null)
         {
             Exit();
             return default;
         }
-        ReleaseToSuspended();
+        ReleaseToSuspended(SuspendedKind.Async);
         return AwaitHost(host, pending, count, cancellation);
     }
 
@@ -188,9 +234,10 @@ internal sealed partial class ExecutionStack
         {
             failure = e;
         }
-        ReacquireSuspended();
+        await ReacquireSuspendedAsync();
         try
         {
+            suspendedKind = SuspendedKind.None;
             if (failure is OperationCanceledException && cancellation.IsCancellationRequested) throw failure;
             if (failure is not null) throw failure as WasmException ?? new TrapException(TrapCode.HostError, $"{host} failed: {failure.Message}", failure);
             call.WriteResults(store, EnsureCallResults(count).AsSpan(0, count));
@@ -214,7 +261,7 @@ internal sealed partial class ExecutionStack
         {
             TrapException t => t,
             WasmException => null,
-            _ => new TrapException(TrapCode.HostError, $"{suspendedHost} failed: {failure.Message}", failure),
+            _ => new TrapException(TrapCode.HostError, $"{(suspendedHost is { } host ? host.ToString() : "the async yield hook")} failed: {failure.Message}", failure),
         };
         if (trap is null) throw failure;
         AppendBacktrace(trap, activation.EntryFrames);
@@ -230,55 +277,99 @@ internal sealed partial class ExecutionStack
 
     // ---- resumable ----
 
-    /// <summary>Starts a resumable call: true when it completed (results in <see cref="CallResults"/>), false when suspended.</summary>
+    /// <summary>
+    /// Starts a resumable call: true when it completed (results in <see cref="CallResults"/>), false when suspended.
+    /// A resumable call still suspended in the store is superseded (abandoned) first.
+    /// </summary>
     public bool InvokeResumable(WasmFunction function, ReadOnlySpan<ulong> arguments)
     {
         Enter(canSuspend: true);
+        if (IsNested)
+        {
+            // Called from a host function inside another call: it cannot suspend, so it runs as a synchronous call.
+            InvokeNested(function, arguments).GetAwaiter().GetResult();
+            return true;
+        }
         Activation activation;
         bool completed;
+        var left = true;
         try
         {
             activation = Begin(function, arguments);
             completed = RunOrUnwind(function, 0, activation.FramePointer, activation, CallMode.Resumable);
+            left = false;
         }
-        catch
+        finally
         {
-            ClearSuspension();
-            Exit();
-            throw;
+            if (left)
+            {
+                ClearSuspension();
+                Exit();
+            }
         }
         return FinishResumableStep(function, activation, completed);
     }
 
-    /// <summary>Resumes the suspended resumable call, giving the failed host function's results (if it was one).</summary>
-    public bool Resume(WasmFunction entry, ReadOnlySpan<ulong> hostResults)
+    /// <summary>The suspended resumable call <paramref name="call"/> gets its handle, which alone may resume it.</summary>
+    public void AttachResumable(ResumableCall call) => suspendedResumable = call;
+
+    /// <summary>Whether <paramref name="call"/> is the resumable call suspended in this store.</summary>
+    public bool IsSuspended(ResumableCall call) => ReferenceEquals(suspendedResumable, call);
+
+    /// <summary>
+    /// Resumes the suspended resumable call, giving the failed host function's results (if it was one). Fails without
+    /// changing anything when <paramref name="call"/> is stale or the store is in use.
+    /// </summary>
+    public bool Resume(ResumableCall call, WasmFunction entry, ReadOnlySpan<ulong> hostResults)
     {
+        RequireSuspended(call);
         ReacquireSuspended();
+        suspendedResumable = null;
+        suspendedKind = SuspendedKind.None;
         var activation = suspendedActivation;
         bool completed;
+        var left = true;
         try
         {
             if (suspendReason == SuspendReason.HostError) hostResults.CopyTo(slots.AsSpan(hostResultBase));
             ClearSuspension();
             completed = RunOrUnwind(resumeFunction!, resumePc, resumeFramePointer, activation, CallMode.Resumable);
+            left = false;
         }
-        catch
+        finally
         {
-            ClearSuspension();
-            Unwind(activation);
-            Exit();
-            throw;
+            if (left)
+            {
+                ClearSuspension();
+                Unwind(activation);
+                Exit();
+            }
         }
         return FinishResumableStep(entry, activation, completed);
     }
 
-    /// <summary>Drops a suspended call without resuming it, freeing the store.</summary>
-    public void Abandon()
+    /// <summary>Drops a suspended call without resuming it, freeing the store. Does nothing for a stale handle.</summary>
+    public void Abandon(ResumableCall call)
     {
+        if (!IsSuspended(call)) return;
         ReacquireSuspended();
+        DropSuspendedResumable();
+        Exit();
+    }
+
+    private void RequireSuspended(ResumableCall call)
+    {
+        if (!IsSuspended(call))
+            throw new InvalidOperationException("This suspended call was already resumed, abandoned, or superseded by a newer suspendable call in its store.");
+    }
+
+    /// <summary>Drops the suspended resumable call's frames; the caller holds the store.</summary>
+    private void DropSuspendedResumable()
+    {
+        suspendedResumable = null;
+        suspendedKind = SuspendedKind.None;
         ClearSuspension();
         Unwind(suspendedActivation);
-        Exit();
     }
 
     private bool FinishResumableStep(WasmFunction entry, Activation activation, bool completed)
@@ -290,30 +381,35 @@ internal sealed partial class ExecutionStack
             return true;
         }
         suspendedActivation = activation;
-        ReleaseToSuspended();
+        ReleaseToSuspended(SuspendedKind.Resumable);
         return false;
     }
 
     // ---- shared ----
 
-    /// <summary>Runs; on a trap or any exception, adds the backtrace and unwinds the activation before rethrowing.</summary>
+    /// <summary>
+    /// Runs; when an exception leaves, adds the backtrace (in a filter, before anything unwinds) and unwinds the
+    /// activation. Host-code failures the interpreter called directly become traps.
+    /// </summary>
     private bool RunOrUnwind(WasmFunction function, int pc, int framePointer, Activation activation, CallMode mode)
     {
+        TrapException? converted = null;
+        var left = true;
         try
         {
-            return Run(function, pc, framePointer, activation.EntryFrames, mode);
+            var completed = Run(function, pc, framePointer, activation.EntryFrames, mode);
+            left = false;
+            return completed;
         }
-        catch (TrapException trap)
+        catch (Exception e) when (OnUnwinding(e, activation.EntryFrames, out converted))
         {
-            AppendBacktrace(trap, activation.EntryFrames);
-            Unwind(activation);
-            throw;
+            // Only a failure of host code the interpreter itself called (a resource limiter) stops here.
         }
-        catch
+        finally
         {
-            Unwind(activation);
-            throw;
+            if (left) Unwind(activation);
         }
+        throw converted!;
     }
 
     private void CompleteActivation(WasmFunction entry, Activation activation)

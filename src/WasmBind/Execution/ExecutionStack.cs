@@ -18,6 +18,9 @@ internal enum CallMode : byte
 /// <summary>Why the suspended call stopped.</summary>
 internal enum SuspendReason : byte { None, AsyncHost, HostError, OutOfFuel, Yield }
 
+/// <summary>Which kind of call is suspended in a store.</summary>
+internal enum SuspendedKind : byte { None, Async, Resumable }
+
 /// <summary>
 /// A store's interpreter state: one array of 64-bit value slots holding every active frame's locals and operands,
 /// and an array of return records. WebAssembly calls never recurse on the .NET stack; only a host function that
@@ -32,6 +35,7 @@ internal sealed partial class ExecutionStack
 
     private readonly Store store;
     private readonly int maxCallDepth;
+    private readonly int maxReentryDepth;
     private readonly int maxSlots;
     private readonly bool consumeFuel;
 
@@ -47,6 +51,14 @@ internal sealed partial class ExecutionStack
     private int ownerDepth;
     /// <summary>The current owner entered while a call was suspended; leaving hands the store back to that call.</summary>
     private bool enteredDuringSuspension;
+    /// <summary>What kind of call is suspended in the store, when <see cref="ownerThread"/> is <see cref="SuspendedOwner"/>.</summary>
+    private SuspendedKind suspendedKind;
+    /// <summary>Guards the hand-over of the store from a synchronous call back to a suspended async call waiting for it.</summary>
+    private readonly object handover = new();
+    private TaskCompletionSource? resumeWaiter;
+
+    /// <summary>The last usage error the interpreter threw, so the unwinding filters let it pass unchanged.</summary>
+    private Exception? usageError;
 
     // Where the innermost trap happened, recorded by the throwing code for the backtrace.
     private WasmFunction? trapFunction;
@@ -58,6 +70,8 @@ internal sealed partial class ExecutionStack
     private int resumePc;
     private int resumeFramePointer;
     private HostFunction? suspendedHost;
+    /// <summary>For an out-of-fuel suspension: the fuel the instruction it stopped at needs to go on.</summary>
+    private ulong requiredFuel;
     private int hostResultBase;
     private Exception? suspendedHostError;
     private PendingHostCall? pendingHostCall;
@@ -66,6 +80,7 @@ internal sealed partial class ExecutionStack
     {
         this.store = store;
         maxCallDepth = store.Engine.Config.MaxCallDepth;
+        maxReentryDepth = store.Engine.Config.MaxHostReentryDepth;
         maxSlots = store.Engine.Config.MaxValueStackSlots;
         consumeFuel = store.Engine.Config.ConsumeFuel;
     }
@@ -87,27 +102,7 @@ internal sealed partial class ExecutionStack
         Enter();
         try
         {
-            if (function is HostFunction host)
-            {
-                InvokeHostDirectly(host, arguments);
-                return;
-            }
-            var wasm = (WasmFunction)function;
-            var activation = Begin(wasm, arguments);
-            try
-            {
-                Run(wasm, 0, activation.FramePointer, activation.EntryFrames, CallMode.Sync);
-                slots.AsSpan(activation.FramePointer, wasm.Code.ResultCount).CopyTo(arguments);
-            }
-            catch (TrapException trap)
-            {
-                AppendBacktrace(trap, activation.EntryFrames);
-                throw;
-            }
-            finally
-            {
-                Unwind(activation);
-            }
+            RunToCompletion(function, arguments);
         }
         finally
         {
@@ -115,12 +110,103 @@ internal sealed partial class ExecutionStack
         }
     }
 
+    /// <summary>
+    /// The body of a synchronous call, once the store is entered. A trap passes through without being caught here:
+    /// an exception filter adds this activation's frames to its backtrace while the frames still exist, so unwinding
+    /// through many host re-entries costs one exception dispatch, not one per level (each catch-and-rethrow would
+    /// run on top of the stack left by the previous one, and deep re-entry would overflow the .NET stack).
+    /// </summary>
+    private void RunToCompletion(Function function, Span<ulong> arguments)
+    {
+        if (ownerDepth > maxReentryDepth + 1)
+        {
+            throw new TrapException(TrapCode.CallStackExhausted,
+                $"call stack exhausted: host functions re-entered WebAssembly more than {maxReentryDepth} levels deep (EngineConfig.MaxHostReentryDepth)");
+        }
+        if (function is HostFunction host)
+        {
+            InvokeHostDirectly(host, arguments);
+            return;
+        }
+        var wasm = (WasmFunction)function;
+        var activation = Begin(wasm, arguments);
+        TrapException? converted = null;
+        try
+        {
+            Run(wasm, 0, activation.FramePointer, activation.EntryFrames, CallMode.Sync);
+            slots.AsSpan(activation.FramePointer, wasm.Code.ResultCount).CopyTo(arguments);
+        }
+        catch (Exception e) when (OnUnwinding(e, activation.EntryFrames, out converted))
+        {
+            // Only a failure of host code the interpreter itself called (a resource limiter) stops here.
+        }
+        finally
+        {
+            Unwind(activation);
+        }
+        if (converted is not null) throw converted;
+    }
+
+    /// <summary>
+    /// Exception filter for an activation being left by an exception, run before anything is unwound. Adds the
+    /// activation's frames to a trap's backtrace and hides them from the activations outside it. Returns true (catch)
+    /// only for an exception from host code that the interpreter called directly, with the trap that replaces it.
+    /// </summary>
+    private bool OnUnwinding(Exception e, int entryFrames, out TrapException? converted)
+    {
+        converted = null;
+        if (e is TrapException trap)
+        {
+            AppendBacktrace(trap, entryFrames);
+        }
+        else if (IsHostCodeFailure(e))
+        {
+            converted = new TrapException(TrapCode.HostError, $"host code called by the runtime failed: {e.Message}", e);
+            AppendBacktrace(converted, entryFrames);
+        }
+        trapFunction = null;
+        frameCount = entryFrames;
+        return converted is not null;
+    }
+
+    /// <summary>
+    /// True for an exception thrown by host code (a host function, a resource limiter, an epoch callback) rather
+    /// than by the runtime: not a <see cref="WasmException"/>, not this store's own cancellation and not a usage
+    /// error the interpreter raised itself.
+    /// </summary>
+    private bool IsHostCodeFailure(Exception e) =>
+        e is not WasmException
+        && !(e is OperationCanceledException && store.InterruptRequested)
+        && !ReferenceEquals(e, usageError);
+
+    /// <summary>Throws a usage error (a misuse by the embedder) that must reach the caller as it is, not as a trap.</summary>
+    [DoesNotReturn]
+    private void ThrowUsageError(string message)
+    {
+        var error = new InvalidOperationException(message);
+        usageError = error;
+        throw error;
+    }
+
     // ---- ownership: one thread at a time ----
 
     /// <summary>
+    /// Claims the store for work other than a call (instantiation), with the same check as every call: throws if
+    /// another thread is inside the store. Pair with <see cref="ExitStore"/>.
+    /// </summary>
+    public void EnterStore() => Enter();
+
+    /// <summary>Releases the claim taken by <see cref="EnterStore"/>.</summary>
+    public void ExitStore() => Exit();
+
+    /// <summary>True while a host function has called back into the store (the current call is not the outermost).</summary>
+    private bool IsNested => ownerDepth > 1;
+
+    /// <summary>
     /// Claims the store for this thread, or throws if another thread holds it. While an async or resumable call is
-    /// suspended, a synchronous call may run (it completes above the suspended frames); another call that could
-    /// suspend may not.
+    /// suspended, a synchronous call may run (it completes above the suspended frames). Another call that could
+    /// suspend may not while an async call is suspended (someone awaits it); a suspended resumable call is
+    /// superseded instead (abandoned, as if dropped), so a forgotten <see cref="ResumableCall"/> never blocks the store.
     /// </summary>
     private void Enter(bool canSuspend = false)
     {
@@ -134,15 +220,24 @@ internal sealed partial class ExecutionStack
         }
         if (owner == me)
         {
-            // A host function called back into WebAssembly on the same thread.
-            if (canSuspend && enteredDuringSuspension) throw SuspendedBusy(me);
+            // A host function called back into WebAssembly on the same thread (a suspendable call nested like this
+            // runs without suspending; see IsNested).
             ownerDepth++;
             return;
         }
-        if (owner == SuspendedOwner && !canSuspend && Interlocked.CompareExchange(ref ownerThread, me, SuspendedOwner) == SuspendedOwner)
+        if (owner == SuspendedOwner && (!canSuspend || suspendedKind == SuspendedKind.Resumable)
+            && Interlocked.CompareExchange(ref ownerThread, me, SuspendedOwner) == SuspendedOwner)
         {
             ownerDepth = 1;
-            enteredDuringSuspension = true;
+            if (canSuspend)
+            {
+                DropSuspendedResumable();
+                enteredDuringSuspension = false;
+            }
+            else
+            {
+                enteredDuringSuspension = true;
+            }
             return;
         }
         if (owner == SuspendedOwner) throw SuspendedBusy(me);
@@ -151,30 +246,86 @@ internal sealed partial class ExecutionStack
     }
 
     private static InvalidOperationException SuspendedBusy(int me) => new(
-        $"The store is busy: an async or resumable call is suspended in it (called from thread {me}). Finish or cancel that call before starting another that can suspend.");
+        $"The store is busy: an async call is suspended in it (called from thread {me}). Finish or cancel that call before starting another that can suspend.");
 
     private void Exit()
     {
         if (--ownerDepth != 0) return;
-        Volatile.Write(ref ownerThread, enteredDuringSuspension ? SuspendedOwner : 0);
+        if (!enteredDuringSuspension)
+        {
+            Volatile.Write(ref ownerThread, 0);
+            return;
+        }
+        // Hand the store back to the suspended call, and wake its continuation if it is waiting for the store.
         enteredDuringSuspension = false;
+        TaskCompletionSource? waiter;
+        lock (handover)
+        {
+            Volatile.Write(ref ownerThread, SuspendedOwner);
+            waiter = resumeWaiter;
+            resumeWaiter = null;
+        }
+        waiter?.TrySetResult();
     }
 
     /// <summary>A call suspends: the store stays busy, owned by the suspended call rather than by a thread.</summary>
-    private void ReleaseToSuspended()
+    private void ReleaseToSuspended(SuspendedKind kind)
     {
+        suspendedKind = kind;
         ownerDepth = 0;
         Volatile.Write(ref ownerThread, SuspendedOwner);
     }
 
-    /// <summary>A suspended call resumes, possibly on another thread (after an await).</summary>
+    /// <summary>
+    /// The embedder resumes or abandons a suspended resumable call. Fails without changing anything when another
+    /// call is inside the store, so the suspended call can be resumed or abandoned later.
+    /// </summary>
     private void ReacquireSuspended()
     {
         var me = Environment.CurrentManagedThreadId;
         var owner = Interlocked.CompareExchange(ref ownerThread, me, SuspendedOwner);
-        if (owner != SuspendedOwner)
-            throw new InvalidOperationException($"The store's suspended call cannot resume: the store is held by thread {owner}.");
-        ownerDepth = 1;
+        if (owner == SuspendedOwner)
+        {
+            ownerDepth = 1;
+            return;
+        }
+        if (owner == me)
+            throw new InvalidOperationException("A suspended call cannot be resumed or abandoned from inside another call on the same store; do it after that call returns.");
+        throw new InvalidOperationException(
+            $"The store is in use by thread {owner}, so thread {me} cannot resume or abandon its suspended call now; the call stays suspended: try again once that call returns.");
+    }
+
+    /// <summary>
+    /// A suspended async call continues (possibly on another thread, after an await). If a synchronous call is
+    /// running in the store meanwhile, waits (without blocking a thread) until it returns the store.
+    /// </summary>
+    private ValueTask ReacquireSuspendedAsync()
+    {
+        if (Interlocked.CompareExchange(ref ownerThread, Environment.CurrentManagedThreadId, SuspendedOwner) == SuspendedOwner)
+        {
+            ownerDepth = 1;
+            return default;
+        }
+        return WaitForStore();
+    }
+
+    private async ValueTask WaitForStore()
+    {
+        while (true)
+        {
+            Task handedOver;
+            lock (handover)
+            {
+                if (Interlocked.CompareExchange(ref ownerThread, Environment.CurrentManagedThreadId, SuspendedOwner) == SuspendedOwner)
+                {
+                    ownerDepth = 1;
+                    return;
+                }
+                resumeWaiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                handedOver = resumeWaiter.Task;
+            }
+            await handedOver;
+        }
     }
 
     // ---- frames ----
@@ -202,16 +353,39 @@ internal sealed partial class ExecutionStack
 
     private void InvokeHostDirectly(HostFunction host, Span<ulong> arguments)
     {
-        if (host is AsyncHostFunction)
-            throw new InvalidOperationException($"{host} is asynchronous; call it with CallAsync.");
+        Exception? failure = null;
         try
         {
-            host.Invoke(new Caller(store, null), arguments);
+            if (host is AsyncHostFunction asyncHost)
+            {
+                if (!asyncHost.TryStart(new Caller(store, null), arguments, out var pending)) AbandonPending(host, pending!);
+            }
+            else
+            {
+                host.Invoke(new Caller(store, null), arguments);
+            }
         }
-        catch (Exception e) when (e is not WasmException)
+        catch (Exception e) when (e is not WasmException && !ReferenceEquals(e, usageError))
         {
-            throw new TrapException(TrapCode.HostError, $"{host} failed: {e.Message}", e);
+            failure = e;
         }
+        // Thrown outside the catch block, so the new exception's dispatch does not stack on the old one.
+        if (failure is not null) throw new TrapException(TrapCode.HostError, $"{host} failed: {failure.Message}", failure);
+    }
+
+    /// <summary>
+    /// A synchronous call reached an async host function whose task is really pending: it cannot wait without
+    /// blocking its thread, so it fails. The task is left to finish alone (its failure, if any, observed).
+    /// </summary>
+    [DoesNotReturn]
+    private void AbandonPending(HostFunction host, PendingHostCall pending)
+    {
+        _ = pending.WaitAsync().AsTask().ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        ThrowUsageError(
+            $"WebAssembly called the async import {host.Name ?? host.ToString()} from a synchronous call, and its task did not complete at once; "
+            + "a synchronous call cannot wait for it without blocking. Call the export with CallAsync (with generated bindings, declare the "
+            + "interface member async: return Task, ValueTask or ValueTask<T>).");
     }
 
     /// <summary>Makes room for slots up to <paramref name="required"/>, trapping past the configured limit.</summary>
@@ -244,15 +418,13 @@ internal sealed partial class ExecutionStack
         var type = host.Type;
         var count = Math.Max(type.Parameters.Count, type.Results.Count);
         var asyncHost = host as AsyncHostFunction;
-        if (asyncHost is not null && mode != CallMode.Async)
-            throw new InvalidOperationException(
-                $"WebAssembly called the async import {host.Name ?? host.ToString()} from a synchronous call, which cannot wait for it without blocking; call the export with CallAsync.");
         // An async import is a check point: a cancelled call stops here even if the import would finish at once.
         if (asyncHost is not null && cancellationToken.IsCancellationRequested) ThrowCancelled(caller, pc);
 
         var savedTop = stackTop;
         var before = slots;
         stackTop = callerFramePointer + caller.Code.FrameSize;
+        Exception? failure = null;
         try
         {
             var span = slots.AsSpan(basePointer, count);
@@ -260,6 +432,12 @@ internal sealed partial class ExecutionStack
             {
                 if (!asyncHost.TryStart(new Caller(store, caller.Instance), span, out var pending))
                 {
+                    if (mode != CallMode.Async)
+                    {
+                        trapFunction = caller;
+                        trapPc = pc;
+                        AbandonPending(host, pending!);
+                    }
                     pendingHostCall = pending;
                     suspendedHost = host;
                     hostResultBase = basePointer;
@@ -272,33 +450,49 @@ internal sealed partial class ExecutionStack
                 host.Invoke(new Caller(store, caller.Instance), span);
             }
         }
-        catch (TrapException)
+        catch (TrapException) when (MarkTrapSite(caller, pc))
         {
-            trapFunction = caller;
-            trapPc = pc;
-            throw;
+            // Never entered: the filter only records where the trap left this activation's code.
         }
-        catch (Exception e) when (e is not WasmException)
+        catch (Exception e) when (IsHostCodeFailure(e))
         {
-            if (mode == CallMode.Resumable)
-            {
-                suspendedHost = host;
-                suspendedHostError = e;
-                hostResultBase = basePointer;
-                suspendReason = SuspendReason.HostError;
-                return HostOutcome.Suspend;
-            }
-            trapFunction = caller;
-            trapPc = pc;
-            throw new TrapException(TrapCode.HostError, $"{host} failed: {e.Message}", e);
+            failure = e;
         }
         finally
         {
             stackTop = savedTop;
         }
+        if (failure is not null) return OnHostFailure(host, failure, basePointer, caller, pc, mode);
         // A nested call may have grown (reallocated) the slots while the host wrote results into the old array.
         if (!ReferenceEquals(before, slots)) before.AsSpan(basePointer, type.Results.Count).CopyTo(slots.AsSpan(basePointer));
         return HostOutcome.Done;
+    }
+
+    private bool MarkTrapSite(WasmFunction caller, int pc)
+    {
+        trapFunction = caller;
+        trapPc = pc;
+        return false;
+    }
+
+    /// <summary>
+    /// A host function threw. A resumable call suspends when the host asked for it (<see cref="SuspendCallException"/>),
+    /// or on any error if the store says so; everything else traps with the error as the inner exception. Runs after
+    /// the catch block has finished, so the trap's dispatch does not stack on the host exception's.
+    /// </summary>
+    private HostOutcome OnHostFailure(HostFunction host, Exception failure, int basePointer, WasmFunction caller, int pc, CallMode mode)
+    {
+        if (mode == CallMode.Resumable && (failure is SuspendCallException || store.AnyHostErrorSuspendsResumableCalls))
+        {
+            suspendedHost = host;
+            suspendedHostError = failure;
+            hostResultBase = basePointer;
+            suspendReason = SuspendReason.HostError;
+            return HostOutcome.Suspend;
+        }
+        trapFunction = caller;
+        trapPc = pc;
+        throw new TrapException(TrapCode.HostError, $"{host} failed: {failure.Message}", failure);
     }
 
     // ---- fuel and epochs (slow paths) ----
@@ -315,6 +509,7 @@ internal sealed partial class ExecutionStack
         if (store.FuelRemaining < 0)
         {
             store.FuelRemaining += units;
+            requiredFuel = (ulong)units;
             return OutOfFuel(mode, function, pc);
         }
         store.ResetFuelCheckpoint();
@@ -339,7 +534,11 @@ internal sealed partial class ExecutionStack
     {
         if (!consumeFuel) return true;
         var cost = (long)(count / (ulong)unitsPerFuel) + (count % (ulong)unitsPerFuel == 0 ? 0 : 1);
-        if (store.FuelRemaining < cost) return false;
+        if (store.FuelRemaining < cost)
+        {
+            requiredFuel = (ulong)cost;
+            return false;
+        }
         store.FuelRemaining -= cost;
         return true;
     }
@@ -351,7 +550,7 @@ internal sealed partial class ExecutionStack
         switch (store.EpochDeadlinePolicy)
         {
             case Store.EpochPolicy.Callback:
-                var action = store.EpochCallback!(store);
+                var action = CallEpochCallback(function, pc);
                 if (action.IsTrap) ThrowTrap(TrapCode.Interrupted, function, pc);
                 store.ExtendEpochDeadline(action.Delta);
                 return CheckOutcome.Continue;
@@ -364,6 +563,23 @@ internal sealed partial class ExecutionStack
                 ThrowTrap(TrapCode.Interrupted, function, pc);
                 return CheckOutcome.Continue;
         }
+    }
+
+    /// <summary>Runs the store's epoch callback; its failure is a trap like a failing host function's.</summary>
+    private EpochDeadlineAction CallEpochCallback(WasmFunction function, int pc)
+    {
+        Exception? failure = null;
+        try
+        {
+            return store.EpochCallback!(store);
+        }
+        catch (Exception e) when (IsHostCodeFailure(e))
+        {
+            failure = e;
+        }
+        trapFunction = function;
+        trapPc = pc;
+        throw new TrapException(TrapCode.HostError, $"the epoch deadline callback failed: {failure.Message}", failure);
     }
 
     // ---- traps ----

@@ -17,20 +17,29 @@ internal static class Instantiator
     /// <exception cref="TrapException">A segment did not fit its table or memory, or the start function trapped.</exception>
     public static Instance Instantiate(Store store, Module module, Extern[] imports, bool runStart)
     {
-        var instance = Initialize(store, module, imports);
-        if (runStart && StartFunction(instance) is { } start)
+        // Instantiation allocates in the store like a call runs in it: the same one-thread-at-a-time check applies.
+        store.Stack.EnterStore();
+        try
         {
-            // The start function takes and returns nothing; one slot satisfies the interpreter's minimum.
-            Span<ulong> slots = stackalloc ulong[1];
-            store.Stack.Invoke(start, slots);
+            var instance = Initialize(store, module, imports);
+            if (runStart && StartFunction(instance) is { } start)
+            {
+                // The start function takes and returns nothing; one slot satisfies the interpreter's minimum.
+                Span<ulong> slots = stackalloc ulong[1];
+                store.Stack.Invoke(start, slots);
+            }
+            return instance;
         }
-        return instance;
+        finally
+        {
+            store.Stack.ExitStore();
+        }
     }
 
     /// <summary>Instantiates, running the start function as an async call so it may reach async imports.</summary>
     public static async ValueTask<Instance> InstantiateAsync(Store store, Module module, Extern[] imports, CancellationToken cancellationToken)
     {
-        var instance = Initialize(store, module, imports);
+        var instance = Instantiate(store, module, imports, runStart: false);
         if (StartFunction(instance) is { } start) await start.CallAsync([], cancellationToken).ConfigureAwait(false);
         return instance;
     }

@@ -196,10 +196,23 @@ public sealed class TypedAsyncTests
         await action;
     }
 
+    /// <summary>Like <see cref="CompletedImports"/>, but host.i32 and host.notify wait for <paramref name="gate"/>.</summary>
+    private Linker PendingImports(Task<int> gate) => new Linker(engine)
+        .DefineAsyncFunction("host", "i32", async (Caller c, int x) => await gate)
+        .DefineAsyncFunction("host", "i64", (long x) => new ValueTask<long>(x * 2))
+        .DefineAsyncFunction("host", "f32", (float x) => new ValueTask<float>(x + 0.5f))
+        .DefineAsyncFunction("host", "f64", (double x) => new ValueTask<double>(x + 0.25))
+        .DefineAsyncFunction("host", "funcref", (Caller c, Function? f) => new ValueTask<Function?>(f ?? c.GetFunction("double")))
+        .DefineAsyncFunction("host", "externref", (object? o) => new ValueTask<object?>(o))
+        .DefineAsyncFunction("host", "mix", (int a, long b, float c, double d, int e, long f) => new ValueTask<double>(a + b + c + d + e + f))
+        .DefineAsyncFunction("host", "notify", async (int k) => { await gate; })
+        .DefineAsyncFunction("host", "read", (Caller c, int ptr, int len) => new ValueTask<int>(len));
+
     [Fact]
-    public void AsyncImport_ReachedFromSynchronousCall_ThrowsNamingTheImport()
+    public void AsyncImport_ReachedFromSynchronousCall_ThrowsNamingTheImport_WhenItWouldWait()
     {
-        var instance = Instantiate(CompletedImports());
+        var gate = new TaskCompletionSource<int>();
+        var instance = Instantiate(PendingImports(gate.Task));
 
         var error = Assert.Throws<InvalidOperationException>(() => instance.GetFunction<int, int>("i32").Call(1));
         Assert.Contains("host.i32", error.Message);
@@ -212,8 +225,19 @@ public sealed class TypedAsyncTests
         error = Assert.Throws<InvalidOperationException>(() => instance.GetFunction<int, int>("i32_import").Call(1));
         Assert.Contains("host.i32", error.Message);
 
-        // Nothing is left suspended: the store still works, synchronously and asynchronously.
+        // Nothing is left suspended: the store still works.
         Assert.Equal(3, instance.GetFunction<int, int, int>("add").Call(1, 2));
+        gate.SetResult(0);
+    }
+
+    [Fact]
+    public void AsyncImport_ReachedFromSynchronousCall_Proceeds_WhenItsTaskIsAlreadyComplete()
+    {
+        var instance = Instantiate(CompletedImports());
+
+        Assert.Equal(Done(instance.GetFunction<int, int>("i32").CallAsync(1)), instance.GetFunction<int, int>("i32").Call(1));
+        instance.GetAction<int>("notify").Call(1);
+        Assert.Equal(4, instance.GetFunction<int, int>("i32_import").Call(2));
         Assert.Equal(5, Done(instance.GetFunction<int, int>("i32").CallAsync(2)));
     }
 

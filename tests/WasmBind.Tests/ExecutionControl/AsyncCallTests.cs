@@ -127,6 +127,10 @@ public sealed class AsyncCallTests
         var instance = await linker.InstantiateAsync(new Store(engine), module);
 
         Assert.Equal(42, instance.GetGlobal("value")!.Value.AsInt32());
-        Assert.Throws<InvalidOperationException>(() => linker.Instantiate(new Store(engine), module));
+        // Synchronous instantiation cannot wait for an import whose task is really pending.
+        var never = new TaskCompletionSource();
+        var waitingLinker = new Linker(engine);
+        waitingLinker.DefineAsyncFunction("host", "load", new FunctionType([], [ValueType.I32]), async (caller, args, results) => await never.Task);
+        Assert.Throws<InvalidOperationException>(() => waitingLinker.Instantiate(new Store(engine), module));
     }
 }

@@ -102,7 +102,7 @@ public sealed class EpochTests
         var store = new Store(fuelEngine) { Fuel = ulong.MaxValue / 2, FuelAsyncYieldInterval = 10_000 };
         var count = ControlFixture.Instantiate(fuelEngine, store).GetFunction("count")!;
         var yields = 0;
-        store.AsyncYield = async () =>
+        store.AsyncYield = async (_, _) =>
         {
             yields++;
             await Task.Yield();

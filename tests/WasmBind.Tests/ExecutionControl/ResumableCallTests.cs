@@ -4,7 +4,7 @@ namespace WasmBind.Tests.ExecutionControl;
 
 public sealed class ResumableCallTests
 {
-    private sealed class NeedsInput(int index) : Exception($"host needs input {index}")
+    private sealed class NeedsInput(int index) : SuspendCallException($"host needs input {index}")
     {
         public int Index { get; } = index;
     }
@@ -51,7 +51,7 @@ public sealed class ResumableCallTests
     }
 
     [Fact]
-    public void While_suspended_the_store_runs_synchronous_calls_but_not_another_suspendable_one()
+    public async Task While_suspended_the_store_runs_synchronous_calls_but_not_an_async_call_elsewhere_suspended()
     {
         var store = new Store(engine);
         var linker = ControlFixture.Linker(engine, tick: i => throw new NeedsInput(i));
@@ -59,11 +59,81 @@ public sealed class ResumableCallTests
         var call = instance.GetFunction("sum_ticks")!.CallResumable(Value.I32(2)).Call!;
 
         Assert.Equal(6, instance.GetFunction<int, int>("count").Call(6));
-        var busy = Assert.Throws<InvalidOperationException>(() => instance.GetFunction("count")!.CallResumable(Value.I32(2)));
-        Assert.Contains("suspended", busy.Message);
-
         var result = call.Resume(Value.I32(10)).Call!.Resume(Value.I32(20));
         Assert.Equal(30L, result.Results![0].AsInt64());
+
+        // An async call suspended in the store is awaited by someone: a resumable call may not supersede it.
+        var gate = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var asyncLinker = new Linker(engine);
+        asyncLinker.DefineAsyncFunction("host", "tick", ControlFixture.I32ToI32, async (caller, args, results) => results[0] = Value.I32(await gate.Task));
+        asyncLinker.DefineFunction("host", "wait", (int i) => i);
+        var asyncInstance = ControlFixture.Instantiate(engine, store, asyncLinker);
+        var pending = asyncInstance.GetFunction("sum_ticks")!.CallAsync([Value.I32(1)]);
+        var busy = Assert.Throws<InvalidOperationException>(() => instance.GetFunction("count")!.CallResumable(Value.I32(2)));
+        Assert.Contains("suspended", busy.Message);
+        gate.SetResult(4);
+        Assert.Equal(4L, (await pending)[0].AsInt64());
+    }
+
+    [Fact]
+    public void A_host_exception_that_is_not_a_suspension_request_traps_by_default()
+    {
+        var store = new Store(engine);
+        var linker = ControlFixture.Linker(engine, tick: i => throw new FormatException("a genuine host bug"));
+        var instance = ControlFixture.Instantiate(engine, store, linker);
+
+        var trap = Assert.Throws<TrapException>(() => instance.GetFunction("sum_ticks")!.CallResumable(Value.I32(2)));
+
+        Assert.Equal(TrapCode.HostError, trap.Code);
+        Assert.IsType<FormatException>(trap.InnerException);
+        Assert.True(instance.GetFunction("count")!.CallResumable(Value.I32(2)).IsFinished);
+    }
+
+    [Fact]
+    public void With_AnyHostErrorSuspendsResumableCalls_any_host_exception_suspends_as_in_Wasmi()
+    {
+        var store = new Store(engine) { AnyHostErrorSuspendsResumableCalls = true };
+        var linker = ControlFixture.Linker(engine, tick: i => throw new FormatException($"tick {i}"));
+        var instance = ControlFixture.Instantiate(engine, store, linker);
+
+        var result = instance.GetFunction("sum_ticks")!.CallResumable(Value.I32(2));
+
+        Assert.False(result.IsFinished);
+        Assert.IsType<FormatException>(result.Call!.HostError);
+        Assert.Equal(3L, result.Call.Resume(Value.I32(1)).Call!.Resume(Value.I32(2)).Results![0].AsInt64());
+    }
+
+    [Fact]
+    public void RequiredFuel_lets_a_host_refilling_a_fixed_amount_finish_a_huge_memory_fill()
+    {
+        const int Refill = 10_000;
+        var fuelEngine = new Engine(new EngineConfig { ConsumeFuel = true });
+        var store = new Store(fuelEngine) { Fuel = 1_000 };
+        var instance = ControlFixture.Instantiate(fuelEngine, store);
+        Assert.Equal(1, instance.GetFunction<int, int>("grow").Call(99));
+        const int Bytes = 100 * 65536;
+
+        var result = instance.GetFunction("fill")!.CallResumable(Value.I32(Bytes), Value.I32(7));
+
+        var call = result.Call!;
+        Assert.Equal(ResumableCallReason.OutOfFuel, call.Reason);
+        Assert.Equal((ulong)Bytes / 64, call.RequiredFuel);
+        // A fixed refill below what the instruction needs makes no progress...
+        for (var i = 0; i < 3; i++)
+        {
+            store.Fuel = Refill;
+            call = call.Resume().Call!;
+            Assert.Equal((ulong)Bytes / 64, call.RequiredFuel);
+        }
+        // ...with RequiredFuel it finishes.
+        for (var resumes = 0; !result.IsFinished; resumes++)
+        {
+            Assert.True(resumes < 10, "the call makes no progress");
+            store.Fuel = Math.Max(Refill, call.RequiredFuel);
+            result = call.Resume();
+            if (!result.IsFinished) call = result.Call!;
+        }
+        Assert.Equal(7, instance.GetMemory("memory")!.ReadByte(Bytes - 1));
     }
 
     [Fact]
