@@ -7,7 +7,7 @@ is spelled out. This script is the single source of those files:
 
     src/WasmBind/Linking/Linker.Arities.g.cs   DefineFunction and DefineAsyncFunction overloads and the
                                                (Async)HostFunction subclasses they create
-    src/WasmBind/TypedFunctions.g.cs           TypedFunc/TypedAction (Call, CallAsync) and Function.AsFunc/AsAction,
+    src/WasmBind/TypedFunctions.g.cs           TypedFunc/TypedAction (Call, CallAsync, CallResumable) and Function.AsFunc/AsAction,
                                                Instance.GetFunction/GetAction
 
 Run it from anywhere after changing it: python3 scripts/generate-arities.py
@@ -367,8 +367,36 @@ def typed_class(n, result):
         "    }",
         "",
         *call_async_method(n, result),
+        "",
+        *call_resumable_method(n, result),
         "}",
     ])
+
+
+def call_resumable_method(n, result):
+    """CallResumable: as Function.CallResumable, with CLR arguments and (for TypedFunc) a typed result."""
+    signature = ", ".join(f"T{i} a{i}" for i in range(1, n + 1))
+    stores = [f"        slots[{i - 1}] = ValueCodec<T{i}>.ToSlot(store, a{i});" for i in range(1, n + 1)]
+    result_type = "ResumableCallResult<TResult>" if result else "ResumableCallResult"
+    resume_typed = '<see cref="ResumableCall.Resume{TResult}"/> to keep the result typed'
+    resume_untyped = '<see cref="ResumableCall.Resume(Value[])"/>'
+    return [
+        "    /// <summary>",
+        "    /// Calls the function so that a host function can suspend it (<see cref=\"SuspendCallException\"/>) and running out of",
+        "    /// fuel suspends it instead of trapping, as <see cref=\"Function.CallResumable\"/> does. Resume the returned call with",
+        "    /// " + (resume_typed if result else resume_untyped) + ".",
+        "    /// </summary>",
+        *[f'    /// <param name="a{i}">The {ORDINALS[i - 1]} argument.</param>' for i in range(1, n + 1)],
+        "    /// <returns>The result when the call finished, otherwise the suspended call.</returns>",
+        "    /// <exception cref=\"TrapException\">Execution trapped, or a host function it called threw.</exception>",
+        "    /// <exception cref=\"InvalidOperationException\">The function is a host function, or an async call is suspended in the store.</exception>",
+        f"    public {result_type} CallResumable({signature})",
+        "    {",
+        f"        Span<ulong> slots = stackalloc ulong[{max(n, 1)}];",
+        *stores,
+        f"        return {result_type}.Start(Function, slots);",
+        "    }",
+    ]
 
 
 def call_async_method(n, result):

@@ -31,12 +31,15 @@ public abstract partial class Function
     }
 
     /// <summary>
-    /// Calls the function so that a failing host function, or running out of fuel, suspends the call instead of
-    /// trapping (as Wasmi's <c>call_resumable</c>). The result says whether it finished; if not, resume it with
-    /// <see cref="ResumableCall.Resume"/>.
+    /// Calls the function so that a host function asking to suspend (by throwing a <see cref="SuspendCallException"/>;
+    /// any exception with <see cref="Store.AnyHostErrorSuspendsResumableCalls"/>), or running out of fuel, suspends the
+    /// call instead of trapping (as Wasmi's <c>call_resumable</c>). The result says whether it finished; if not, resume
+    /// it with <see cref="ResumableCall.Resume(Value[])"/>. A resumable call still suspended in the store is abandoned
+    /// (superseded) first; one called from inside a host function runs without suspending.
     /// </summary>
     /// <exception cref="ArgumentException">The arguments do not match the function's parameters.</exception>
-    /// <exception cref="TrapException">Execution trapped.</exception>
+    /// <exception cref="InvalidOperationException">An async call is suspended in the store, or another thread is using it.</exception>
+    /// <exception cref="TrapException">Execution trapped (including any other host exception); the store stays usable.</exception>
     public ResumableCallResult CallResumable(params Value[] arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);

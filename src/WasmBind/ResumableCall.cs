@@ -3,29 +3,6 @@ using WasmBind.Runtime;
 
 namespace WasmBind;
 
-/// <summary>What a resumable call returned: its results, or the suspended call to resume.</summary>
-public readonly struct ResumableCallResult
-{
-    private ResumableCallResult(Value[]? results, ResumableCall? call)
-    {
-        Results = results;
-        Call = call;
-    }
-
-    /// <summary>True when the call ran to completion; <see cref="Results"/> holds its results.</summary>
-    public bool IsFinished => Results is not null;
-
-    /// <summary>The results of a finished call.</summary>
-    public Value[]? Results { get; }
-
-    /// <summary>The suspended call, when it did not finish.</summary>
-    public ResumableCall? Call { get; }
-
-    internal static ResumableCallResult Finished(Value[] results) => new(results, null);
-
-    internal static ResumableCallResult Suspended(ResumableCall call) => new(null, call);
-}
-
 /// <summary>Why a resumable call suspended.</summary>
 public enum ResumableCallReason
 {
@@ -39,24 +16,6 @@ public enum ResumableCallReason
     /// resume with no values.
     /// </summary>
     OutOfFuel,
-}
-
-/// <summary>
-/// Thrown by a host function to suspend the resumable call (<see cref="Function.CallResumable"/>) that called it: the
-/// call stops at once, and the embedder resumes it with the host function's results
-/// (<see cref="ResumableCall.Resume"/>). Derive from it to carry what the embedder needs to know. In a call that
-/// cannot suspend (a synchronous or async call), it is a trap like any other host error.
-/// </summary>
-public class SuspendCallException : Exception
-{
-    /// <summary>Creates the signal with a default message.</summary>
-    public SuspendCallException() : base("The host function asked to suspend the call.") { }
-
-    /// <summary>Creates the signal with <paramref name="message"/>.</summary>
-    public SuspendCallException(string message) : base(message) { }
-
-    /// <summary>Creates the signal with <paramref name="message"/> and the exception that caused it.</summary>
-    public SuspendCallException(string message, Exception? innerException) : base(message, innerException) { }
 }
 
 /// <summary>
@@ -117,6 +76,22 @@ public sealed class ResumableCall : IDisposable
         return entry.Store.Stack.Resume(this, entry, slots)
             ? ResumableCallResult.Finished(entry.ReadCallResults())
             : ResumableCallResult.Suspended(new ResumableCall(entry));
+    }
+
+    /// <summary>
+    /// Continues a call started by a typed <c>CallResumable</c> whose function returns one <typeparamref name="TResult"/>
+    /// (see <see cref="Resume(Value[])"/>), giving the result typed.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The call's function does not return exactly one <typeparamref name="TResult"/>, or as for <see cref="Resume(Value[])"/>.</exception>
+    public ResumableCallResult<TResult> Resume<TResult>(params Value[] hostResults)
+    {
+        ArgumentNullException.ThrowIfNull(hostResults);
+        ResumableCallResult<TResult>.RequireResultType(entry);
+        Span<ulong> slots = stackalloc ulong[hostResults.Length];
+        EncodeHostResults(hostResults, slots);
+        return entry.Store.Stack.Resume(this, entry, slots)
+            ? ResumableCallResult<TResult>.Finished(entry.Store)
+            : ResumableCallResult<TResult>.Suspended(new ResumableCall(entry));
     }
 
     /// <summary>Checks the values against what the call waits for and encodes them, before anything changes.</summary>

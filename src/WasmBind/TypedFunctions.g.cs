@@ -52,6 +52,20 @@ public sealed class TypedFunc<TResult> : TypedFunction
             return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
         }
     }
+
+    /// <summary>
+    /// Calls the function so that a host function can suspend it (<see cref="SuspendCallException"/>) and running out of
+    /// fuel suspends it instead of trapping, as <see cref="Function.CallResumable"/> does. Resume the returned call with
+    /// <see cref="ResumableCall.Resume{TResult}"/> to keep the result typed.
+    /// </summary>
+    /// <returns>The result when the call finished, otherwise the suspended call.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
+    public ResumableCallResult<TResult> CallResumable()
+    {
+        Span<ulong> slots = stackalloc ulong[1];
+        return ResumableCallResult<TResult>.Start(Function, slots);
+    }
 }
 
 /// <summary>
@@ -88,6 +102,20 @@ public sealed class TypedAction : TypedFunction
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         return task;
+    }
+
+    /// <summary>
+    /// Calls the function so that a host function can suspend it (<see cref="SuspendCallException"/>) and running out of
+    /// fuel suspends it instead of trapping, as <see cref="Function.CallResumable"/> does. Resume the returned call with
+    /// <see cref="ResumableCall.Resume(Value[])"/>.
+    /// </summary>
+    /// <returns>The result when the call finished, otherwise the suspended call.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
+    public ResumableCallResult CallResumable()
+    {
+        Span<ulong> slots = stackalloc ulong[1];
+        return ResumableCallResult.Start(Function, slots);
     }
 }
 
@@ -142,6 +170,22 @@ public sealed class TypedFunc<T1, TResult> : TypedFunction
             return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
         }
     }
+
+    /// <summary>
+    /// Calls the function so that a host function can suspend it (<see cref="SuspendCallException"/>) and running out of
+    /// fuel suspends it instead of trapping, as <see cref="Function.CallResumable"/> does. Resume the returned call with
+    /// <see cref="ResumableCall.Resume{TResult}"/> to keep the result typed.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <returns>The result when the call finished, otherwise the suspended call.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
+    public ResumableCallResult<TResult> CallResumable(T1 a1)
+    {
+        Span<ulong> slots = stackalloc ulong[1];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        return ResumableCallResult<TResult>.Start(Function, slots);
+    }
 }
 
 /// <summary>
@@ -183,6 +227,22 @@ public sealed class TypedAction<T1> : TypedFunction
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         return task;
+    }
+
+    /// <summary>
+    /// Calls the function so that a host function can suspend it (<see cref="SuspendCallException"/>) and running out of
+    /// fuel suspends it instead of trapping, as <see cref="Function.CallResumable"/> does. Resume the returned call with
+    /// <see cref="ResumableCall.Resume(Value[])"/>.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <returns>The result when the call finished, otherwise the suspended call.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
+    public ResumableCallResult CallResumable(T1 a1)
+    {
+        Span<ulong> slots = stackalloc ulong[1];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        return ResumableCallResult.Start(Function, slots);
     }
 }
 
@@ -242,6 +302,24 @@ public sealed class TypedFunc<T1, T2, TResult> : TypedFunction
             return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
         }
     }
+
+    /// <summary>
+    /// Calls the function so that a host function can suspend it (<see cref="SuspendCallException"/>) and running out of
+    /// fuel suspends it instead of trapping, as <see cref="Function.CallResumable"/> does. Resume the returned call with
+    /// <see cref="ResumableCall.Resume{TResult}"/> to keep the result typed.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <returns>The result when the call finished, otherwise the suspended call.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
+    public ResumableCallResult<TResult> CallResumable(T1 a1, T2 a2)
+    {
+        Span<ulong> slots = stackalloc ulong[2];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        return ResumableCallResult<TResult>.Start(Function, slots);
+    }
 }
 
 /// <summary>
@@ -288,6 +366,24 @@ public sealed class TypedAction<T1, T2> : TypedFunction
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         return task;
+    }
+
+    /// <summary>
+    /// Calls the function so that a host function can suspend it (<see cref="SuspendCallException"/>) and running out of
+    /// fuel suspends it instead of trapping, as <see cref="Function.CallResumable"/> does. Resume the returned call with
+    /// <see cref="ResumableCall.Resume(Value[])"/>.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <returns>The result when the call finished, otherwise the suspended call.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
+    public ResumableCallResult CallResumable(T1 a1, T2 a2)
+    {
+        Span<ulong> slots = stackalloc ulong[2];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        return ResumableCallResult.Start(Function, slots);
     }
 }
 
@@ -352,6 +448,26 @@ public sealed class TypedFunc<T1, T2, T3, TResult> : TypedFunction
             return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
         }
     }
+
+    /// <summary>
+    /// Calls the function so that a host function can suspend it (<see cref="SuspendCallException"/>) and running out of
+    /// fuel suspends it instead of trapping, as <see cref="Function.CallResumable"/> does. Resume the returned call with
+    /// <see cref="ResumableCall.Resume{TResult}"/> to keep the result typed.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <returns>The result when the call finished, otherwise the suspended call.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
+    public ResumableCallResult<TResult> CallResumable(T1 a1, T2 a2, T3 a3)
+    {
+        Span<ulong> slots = stackalloc ulong[3];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        return ResumableCallResult<TResult>.Start(Function, slots);
+    }
 }
 
 /// <summary>
@@ -403,6 +519,26 @@ public sealed class TypedAction<T1, T2, T3> : TypedFunction
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         return task;
+    }
+
+    /// <summary>
+    /// Calls the function so that a host function can suspend it (<see cref="SuspendCallException"/>) and running out of
+    /// fuel suspends it instead of trapping, as <see cref="Function.CallResumable"/> does. Resume the returned call with
+    /// <see cref="ResumableCall.Resume(Value[])"/>.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <returns>The result when the call finished, otherwise the suspended call.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
+    public ResumableCallResult CallResumable(T1 a1, T2 a2, T3 a3)
+    {
+        Span<ulong> slots = stackalloc ulong[3];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        return ResumableCallResult.Start(Function, slots);
     }
 }
 
@@ -472,6 +608,28 @@ public sealed class TypedFunc<T1, T2, T3, T4, TResult> : TypedFunction
             return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
         }
     }
+
+    /// <summary>
+    /// Calls the function so that a host function can suspend it (<see cref="SuspendCallException"/>) and running out of
+    /// fuel suspends it instead of trapping, as <see cref="Function.CallResumable"/> does. Resume the returned call with
+    /// <see cref="ResumableCall.Resume{TResult}"/> to keep the result typed.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <returns>The result when the call finished, otherwise the suspended call.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
+    public ResumableCallResult<TResult> CallResumable(T1 a1, T2 a2, T3 a3, T4 a4)
+    {
+        Span<ulong> slots = stackalloc ulong[4];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        return ResumableCallResult<TResult>.Start(Function, slots);
+    }
 }
 
 /// <summary>
@@ -528,6 +686,28 @@ public sealed class TypedAction<T1, T2, T3, T4> : TypedFunction
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         return task;
+    }
+
+    /// <summary>
+    /// Calls the function so that a host function can suspend it (<see cref="SuspendCallException"/>) and running out of
+    /// fuel suspends it instead of trapping, as <see cref="Function.CallResumable"/> does. Resume the returned call with
+    /// <see cref="ResumableCall.Resume(Value[])"/>.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <returns>The result when the call finished, otherwise the suspended call.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
+    public ResumableCallResult CallResumable(T1 a1, T2 a2, T3 a3, T4 a4)
+    {
+        Span<ulong> slots = stackalloc ulong[4];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        return ResumableCallResult.Start(Function, slots);
     }
 }
 
@@ -602,6 +782,30 @@ public sealed class TypedFunc<T1, T2, T3, T4, T5, TResult> : TypedFunction
             return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
         }
     }
+
+    /// <summary>
+    /// Calls the function so that a host function can suspend it (<see cref="SuspendCallException"/>) and running out of
+    /// fuel suspends it instead of trapping, as <see cref="Function.CallResumable"/> does. Resume the returned call with
+    /// <see cref="ResumableCall.Resume{TResult}"/> to keep the result typed.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <returns>The result when the call finished, otherwise the suspended call.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
+    public ResumableCallResult<TResult> CallResumable(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5)
+    {
+        Span<ulong> slots = stackalloc ulong[5];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        return ResumableCallResult<TResult>.Start(Function, slots);
+    }
 }
 
 /// <summary>
@@ -663,6 +867,30 @@ public sealed class TypedAction<T1, T2, T3, T4, T5> : TypedFunction
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         return task;
+    }
+
+    /// <summary>
+    /// Calls the function so that a host function can suspend it (<see cref="SuspendCallException"/>) and running out of
+    /// fuel suspends it instead of trapping, as <see cref="Function.CallResumable"/> does. Resume the returned call with
+    /// <see cref="ResumableCall.Resume(Value[])"/>.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <returns>The result when the call finished, otherwise the suspended call.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
+    public ResumableCallResult CallResumable(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5)
+    {
+        Span<ulong> slots = stackalloc ulong[5];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        return ResumableCallResult.Start(Function, slots);
     }
 }
 
@@ -742,6 +970,32 @@ public sealed class TypedFunc<T1, T2, T3, T4, T5, T6, TResult> : TypedFunction
             return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
         }
     }
+
+    /// <summary>
+    /// Calls the function so that a host function can suspend it (<see cref="SuspendCallException"/>) and running out of
+    /// fuel suspends it instead of trapping, as <see cref="Function.CallResumable"/> does. Resume the returned call with
+    /// <see cref="ResumableCall.Resume{TResult}"/> to keep the result typed.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <returns>The result when the call finished, otherwise the suspended call.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
+    public ResumableCallResult<TResult> CallResumable(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6)
+    {
+        Span<ulong> slots = stackalloc ulong[6];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        return ResumableCallResult<TResult>.Start(Function, slots);
+    }
 }
 
 /// <summary>
@@ -808,6 +1062,32 @@ public sealed class TypedAction<T1, T2, T3, T4, T5, T6> : TypedFunction
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         return task;
+    }
+
+    /// <summary>
+    /// Calls the function so that a host function can suspend it (<see cref="SuspendCallException"/>) and running out of
+    /// fuel suspends it instead of trapping, as <see cref="Function.CallResumable"/> does. Resume the returned call with
+    /// <see cref="ResumableCall.Resume(Value[])"/>.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <returns>The result when the call finished, otherwise the suspended call.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
+    public ResumableCallResult CallResumable(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6)
+    {
+        Span<ulong> slots = stackalloc ulong[6];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        return ResumableCallResult.Start(Function, slots);
     }
 }
 

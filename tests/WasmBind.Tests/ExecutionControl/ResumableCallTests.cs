@@ -76,6 +76,46 @@ public sealed class ResumableCallTests
     }
 
     [Fact]
+    public void A_typed_resumable_call_suspends_and_finishes_with_a_typed_result()
+    {
+        var store = new Store(engine);
+        var linker = ControlFixture.Linker(engine, tick: i => throw new NeedsInput(i));
+        var instance = ControlFixture.Instantiate(engine, store, linker);
+        var sumTicks = instance.GetFunction<int, long>("sum_ticks");
+
+        var result = sumTicks.CallResumable(2);
+        Assert.False(result.IsFinished);
+        Assert.Equal(0, Assert.IsType<NeedsInput>(result.Call!.HostError).Index);
+        result = result.Call.Resume<long>(Value.I32(10));
+        result = result.Call!.Resume<long>(Value.I32(20));
+
+        Assert.True(result.IsFinished);
+        Assert.Equal(30L, result.Result);
+        var wrongType = sumTicks.CallResumable(1).Call!;
+        Assert.Throws<InvalidOperationException>(() => wrongType.Resume<int>(Value.I32(1)));
+        Assert.True(wrongType.IsSuspended);
+        var finished = instance.GetFunction<int, int>("count").CallResumable(4);
+        Assert.True(finished.IsFinished);
+        Assert.Equal(4, finished.Result);
+    }
+
+    [Fact]
+    public void A_typed_resumable_action_suspends_when_out_of_fuel()
+    {
+        var fuelEngine = new Engine(new EngineConfig { ConsumeFuel = true });
+        var store = new Store(fuelEngine) { Fuel = 100 };
+        var fill = ControlFixture.Instantiate(fuelEngine, store).GetAction<int, int>("fill");
+
+        var result = fill.CallResumable(65536, 3);
+
+        Assert.False(result.IsFinished);
+        Assert.Equal(ResumableCallReason.OutOfFuel, result.Call!.Reason);
+        Assert.Equal(1024UL, result.Call.RequiredFuel);
+        store.Fuel = result.Call.RequiredFuel;
+        Assert.True(result.Call.Resume().IsFinished);
+    }
+
+    [Fact]
     public void A_host_exception_that_is_not_a_suspension_request_traps_by_default()
     {
         var store = new Store(engine);
