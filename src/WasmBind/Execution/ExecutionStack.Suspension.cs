@@ -12,8 +12,6 @@ internal sealed partial class ExecutionStack
 {
     private CancellationToken cancellationToken;
     private Activation suspendedActivation;
-    /// <summary>The handle of the suspended resumable call; any other handle is stale (resumed, abandoned or superseded).</summary>
-    private ResumableCall? suspendedResumable;
 
     /// <summary>
     /// Results of the last async or resumable call that completed, read by the caller right after completion (before
@@ -273,116 +271,6 @@ internal sealed partial class ExecutionStack
         registration.Dispose();
         cancellationToken = default;
         if (store.InterruptRequested) store.ClearInterrupt();
-    }
-
-    // ---- resumable ----
-
-    /// <summary>
-    /// Starts a resumable call: true when it completed (results in <see cref="CallResults"/>), false when suspended.
-    /// A resumable call still suspended in the store is superseded (abandoned) first.
-    /// </summary>
-    public bool InvokeResumable(WasmFunction function, ReadOnlySpan<ulong> arguments)
-    {
-        Enter(canSuspend: true);
-        if (IsNested)
-        {
-            // Called from a host function inside another call: it cannot suspend, so it runs as a synchronous call.
-            InvokeNested(function, arguments).GetAwaiter().GetResult();
-            return true;
-        }
-        Activation activation;
-        bool completed;
-        var left = true;
-        try
-        {
-            activation = Begin(function, arguments);
-            completed = RunOrUnwind(function, 0, activation.FramePointer, activation, CallMode.Resumable);
-            left = false;
-        }
-        finally
-        {
-            if (left)
-            {
-                ClearSuspension();
-                Exit();
-            }
-        }
-        return FinishResumableStep(function, activation, completed);
-    }
-
-    /// <summary>The suspended resumable call <paramref name="call"/> gets its handle, which alone may resume it.</summary>
-    public void AttachResumable(ResumableCall call) => suspendedResumable = call;
-
-    /// <summary>Whether <paramref name="call"/> is the resumable call suspended in this store.</summary>
-    public bool IsSuspended(ResumableCall call) => ReferenceEquals(suspendedResumable, call);
-
-    /// <summary>
-    /// Resumes the suspended resumable call, giving the failed host function's results (if it was one). Fails without
-    /// changing anything when <paramref name="call"/> is stale or the store is in use.
-    /// </summary>
-    public bool Resume(ResumableCall call, WasmFunction entry, ReadOnlySpan<ulong> hostResults)
-    {
-        RequireSuspended(call);
-        ReacquireSuspended();
-        suspendedResumable = null;
-        suspendedKind = SuspendedKind.None;
-        var activation = suspendedActivation;
-        bool completed;
-        var left = true;
-        try
-        {
-            if (suspendReason == SuspendReason.HostError) hostResults.CopyTo(slots.AsSpan(hostResultBase));
-            ClearSuspension();
-            completed = RunOrUnwind(resumeFunction!, resumePc, resumeFramePointer, activation, CallMode.Resumable);
-            left = false;
-        }
-        finally
-        {
-            if (left)
-            {
-                ClearSuspension();
-                Unwind(activation);
-                Exit();
-            }
-        }
-        return FinishResumableStep(entry, activation, completed);
-    }
-
-    /// <summary>Drops a suspended call without resuming it, freeing the store. Does nothing for a stale handle.</summary>
-    public void Abandon(ResumableCall call)
-    {
-        if (!IsSuspended(call)) return;
-        ReacquireSuspended();
-        DropSuspendedResumable();
-        Exit();
-    }
-
-    private void RequireSuspended(ResumableCall call)
-    {
-        if (!IsSuspended(call))
-            throw new InvalidOperationException("This suspended call was already resumed, abandoned, or superseded by a newer suspendable call in its store.");
-    }
-
-    /// <summary>Drops the suspended resumable call's frames; the caller holds the store.</summary>
-    private void DropSuspendedResumable()
-    {
-        suspendedResumable = null;
-        suspendedKind = SuspendedKind.None;
-        ClearSuspension();
-        Unwind(suspendedActivation);
-    }
-
-    private bool FinishResumableStep(WasmFunction entry, Activation activation, bool completed)
-    {
-        if (completed)
-        {
-            CompleteActivation(entry, activation);
-            Exit();
-            return true;
-        }
-        suspendedActivation = activation;
-        ReleaseToSuspended(SuspendedKind.Resumable);
-        return false;
     }
 
     // ---- shared ----
