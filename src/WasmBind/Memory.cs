@@ -13,7 +13,7 @@ namespace WasmBind;
 /// WebAssembly call) may move the bytes, so take the span again after any call; and keep the <see cref="Memory"/>
 /// itself referenced while a span is in use, since the span alone does not keep the bytes alive.
 /// </remarks>
-public sealed unsafe class Memory : Extern
+public sealed class Memory : Extern
 {
     /// <summary>
     /// The most pages a 32-bit memory may have: 65,536 (4 GiB), the whole 32-bit address space, where the process can
@@ -80,7 +80,7 @@ public sealed unsafe class Memory : Extern
             if (length > int.MaxValue)
                 throw new InvalidOperationException(
                     $"The memory is {length} bytes, more than a Span<byte> can cover ({int.MaxValue}); use GetSpan(address, length) for a part of it.");
-            return new Span<byte>(Block.Base, (int)length);
+            return Block.Slice(0, (int)length);
         }
     }
 
@@ -92,7 +92,7 @@ public sealed unsafe class Memory : Extern
     public Span<byte> GetSpan(long address, int length)
     {
         CheckRange(address, length);
-        return new Span<byte>(Block.Base + address, length);
+        return Block.Slice((ulong)address, length);
     }
 
     /// <summary>Grows the memory by <paramref name="deltaPages"/> pages.</summary>
@@ -170,7 +170,7 @@ public sealed unsafe class Memory : Extern
     public string ReadNullTerminatedString(long address)
     {
         CheckRange(address, 0);
-        var rest = new ReadOnlySpan<byte>(Block.Base + address, (int)Math.Min((long)Block.Length - address, int.MaxValue));
+        var rest = Block.Slice((ulong)address, (int)Math.Min((long)Block.Length - address, int.MaxValue));
         var end = rest.IndexOf((byte)0);
         if (end < 0) throw new ArgumentOutOfRangeException(nameof(address), "No NUL terminator before the end of memory.");
         return Encoding.UTF8.GetString(rest[..end]);

@@ -14,8 +14,9 @@ namespace WasmBind.Runtime;
 /// <b>Shared</b> (threads): the whole maximum is allocated zeroed once (large blocks are mapped lazily by the OS, so
 /// untouched pages cost nothing), <see cref="Base"/> never moves, and growth only publishes a larger
 /// <see cref="Length"/>, so other threads holding the base stay valid.</para>
-/// <para>Bytes in [<see cref="Length"/>, <see cref="Capacity"/>) are unspecified for an unshared block and zero for a
-/// shared one; every reader bounds-checks against <see cref="Length"/>, so they are never observed.</para>
+/// <para>Bytes in [<see cref="Length"/>, <see cref="Capacity"/>) are always zero: they were allocated zeroed and
+/// every writer bounds-checks against <see cref="Length"/>, which never shrinks. So growing within the capacity is
+/// O(1) and the new bytes are zero, as <c>memory.grow</c> requires.</para>
 /// <para>Freed only by the finalizer, so never while anything that can reach the block (the owning
 /// <see cref="Memory"/>, an interpreter frame holding it in a local) is alive.</para>
 /// </remarks>
@@ -37,6 +38,12 @@ internal sealed unsafe class LinearMemoryBlock : CriticalFinalizerObject
 
     /// <summary>The first byte. Moves when an unshared block grows past its capacity; re-read it after a grow.</summary>
     public byte* Base => pointer;
+
+    /// <summary><see cref="Base"/> as an integer, for code that compares addresses.</summary>
+    public nint Address => (nint)pointer;
+
+    /// <summary><paramref name="length"/> bytes at <paramref name="start"/>; the caller has checked the range against <see cref="Length"/>.</summary>
+    public Span<byte> Slice(ulong start, int length) => new(pointer + start, length);
 
     /// <summary>The current size in bytes.</summary>
     public ulong Length => growLock is null ? length : Volatile.Read(ref length);
@@ -75,7 +82,7 @@ internal sealed unsafe class LinearMemoryBlock : CriticalFinalizerObject
         if (growLock is not null) return TryGrowShared(newLength);
         if (newLength <= length) return newLength == length;
         if (newLength > capacity && !TryReserve(newLength, maximumBytes)) return false;
-        Clear(pointer + length, newLength - length);
+        // Everything past the old length is still zero (see the class remarks), so growing is just publishing it.
         length = newLength;
         return true;
     }
@@ -91,25 +98,32 @@ internal sealed unsafe class LinearMemoryBlock : CriticalFinalizerObject
         }
     }
 
-    /// <summary>Reallocates to at least <paramref name="needed"/> bytes, doubling when the maximum allows.</summary>
+    /// <summary>Moves to a zeroed block of at least <paramref name="needed"/> bytes, doubling when the maximum allows.</summary>
+    /// <remarks>
+    /// A fresh zeroed allocation plus a copy of the used bytes, not <see cref="NativeMemory.Realloc"/>: realloc leaves
+    /// the new bytes undefined, so each grow would have to clear them and thereby touch (commit) every page up to the
+    /// new size, where calloc maps large blocks lazily. Copies add up to less than twice the final size.
+    /// </remarks>
     private bool TryReserve(ulong needed, ulong maximumBytes)
     {
         var doubled = Math.Min(Math.Max(needed, capacity * 2), Math.Max(maximumBytes, needed));
         foreach (var candidate in doubled == needed ? [needed] : (ReadOnlySpan<ulong>)[doubled, needed])
         {
-            if (candidate > nuint.MaxValue) continue;
             byte* moved;
             try
             {
-                moved = (byte*)NativeMemory.Realloc(pointer, (nuint)candidate);
+                moved = AllocateZeroed(candidate);
             }
             catch (OutOfMemoryException)
             {
-                // realloc leaves the old block intact when it fails: try the smaller size, else the grow fails (-1).
+                // Try the smaller size, else the grow fails the way the spec allows (-1).
                 continue;
             }
+            Copy(pointer, moved, length);
+            NativeMemory.Free(pointer);
             BytesRelocated += length;
-            NativeMemoryAccounting.Allocated(candidate - capacity);
+            NativeMemoryAccounting.Freed(capacity);
+            NativeMemoryAccounting.Allocated(candidate);
             pointer = moved;
             capacity = candidate;
             return true;
@@ -124,16 +138,8 @@ internal sealed unsafe class LinearMemoryBlock : CriticalFinalizerObject
         return (byte*)NativeMemory.AllocZeroed(Math.Max((nuint)bytes, 1));
     }
 
-    private static void Clear(byte* start, ulong bytes)
-    {
-        while (bytes > 0)
-        {
-            var chunk = (int)Math.Min(bytes, int.MaxValue);
-            new Span<byte>(start, chunk).Clear();
-            start += chunk;
-            bytes -= (ulong)chunk;
-        }
-    }
+    private static void Copy(byte* source, byte* destination, ulong bytes) =>
+        Buffer.MemoryCopy(source, destination, bytes, bytes);
 
     ~LinearMemoryBlock()
     {
