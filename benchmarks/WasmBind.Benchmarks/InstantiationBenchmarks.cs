@@ -5,8 +5,9 @@ namespace WasmBind.Benchmarks;
 /// <summary>
 /// <c>linker.Instantiate(new Store(engine), module)</c> against <c>instancePre.Instantiate(new Store(engine))</c>
 /// (imports resolved and type-checked once, by <see cref="Linker.InstantiatePre"/>) for small modules: fib.wasm
-/// (functions only), memory.wasm (plus a 1-page linear memory, 64 KiB zeroed per instance) and add.wasm (plus one
-/// typed host function import, the case <see cref="InstancePre"/> is for).
+/// (functions only), memory.wasm (plus a 1-page linear memory, 64 KiB zeroed per instance), memory2.wasm (a 2-page
+/// memory and a data segment: 128 KiB, which as a byte[] was a large-object-heap array) and add.wasm (plus one typed
+/// host function import, the case <see cref="InstancePre"/> is for).
 /// </summary>
 [MemoryDiagnoser]
 public class InstantiationBenchmarks
@@ -17,7 +18,7 @@ public class InstantiationBenchmarks
     private InstancePre instancePre = null!;
 
     /// <summary>The module to instantiate, a file of Modules/.</summary>
-    [Params("fib.wasm", "memory.wasm", "add.wasm")]
+    [Params("fib.wasm", "memory.wasm", "memory2.wasm", "add.wasm")]
     public string Input { get; set; } = "";
 
     [GlobalSetup]

@@ -1,25 +1,32 @@
 using System.Buffers.Binary;
 using System.Text;
+using WasmBind.Runtime;
 
 namespace WasmBind;
 
 /// <summary>
-/// A linear memory. Its bytes are reachable as a span; the span is invalidated when the memory grows
-/// (including by a WebAssembly call), so take it again after any call.
+/// A linear memory, in unmanaged memory owned by this object and freed after it becomes unreachable.
 /// </summary>
+/// <remarks>
+/// A span from <see cref="Span"/> or <see cref="GetSpan"/> points into that memory: it stays valid while this
+/// <see cref="Memory"/> is reachable and has not grown. Growth (<see cref="Grow"/>, or <c>memory.grow</c> in any
+/// WebAssembly call) may move the bytes, so take the span again after any call; and keep the <see cref="Memory"/>
+/// itself referenced while a span is in use, since the span alone does not keep the bytes alive.
+/// </remarks>
 public sealed class Memory : Extern
 {
     /// <summary>
-    /// The most pages a memory may have here: .NET arrays hold fewer than 2^31 bytes, so a memory stops one page
-    /// short of 2 GiB. Growing past it fails the way the spec allows (<c>memory.grow</c> returns -1).
+    /// The most pages a 32-bit memory may have: 65,536 (4 GiB), the whole 32-bit address space, where the process can
+    /// allocate it. Growing past it, or past what the process can allocate, fails the way the spec allows
+    /// (<c>memory.grow</c> returns -1).
     /// </summary>
-    public const uint MaxPages = 32767;
+    public const uint MaxPages = 65536;
 
-    internal byte[] Buffer;
+    internal readonly LinearMemoryBlock Block;
 
     /// <summary>Creates a memory in <paramref name="store"/>, zero-filled to its minimum size.</summary>
     /// <exception cref="ArgumentException">The minimum exceeds the maximum.</exception>
-    /// <exception cref="ResourceLimitExceededException">The size exceeds the store's limits or what this runtime supports.</exception>
+    /// <exception cref="ResourceLimitExceededException">The size exceeds the store's limits or what this runtime or process supports.</exception>
     public Memory(Store store, MemoryType type) : base(store)
     {
         ArgumentNullException.ThrowIfNull(type);
@@ -31,7 +38,18 @@ public sealed class Memory : Extern
             throw new ResourceLimitExceededException($"A memory of {type.Limits.Minimum} pages exceeds the store's limit of {store.Limits.MemoryPages}.");
         store.CountMemory();
         Type = type;
-        Buffer = type.Limits.Minimum == 0 ? [] : new byte[checked((int)type.Limits.Minimum * MemoryType.PageSize)];
+        var bytes = type.Limits.Minimum * MemoryType.PageSize;
+        try
+        {
+            // A shared memory never moves (other threads hold its base), so it reserves its whole maximum now.
+            Block = type.Shared && type.Limits.Maximum is { } sharedMaximum
+                ? LinearMemoryBlock.CreateShared(bytes, Math.Min(sharedMaximum, MaxPages) * MemoryType.PageSize)
+                : LinearMemoryBlock.CreateUnshared(bytes);
+        }
+        catch (OutOfMemoryException e)
+        {
+            throw new ResourceLimitExceededException($"This process cannot allocate a memory of {type.Limits.Minimum} pages: {e.Message}");
+        }
     }
 
     /// <summary>The type the memory was created with; its current size is <see cref="Pages"/>.</summary>
@@ -44,20 +62,37 @@ public sealed class Memory : Extern
     public override ExternType ExternType => Type with { Limits = Type.Limits with { Minimum = Pages } };
 
     /// <summary>The current size in 64 KiB pages.</summary>
-    public uint Pages => (uint)(Buffer.Length / MemoryType.PageSize);
+    public uint Pages => (uint)(Block.Length / MemoryType.PageSize);
 
     /// <summary>The current size in bytes.</summary>
-    public long Length => Buffer.Length;
+    public long Length => (long)Block.Length;
 
-    /// <summary>The memory's bytes. Invalid after the memory grows.</summary>
-    public Span<byte> Span => Buffer;
+    /// <summary>
+    /// The memory's bytes. Invalid after the memory grows, and only while this <see cref="Memory"/> is reachable.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The memory is larger than a span can be (over int.MaxValue bytes):
+    /// use <see cref="GetSpan"/> for a window of it instead.</exception>
+    public Span<byte> Span
+    {
+        get
+        {
+            var length = Block.Length;
+            if (length > int.MaxValue)
+                throw new InvalidOperationException(
+                    $"The memory is {length} bytes, more than a Span<byte> can cover ({int.MaxValue}); use GetSpan(address, length) for a part of it.");
+            return Block.Slice(0, (int)length);
+        }
+    }
 
-    /// <summary><paramref name="length"/> bytes at <paramref name="address"/>, bounds-checked.</summary>
+    /// <summary>
+    /// <paramref name="length"/> bytes at <paramref name="address"/>, bounds-checked. Works for every address of a
+    /// memory of any size. Invalid after the memory grows, and only while this <see cref="Memory"/> is reachable.
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The range is outside the memory.</exception>
     public Span<byte> GetSpan(long address, int length)
     {
         CheckRange(address, length);
-        return Buffer.AsSpan((int)address, length);
+        return Block.Slice((ulong)address, length);
     }
 
     /// <summary>Grows the memory by <paramref name="deltaPages"/> pages.</summary>
@@ -70,21 +105,25 @@ public sealed class Memory : Extern
             : throw new InvalidOperationException($"Cannot grow the memory from {Pages} by {deltaPages} pages (maximum {MaximumPages}).");
     }
 
-    /// <summary>The largest size this memory can grow to, in pages.</summary>
+    /// <summary>The largest size this memory can grow to, in pages (the process may not be able to allocate all of it).</summary>
     public uint MaximumPages => (uint)Math.Min(Math.Min(Type.Limits.Maximum ?? MaxPages, MaxPages), Store.Limits?.MemoryPages ?? MaxPages);
 
-    /// <summary>Grows by <paramref name="deltaPages"/> pages; returns the previous page count, or -1 when that is not possible.</summary>
+    /// <summary>Whether growing by <paramref name="deltaPages"/> stays within <see cref="MaximumPages"/> (the limiter and the allocator may still refuse).</summary>
+    internal bool IsWithinMaximum(ulong deltaPages) => Pages + deltaPages <= MaximumPages;
+
+    /// <summary>
+    /// Grows by <paramref name="deltaPages"/> pages; returns the previous page count, or -1 when that is not possible
+    /// (past the maximum, refused by the store's limiter, or more than the process can allocate).
+    /// </summary>
     internal long TryGrow(ulong deltaPages)
     {
         var old = Pages;
         if (deltaPages == 0) return old;
         var target = old + deltaPages;
-        if (target > MaximumPages) return -1;
+        var maximum = MaximumPages;
+        if (target > maximum) return -1;
         if (Store.Limiter is { } limiter && !limiter.MemoryGrowing(this, old, target)) return -1;
-        var bigger = new byte[checked((int)target * MemoryType.PageSize)];
-        Buffer.AsSpan().CopyTo(bigger);
-        Buffer = bigger;
-        return old;
+        return Block.TryGrow(target * MemoryType.PageSize, (ulong)maximum * MemoryType.PageSize) ? old : -1;
     }
 
     /// <summary>Reads a byte.</summary>
@@ -131,7 +170,7 @@ public sealed class Memory : Extern
     public string ReadNullTerminatedString(long address)
     {
         CheckRange(address, 0);
-        var rest = Buffer.AsSpan((int)address);
+        var rest = Block.Slice((ulong)address, (int)Math.Min((long)Block.Length - address, int.MaxValue));
         var end = rest.IndexOf((byte)0);
         if (end < 0) throw new ArgumentOutOfRangeException(nameof(address), "No NUL terminator before the end of memory.");
         return Encoding.UTF8.GetString(rest[..end]);
@@ -148,7 +187,8 @@ public sealed class Memory : Extern
 
     private void CheckRange(long address, int length)
     {
-        if (address < 0 || length < 0 || address > Buffer.Length - (long)length)
-            throw new ArgumentOutOfRangeException(nameof(address), $"[{address}, {address + length}) is outside the memory of {Buffer.Length} bytes.");
+        var size = (long)Block.Length;
+        if (address < 0 || length < 0 || address > size - length)
+            throw new ArgumentOutOfRangeException(nameof(address), $"[{address}, {address + length}) is outside the memory of {size} bytes.");
     }
 }

@@ -6,8 +6,10 @@ public sealed class Table : Extern
     /// <summary>The most elements a table may hold here; growing past it fails (<c>table.grow</c> returns -1).</summary>
     public const uint MaxElements = 10_000_000;
 
-    // Elements are encoded reference handles (see Store): 0 is null.
+    // Elements are encoded reference handles (see Store): 0 is null. The array is the capacity, which grows by
+    // doubling so that growing one element at a time costs amortised O(1); only the first Count are the table.
     internal ulong[] Elements;
+    internal int Count;
 
     /// <summary>Creates a table in <paramref name="store"/> filled with <paramref name="initial"/> (null by default).</summary>
     /// <exception cref="ArgumentException">The type is not a reference table type, or its minimum exceeds its maximum.</exception>
@@ -25,6 +27,7 @@ public sealed class Table : Extern
         store.CountTable();
         Type = type;
         Elements = new ulong[type.Limits.Minimum];
+        Count = Elements.Length;
         var fill = store.EncodeReference(type.ElementType, initial);
         if (fill != 0) Array.Fill(Elements, fill);
     }
@@ -39,7 +42,13 @@ public sealed class Table : Extern
     public override ExternType ExternType => Type with { Limits = Type.Limits with { Minimum = Size } };
 
     /// <summary>The current number of elements.</summary>
-    public uint Size => (uint)Elements.Length;
+    public uint Size => (uint)Count;
+
+    /// <summary>The table's elements (encoded references), valid until it grows.</summary>
+    internal Span<ulong> Live => Elements.AsSpan(0, Count);
+
+    /// <summary>Elements moved by reallocation over the table's life, for tests that bound the cost of growth.</summary>
+    internal ulong ElementsRelocated { get; private set; }
 
     /// <summary>The largest size this table can grow to.</summary>
     public uint MaximumSize => (uint)Math.Min(Math.Min(Type.Limits.Maximum ?? MaxElements, MaxElements), Store.Limits?.TableElements ?? MaxElements);
@@ -68,6 +77,10 @@ public sealed class Table : Extern
             : throw new InvalidOperationException($"Cannot grow the table from {Size} by {delta} elements (maximum {MaximumSize}).");
     }
 
+    /// <summary>Whether growing by <paramref name="delta"/> stays within <see cref="MaximumSize"/> (the limiter may still refuse).</summary>
+    internal bool IsWithinMaximum(ulong delta) => Size + delta <= MaximumSize;
+
+    /// <summary>Grows by <paramref name="delta"/> elements set to <paramref name="fill"/>; returns the previous size, or -1 when that is not possible.</summary>
     internal long TryGrow(ulong delta, ulong fill)
     {
         var old = Size;
@@ -75,10 +88,17 @@ public sealed class Table : Extern
         if (target > MaximumSize) return -1;
         if (delta != 0 && Store.Limiter is { } limiter && !limiter.TableGrowing(this, old, target)) return -1;
         if (delta == 0) return old;
-        var bigger = new ulong[target];
-        Elements.AsSpan().CopyTo(bigger);
-        if (fill != 0) bigger.AsSpan((int)old).Fill(fill);
-        Elements = bigger;
+        if (target > (ulong)Elements.Length)
+        {
+            var capacity = Math.Min(Math.Max(target, (ulong)Elements.Length * 2), MaximumSize);
+            var bigger = new ulong[capacity];
+            Live.CopyTo(bigger);
+            ElementsRelocated += old;
+            Elements = bigger;
+        }
+        // Past Count the array is all null: nothing writes there (every access is checked against Count).
+        if (fill != 0) Elements.AsSpan((int)old, (int)delta).Fill(fill);
+        Count = (int)target;
         return old;
     }
 }

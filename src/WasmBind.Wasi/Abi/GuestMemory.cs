@@ -21,7 +21,8 @@ internal readonly ref struct GuestMemory
     {
         var memory = caller.GetMemory()
             ?? throw new TrapException(TrapCode.HostError, "a WASI function was called by a module that exports no memory named \"memory\"");
-        return new GuestMemory(memory.Span);
+        // A wasm32 memory may pass 2 GiB, more than a span covers: WASI buffers beyond that answer EFAULT.
+        return new GuestMemory(memory.GetSpan(0, (int)Math.Min(memory.Length, int.MaxValue)));
     }
 
     public bool IsValid(uint pointer, ulong length) => pointer + length <= (ulong)bytes.Length;

@@ -126,7 +126,7 @@ public static class CanonicalAbi
         if (byteCount > MaxStringByteLength)
             throw new ArgumentException($"A string of {byteCount} UTF-8 bytes exceeds the Canonical ABI's limit of {MaxStringByteLength}.", nameof(value));
         var pointer = Allocate(memory, allocator, 1, byteCount);
-        Encoding.UTF8.GetBytes(value, memory.Buffer.AsSpan(pointer, byteCount));
+        Encoding.UTF8.GetBytes(value, memory.GetSpan(pointer, byteCount));
         length = byteCount;
         return pointer;
     }
@@ -149,7 +149,7 @@ public static class CanonicalAbi
         if (value.Length > MaxListByteLength)
             throw new ArgumentException($"A list of {value.Length} bytes exceeds the Canonical ABI's limit of {MaxListByteLength}.", nameof(value));
         var pointer = Allocate(memory, allocator, 1, value.Length);
-        value.CopyTo(memory.Buffer.AsSpan(pointer, value.Length));
+        value.CopyTo(memory.GetSpan(pointer, value.Length));
         length = value.Length;
         return pointer;
     }
@@ -412,9 +412,9 @@ public static class CanonicalAbi
         var pointer = (uint)slots[0];
         if (pointer % (uint)alignment != 0)
             throw new TrapException(TrapCode.MemoryOutOfBounds, $"The guest's allocator returned {pointer}, which is not aligned to {alignment}.");
-        if (pointer + (ulong)(uint)size > (ulong)memory.Buffer.Length)
+        if (pointer + (ulong)(uint)size > (ulong)memory.Length)
             throw new TrapException(TrapCode.MemoryOutOfBounds,
-                $"The guest's allocator returned [{pointer}, {pointer + (ulong)(uint)size}), outside the memory of {memory.Buffer.Length} bytes.");
+                $"The guest's allocator returned [{pointer}, {pointer + (ulong)(uint)size}), outside the memory of {memory.Length} bytes.");
         return (int)pointer;
     }
 
@@ -425,11 +425,10 @@ public static class CanonicalAbi
         var count = (uint)length;
         if (count > (uint)maxLength)
             throw new TrapException(TrapCode.MemoryOutOfBounds, $"The guest passed a {what} of {count} bytes, over the Canonical ABI's limit of {maxLength}.");
-        var buffer = memory.Buffer;
-        if (start + (ulong)count > (ulong)buffer.Length)
+        if (start + (ulong)count > (ulong)memory.Length)
             throw new TrapException(TrapCode.MemoryOutOfBounds,
-                $"The guest passed a {what} at [{start}, {start + (ulong)count}), outside the memory of {buffer.Length} bytes.");
-        return buffer.AsSpan((int)start, (int)count);
+                $"The guest passed a {what} at [{start}, {start + (ulong)count}), outside the memory of {memory.Length} bytes.");
+        return memory.GetSpan(start, (int)count);
     }
 
     private static Span<byte> ReturnArea(Memory memory, int returnArea)
@@ -438,11 +437,10 @@ public static class CanonicalAbi
         var start = (uint)returnArea;
         if (start % ReturnAreaAlignment != 0)
             throw new TrapException(TrapCode.MemoryOutOfBounds, $"The return area at {start} is not aligned to {ReturnAreaAlignment}.");
-        var buffer = memory.Buffer;
-        if (start + (ulong)ReturnAreaSize > (ulong)buffer.Length)
+        if (start + (ulong)ReturnAreaSize > (ulong)memory.Length)
             throw new TrapException(TrapCode.MemoryOutOfBounds,
-                $"The return area at [{start}, {start + (ulong)ReturnAreaSize}) is outside the memory of {buffer.Length} bytes.");
-        return buffer.AsSpan((int)start, ReturnAreaSize);
+                $"The return area at [{start}, {start + (ulong)ReturnAreaSize}) is outside the memory of {memory.Length} bytes.");
+        return memory.GetSpan(start, ReturnAreaSize);
     }
 
     private static InvalidOperationException NullResult(string type) =>

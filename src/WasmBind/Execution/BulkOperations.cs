@@ -1,14 +1,31 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using WasmBind.Runtime;
 
 namespace WasmBind.Execution;
 
 /// <summary>Table instructions and bulk memory operations, kept out of the main loop to keep it small.</summary>
-internal sealed partial class ExecutionStack
+internal sealed unsafe partial class ExecutionStack
 {
     // Extra fuel of bulk operations, on top of the instruction's own unit (see EngineConfig.ConsumeFuel).
     private const int BytesPerFuel = 64;
     private const int ElementsPerFuel = 8;
+
+    // memory.grow is charged like a memory.fill of the grown bytes: 1,024 units per 64 KiB page.
+    private const int FuelPerPage = MemoryType.PageSize / BytesPerFuel;
+
+    /// <summary>
+    /// Charges the extra fuel for <paramref name="count"/> units of work before doing it: the units charged
+    /// (0 without fuel), or -1 when there is not enough (then nothing was charged).
+    /// </summary>
+    private long Charge(ulong count, int unitsPerFuel)
+    {
+        if (!consumeFuel) return 0;
+        var cost = (long)(count / (ulong)unitsPerFuel) + (count % (ulong)unitsPerFuel == 0 ? 0 : 1);
+        if (store.FuelRemaining < cost) return -1;
+        store.FuelRemaining -= cost;
+        return cost;
+    }
 
     /// <summary>
     /// Runs the table or bulk instruction at <paramref name="ip"/>; returns its length in code units, or 0 when
@@ -26,7 +43,7 @@ internal sealed partial class ExecutionStack
             {
                 var table = instance.Tables[Operand(ref ip, 2)];
                 var index = (uint)Slot(ref fp, ref ip, 3);
-                if (index >= (uint)table.Elements.Length) ThrowTrap(TrapCode.TableOutOfBounds, function, pc);
+                if (index >= (uint)table.Count) ThrowTrap(TrapCode.TableOutOfBounds, function, pc);
                 Slot(ref fp, ref ip, 1) = table.Elements[index];
                 return 4;
             }
@@ -34,7 +51,7 @@ internal sealed partial class ExecutionStack
             {
                 var table = instance.Tables[Operand(ref ip, 1)];
                 var index = (uint)Slot(ref fp, ref ip, 2);
-                if (index >= (uint)table.Elements.Length) ThrowTrap(TrapCode.TableOutOfBounds, function, pc);
+                if (index >= (uint)table.Count) ThrowTrap(TrapCode.TableOutOfBounds, function, pc);
                 table.Elements[index] = Slot(ref fp, ref ip, 3);
                 return 4;
             }
@@ -44,7 +61,13 @@ internal sealed partial class ExecutionStack
             case Op.TableGrow:
             {
                 var table = instance.Tables[Operand(ref ip, 2)];
-                var result = table.TryGrow((uint)Slot(ref fp, ref ip, 4), Slot(ref fp, ref ip, 3));
+                var delta = (uint)Slot(ref fp, ref ip, 4);
+                // Charged like table.fill of the new elements, and only for growth the maximum allows: a refused
+                // grow does no work and must still return -1 (or trap below), not run out of fuel.
+                var charged = table.IsWithinMaximum(delta) ? Charge(delta, ElementsPerFuel) : 0;
+                if (charged < 0) return 0;
+                var result = table.TryGrow(delta, Slot(ref fp, ref ip, 3));
+                if (result < 0) store.FuelRemaining += charged;
                 if (result < 0 && store.Limits is { TrapOnGrowFailure: true }) ThrowTrap(TrapCode.ResourceLimitExceeded, function, pc);
                 Slot(ref fp, ref ip, 1) = (uint)(int)result;
                 return 5;
@@ -55,7 +78,7 @@ internal sealed partial class ExecutionStack
                 var start = (uint)Slot(ref fp, ref ip, 2);
                 var count = (uint)Slot(ref fp, ref ip, 4);
                 if (!TryChargeBulk(count, ElementsPerFuel)) return 0;
-                if ((ulong)start + count > (ulong)table.Elements.Length) ThrowTrap(TrapCode.TableOutOfBounds, function, pc);
+                if ((ulong)start + count > (ulong)table.Count) ThrowTrap(TrapCode.TableOutOfBounds, function, pc);
                 table.Elements.AsSpan((int)start, (int)count).Fill(Slot(ref fp, ref ip, 3));
                 return 5;
             }
@@ -67,7 +90,7 @@ internal sealed partial class ExecutionStack
                 var source = (uint)Slot(ref fp, ref ip, 4);
                 var count = (uint)Slot(ref fp, ref ip, 5);
                 if (!TryChargeBulk(count, ElementsPerFuel)) return 0;
-                if ((ulong)source + count > (ulong)sourceTable.Elements.Length || (ulong)destination + count > (ulong)destinationTable.Elements.Length)
+                if ((ulong)source + count > (ulong)sourceTable.Count || (ulong)destination + count > (ulong)destinationTable.Count)
                     ThrowTrap(TrapCode.TableOutOfBounds, function, pc);
                 sourceTable.Elements.AsSpan((int)source, (int)count).CopyTo(destinationTable.Elements.AsSpan((int)destination));
                 return 6;
@@ -80,7 +103,7 @@ internal sealed partial class ExecutionStack
                 var source = (uint)Slot(ref fp, ref ip, 4);
                 var count = (uint)Slot(ref fp, ref ip, 5);
                 if (!TryChargeBulk(count, ElementsPerFuel)) return 0;
-                if ((ulong)source + count > (ulong)segment.Length || (ulong)destination + count > (ulong)table.Elements.Length)
+                if ((ulong)source + count > (ulong)segment.Length || (ulong)destination + count > (ulong)table.Count)
                     ThrowTrap(TrapCode.TableOutOfBounds, function, pc);
                 segment.AsSpan((int)source, (int)count).CopyTo(table.Elements.AsSpan((int)destination));
                 return 6;
@@ -91,14 +114,14 @@ internal sealed partial class ExecutionStack
             case Op.MemoryInit:
             {
                 var segment = instance.DataSegments[Operand(ref ip, 1)].Span;
-                var buffer = memory!.Buffer;
+                var block = memory!.Block;
                 var destination = (uint)Slot(ref fp, ref ip, 2);
                 var source = (uint)Slot(ref fp, ref ip, 3);
                 var count = (uint)Slot(ref fp, ref ip, 4);
                 if (!TryChargeBulk(count, BytesPerFuel)) return 0;
-                if ((ulong)source + count > (ulong)segment.Length || (ulong)destination + count > (ulong)buffer.Length)
+                if ((ulong)source + count > (ulong)segment.Length || (ulong)destination + count > block.Length)
                     ThrowTrap(TrapCode.MemoryOutOfBounds, function, pc);
-                segment.Slice((int)source, (int)count).CopyTo(buffer.AsSpan((int)destination));
+                segment.Slice((int)source, (int)count).CopyTo(new Span<byte>(block.Base + destination, (int)count));
                 return 5;
             }
             case Op.DataDrop:
@@ -106,26 +129,26 @@ internal sealed partial class ExecutionStack
                 return 2;
             case Op.MemoryCopy:
             {
-                var buffer = memory!.Buffer;
+                var block = memory!.Block;
                 var destination = (uint)Slot(ref fp, ref ip, 1);
                 var source = (uint)Slot(ref fp, ref ip, 2);
                 var count = (uint)Slot(ref fp, ref ip, 3);
                 if (!TryChargeBulk(count, BytesPerFuel)) return 0;
-                if ((ulong)source + count > (ulong)buffer.Length || (ulong)destination + count > (ulong)buffer.Length)
+                if ((ulong)source + count > block.Length || (ulong)destination + count > block.Length)
                     ThrowTrap(TrapCode.MemoryOutOfBounds, function, pc);
-                // Span copies behave as if through a temporary buffer, as memory.copy requires for overlaps.
-                buffer.AsSpan((int)source, (int)count).CopyTo(buffer.AsSpan((int)destination));
+                // Buffer.MemoryCopy behaves as if through a temporary buffer, as memory.copy requires for overlaps.
+                Buffer.MemoryCopy(block.Base + source, block.Base + destination, count, count);
                 return 4;
             }
             case Op.MemoryFill:
             {
-                var buffer = memory!.Buffer;
+                var block = memory!.Block;
                 var destination = (uint)Slot(ref fp, ref ip, 1);
                 var value = (byte)Slot(ref fp, ref ip, 2);
                 var count = (uint)Slot(ref fp, ref ip, 3);
                 if (!TryChargeBulk(count, BytesPerFuel)) return 0;
-                if ((ulong)destination + count > (ulong)buffer.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, pc);
-                buffer.AsSpan((int)destination, (int)count).Fill(value);
+                if ((ulong)destination + count > block.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, pc);
+                NativeMemory.Fill(block.Base + destination, count, value);
                 return 4;
             }
             default:

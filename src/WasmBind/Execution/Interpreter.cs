@@ -18,7 +18,7 @@ internal sealed partial class ExecutionStack
     /// returns (true) or the call suspends (false, with the resume point saved in the fields).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool Run(WasmFunction entry, int pc, int entryFramePointer, int entryFrames, CallMode mode)
+    private unsafe bool Run(WasmFunction entry, int pc, int entryFramePointer, int entryFrames, CallMode mode)
     {
         var function = entry;
         var code = function.Code.Code;
@@ -28,7 +28,10 @@ internal sealed partial class ExecutionStack
         ref ulong fp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), framePointer);
         var instance = function.Instance;
         var memory = instance.Memories.Length > 0 ? instance.Memories[0] : null;
-        var mem = memory?.Buffer ?? [];
+        // The memory's base and length live in locals, reloaded after anything that can grow the memory (calls,
+        // memory.grow, bulk operations). Holding `memory` keeps its block alive while `mem` points into it.
+        var mem = memory is null ? null : memory.Block.Base;
+        var memLength = memory is null ? 0 : memory.Block.Length;
 
         while (true)
         {
@@ -231,7 +234,8 @@ internal sealed partial class ExecutionStack
                         instance = function.Instance;
                         memory = instance.Memories.Length > 0 ? instance.Memories[0] : null;
                     }
-                    mem = memory?.Buffer ?? [];
+                    mem = memory is null ? null : memory.Block.Base;
+                    memLength = memory is null ? 0 : memory.Block.Length;
                     continue;
                 }
                 case Op.Call:
@@ -244,7 +248,7 @@ internal sealed partial class ExecutionStack
                     var table = instance.Tables[Unsafe.Add(ref ip, 1)];
                     var index = (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3));
                     var elements = table.Elements;
-                    if (index >= (uint)elements.Length) ThrowTrap(TrapCode.UndefinedElement, function, Pc(code, ref ip));
+                    if (index >= (uint)table.Count) ThrowTrap(TrapCode.UndefinedElement, function, Pc(code, ref ip));
                     var reference = elements[index];
                     if (reference == 0) ThrowTrap(TrapCode.UninitializedElement, function, Pc(code, ref ip));
                     callee = store.GetFunctionByHandle((int)(reference - 1));
@@ -285,15 +289,28 @@ internal sealed partial class ExecutionStack
                     ip = ref Unsafe.Add(ref ip, 3);
                     continue;
                 case Op.MemorySize:
-                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(mem.Length / MemoryType.PageSize);
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(memLength / MemoryType.PageSize);
                     ip = ref Unsafe.Add(ref ip, 2);
                     continue;
                 case Op.MemoryGrow:
                 {
-                    var previous = memory!.TryGrow((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    var delta = (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2));
+                    // Charged like a memory.fill of the grown bytes, before growing, and only for growth the maximum
+                    // allows: a refused grow does no work and must still return -1 (or trap below), not run out of fuel.
+                    var charged = memory!.IsWithinMaximum(delta) ? Charge((ulong)delta * MemoryType.PageSize, BytesPerFuel) : 0;
+                    if (charged < 0)
+                    {
+                        // Nothing grew: the instruction can simply run again.
+                        OutOfFuel(mode, function, Pc(code, ref ip));
+                        suspendPc = Pc(code, ref ip);
+                        goto suspend;
+                    }
+                    var previous = memory.TryGrow(delta);
+                    if (previous < 0) store.FuelRemaining += charged;
                     if (previous < 0 && store.Limits is { TrapOnGrowFailure: true }) ThrowTrap(TrapCode.ResourceLimitExceeded, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(int)previous;
-                    mem = memory.Buffer;
+                    mem = memory.Block.Base;
+                    memLength = memory.Block.Length;
                     ip = ref Unsafe.Add(ref ip, 3);
                     continue;
                 }
@@ -402,184 +419,184 @@ internal sealed partial class ExecutionStack
                 case Op.I32Load:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 4 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
-                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    if (address + 4 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<uint>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I64Load:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 8 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
-                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    if (address + 8 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<ulong>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.F32Load:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 4 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
-                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    if (address + 4 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<uint>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.F64Load:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 8 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
-                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    if (address + 8 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<ulong>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I32Load8S:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 1 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
-                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(int)Unsafe.ReadUnaligned<sbyte>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    if (address + 1 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(int)Unsafe.ReadUnaligned<sbyte>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I32Load8U:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 1 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
-                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<byte>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    if (address + 1 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<byte>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I32Load16S:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 2 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
-                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(int)Unsafe.ReadUnaligned<short>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    if (address + 2 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(int)Unsafe.ReadUnaligned<short>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I32Load16U:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 2 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
-                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    if (address + 2 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<ushort>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I64Load8S:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 1 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
-                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)(long)Unsafe.ReadUnaligned<sbyte>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    if (address + 1 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)(long)Unsafe.ReadUnaligned<sbyte>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I64Load8U:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 1 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
-                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<byte>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    if (address + 1 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<byte>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I64Load16S:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 2 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
-                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)(long)Unsafe.ReadUnaligned<short>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    if (address + 2 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)(long)Unsafe.ReadUnaligned<short>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I64Load16U:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 2 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
-                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    if (address + 2 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<ushort>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I64Load32S:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 4 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
-                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)(long)Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    if (address + 4 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)(long)Unsafe.ReadUnaligned<int>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I64Load32U:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 4 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
-                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address));
+                    if (address + 4 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<uint>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I32Store:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 4 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
-                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address), (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    if (address + 4 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.WriteUnaligned(mem + address, (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I64Store:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 8 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
-                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address), (ulong)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    if (address + 8 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.WriteUnaligned(mem + address, (ulong)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.F32Store:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 4 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
-                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address), (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    if (address + 4 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.WriteUnaligned(mem + address, (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.F64Store:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 8 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
-                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address), (ulong)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    if (address + 8 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.WriteUnaligned(mem + address, (ulong)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I32Store8:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 1 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
-                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address), (byte)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    if (address + 1 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.WriteUnaligned(mem + address, (byte)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I32Store16:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 2 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
-                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address), (ushort)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    if (address + 2 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.WriteUnaligned(mem + address, (ushort)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I64Store8:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 1 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
-                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address), (byte)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    if (address + 1 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.WriteUnaligned(mem + address, (byte)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I64Store16:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 2 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
-                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address), (ushort)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    if (address + 2 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.WriteUnaligned(mem + address, (ushort)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I64Store32:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 4 > (ulong)mem.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
-                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(mem), (nint)address), (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
+                    if (address + 4 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    Unsafe.WriteUnaligned(mem + address, (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
@@ -1085,7 +1102,8 @@ internal sealed partial class ExecutionStack
                         suspendPc = Pc(code, ref ip);
                         goto suspend;
                     }
-                    mem = memory?.Buffer ?? [];
+                    mem = memory is null ? null : memory.Block.Base;
+                    memLength = memory is null ? 0 : memory.Block.Length;
                     ip = ref Unsafe.Add(ref ip, length);
                     continue;
                 }
@@ -1116,7 +1134,8 @@ internal sealed partial class ExecutionStack
                 {
                     instance = target.Instance;
                     memory = instance.Memories.Length > 0 ? instance.Memories[0] : null;
-                    mem = memory?.Buffer ?? [];
+                    mem = memory is null ? null : memory.Block.Base;
+                    memLength = memory is null ? 0 : memory.Block.Length;
                 }
             }
             else
@@ -1131,7 +1150,8 @@ internal sealed partial class ExecutionStack
                 }
                 // The host may have grown the slots or the memory.
                 fp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), framePointer);
-                mem = memory?.Buffer ?? [];
+                mem = memory is null ? null : memory.Block.Base;
+                memLength = memory is null ? 0 : memory.Block.Length;
                 ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), returnPc);
             }
             continue;

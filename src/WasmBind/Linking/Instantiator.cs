@@ -150,7 +150,7 @@ internal static class Instantiator
         var offset = (uint)ConstantEvaluator.Evaluate(segment.OffsetExpression!, instance);
         var items = instance.ElementSegments[index];
         if ((ulong)offset + (ulong)items.Length > table.Size) throw new TrapException(TrapCode.TableOutOfBounds);
-        items.CopyTo(table.Elements.AsSpan((int)offset));
+        items.CopyTo(table.Live[(int)offset..]);
         instance.ElementSegments[index] = [];
     }
 
@@ -161,7 +161,7 @@ internal static class Instantiator
         var offset = (uint)ConstantEvaluator.Evaluate(segment.OffsetExpression!, instance);
         var bytes = instance.DataSegments[index].Span;
         if ((ulong)offset + (ulong)bytes.Length > (ulong)memory.Length) throw new TrapException(TrapCode.MemoryOutOfBounds);
-        bytes.CopyTo(memory.Span[(int)offset..]);
+        bytes.CopyTo(memory.GetSpan(offset, bytes.Length));
         instance.DataSegments[index] = ReadOnlyMemory<byte>.Empty;
     }
 }
