@@ -12,17 +12,17 @@ internal static class FdManageFunctions
 {
     public static void Define(Linker linker, WasiHost host)
     {
-        linker.DefineFunction<uint, int>(WasiHost.Module, "fd_close",
+        host.Define<uint>(linker, "fd_close",
             (caller, fd) => (int)host.Context(caller).Descriptors.Close(fd));
-        linker.DefineFunction<uint, uint, int>(WasiHost.Module, "fd_renumber",
+        host.Define<uint, uint>(linker, "fd_renumber",
             (caller, from, to) => (int)host.Context(caller).Descriptors.Renumber(from, to));
-        linker.DefineFunction<uint, ulong, ulong, uint, int>(WasiHost.Module, "fd_advise",
+        host.Define<uint, ulong, ulong, uint>(linker, "fd_advise",
             (caller, fd, _, _, advice) => (int)Advise(host.Context(caller), fd, advice));
-        linker.DefineFunction<uint, ulong, ulong, int>(WasiHost.Module, "fd_allocate",
+        host.Define<uint, ulong, ulong>(linker, "fd_allocate",
             (caller, fd, offset, length) => (int)Allocate(host.Context(caller), fd, offset, length));
-        linker.DefineFunction<uint, int>(WasiHost.Module, "fd_datasync",
+        host.Define<uint>(linker, "fd_datasync",
             (caller, fd) => (int)Sync(host.Context(caller), fd, Rights.FdDatasync));
-        linker.DefineFunction<uint, int>(WasiHost.Module, "fd_sync",
+        host.Define<uint>(linker, "fd_sync",
             (caller, fd) => (int)Sync(host.Context(caller), fd, Rights.FdSync));
     }
 
