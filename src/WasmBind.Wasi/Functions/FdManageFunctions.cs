@@ -57,6 +57,11 @@ internal static class FdManageFunctions
             if ((long)end > RandomAccess.GetLength(file.Handle)) RandomAccess.SetLength(file.Handle, (long)end);
             return Errno.Success;
         }
+        catch (ArgumentOutOfRangeException)
+        {
+            // .NET's translation of EFBIG: longer than the file system allows (the length itself was checked above).
+            return Errno.Fbig;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return HostErrors.ToErrno(e);

@@ -109,7 +109,12 @@ internal static class FdStatFunctions
             RandomAccess.SetLength(file.Handle, (long)size);
             return Errno.Success;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        catch (ArgumentOutOfRangeException)
+        {
+            // .NET's translation of EFBIG: longer than the file system allows (the size itself was checked above).
+            return Errno.Fbig;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return HostErrors.ToErrno(e);
         }

@@ -15,7 +15,7 @@ namespace WasmBind.Tests.Wasi;
 public sealed class WasiFuzzTests(ITestOutputHelper output)
 {
     private const int Seed = 20261129;
-    private const int Calls = 16_000;
+    private const int Calls = 24_000;
     private const int CallsPerStore = 100;
     private const int PageSize = 65536;
     private const int MaxErrno = 76;
@@ -144,7 +144,7 @@ public sealed class WasiFuzzTests(ITestOutputHelper output)
             {
                 case "fd":
                     // Mostly the preopens (3, 4) and the descriptors opened above (5 to 7).
-                    arguments.Add(random.Next(10) switch { < 6 => 3 + random.Next(2), < 8 => random.Next(8), < 9 => random.Next(64), _ => RandomU32(random) });
+                    arguments.Add(random.Next(10) switch { < 4 => 3 + random.Next(2), < 7 => 5 + random.Next(3), < 8 => random.Next(8), < 9 => random.Next(64), _ => RandomU32(random) });
                     break;
                 case "flags":
                     // Every flags type of preview 1 fits in five bits; most have four or fewer.
@@ -160,7 +160,7 @@ public sealed class WasiFuzzTests(ITestOutputHelper output)
                     arguments.Add(random.Next(3) switch { 0 => random.Next(4096), 1 => random.NextInt64(long.MinValue, long.MaxValue), _ => Pick(random, 0L, -1L, 1L << 62, long.MaxValue, 1_500_000_000_000_000_000) });
                     break;
                 case "rights":
-                    arguments.Add(random.Next(4) switch { 0 => WasiProbe.AllRights, 1 => WasiProbe.ReadRights, 2 => random.NextInt64(WasiProbe.AllRights + 1), _ => random.NextInt64(long.MinValue, long.MaxValue) });
+                    arguments.Add(random.Next(8) switch { < 2 => WasiProbe.AllRights, < 5 => WasiProbe.ReadRights, 5 => random.NextInt64(WasiProbe.AllRights + 1), 6 => 0, _ => random.NextInt64(long.MinValue, long.MaxValue) });
                     break;
                 case "ptr":
                     arguments.Add(Pointer(random));
@@ -203,7 +203,7 @@ public sealed class WasiFuzzTests(ITestOutputHelper output)
                 random.NextBytes(bytes); // invalid UTF-8, NULs, slashes
                 bytes.CopyTo(probe.Memory.GetSpan(at, bytes.Length));
                 return (at, bytes.Length);
-            case 2 or 3 or 4:
+            case 2 or 3 or 4 or 5:
                 // A name that most likely does not exist yet, so creating calls get to create.
                 return (at, probe.Put(Pick(random, "", "sub/", "link-in/", "../sibling/") + "n" + random.Next(1000) + Pick(random, "", "", "/"), at));
             default:

@@ -138,6 +138,21 @@ public sealed class WasiHostFailureTests : IDisposable
         Assert.Equal(linkTime, probe.Memory.ReadInt64(Out + 48));
     }
 
+    /// <summary>Found by the fuzz test: .NET reports EFBIG as an ArgumentOutOfRangeException, which used to trap.</summary>
+    [Fact]
+    public void Growing_a_file_past_what_the_file_system_allows_is_efbig()
+    {
+        using var probe = Probe();
+        Assert.Equal(Success, probe.PathOpen(Root, "file", out var fd, rights: AllRights));
+        // 4 EiB: past ext4, xfs and btrfs limits. tmpfs takes it (sparse), so success is allowed; a trap is not.
+        const long huge = 1L << 62;
+        Assert.Contains(probe.Call("fd_allocate", fd, huge, 1), new[] { Fbig, Success });
+        Assert.Contains(probe.Call("fd_filestat_set_size", fd, huge), new[] { Fbig, Success });
+        Assert.Equal(Success, probe.Call("fd_filestat_set_size", fd, 10));
+        Assert.Equal(Fbig, probe.Call("fd_allocate", fd, long.MaxValue, 2)); // offset + length overflows
+        Assert.Equal(10, new FileInfo(temp["file"]).Length);
+    }
+
     [Fact]
     public void A_stdout_stream_that_throws_gives_the_guest_an_errno_not_a_trap()
     {
@@ -171,7 +186,7 @@ public sealed class WasiHostFailureTests : IDisposable
         Assert.Equal(7, Assert.Throws<WasiExitException>(() => probe.Call("proc_exit", 7)).ExitCode);
     }
 
-    private const int Io = 29;
+    private const int Io = 29, Fbig = 22;
 
     private sealed class ThrowingStream(Exception exception) : Stream
     {
