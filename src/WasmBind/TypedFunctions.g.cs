@@ -1091,6 +1091,686 @@ public sealed class TypedAction<T1, T2, T3, T4, T5, T6> : TypedFunction
     }
 }
 
+/// <summary>
+/// A WebAssembly function of 7 parameters that returns a value, called with CLR values. The signature was checked when
+/// this was made (<see cref="Function.AsFunc{T1, T2, T3, T4, T5, T6, T7, TResult}"/>), so a call neither converts nor allocates.
+/// </summary>
+/// <typeparam name="T1">The first parameter's type.</typeparam>
+/// <typeparam name="T2">The second parameter's type.</typeparam>
+/// <typeparam name="T3">The third parameter's type.</typeparam>
+/// <typeparam name="T4">The fourth parameter's type.</typeparam>
+/// <typeparam name="T5">The fifth parameter's type.</typeparam>
+/// <typeparam name="T6">The sixth parameter's type.</typeparam>
+/// <typeparam name="T7">The seventh parameter's type.</typeparam>
+/// <typeparam name="TResult">The result's type.</typeparam>
+public sealed class TypedFunc<T1, T2, T3, T4, T5, T6, T7, TResult> : TypedFunction
+{
+    internal TypedFunc(Function function, string? exportName = null) : base(function, exportName, [TypeOf<T1>(), TypeOf<T2>(), TypeOf<T3>(), TypeOf<T4>(), TypeOf<T5>(), TypeOf<T6>(), TypeOf<T7>()], [TypeOf<TResult>()]) { }
+
+    /// <summary>Calls the function.</summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <param name="a7">The seventh argument.</param>
+    /// <returns>The function's result.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    public TResult Call(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7)
+    {
+        Span<ulong> slots = stackalloc ulong[7];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        store.Stack.Invoke(Function, slots);
+        return ValueCodec<TResult>.FromSlot(store, slots[0]);
+    }
+
+    /// <summary>
+    /// Calls the function so that it may suspend: at async host functions whose task is pending, and at yield points
+    /// (<see cref="Store.EpochDeadlineAsyncYieldAndUpdate"/>, <see cref="Store.FuelAsyncYieldInterval"/>). No thread
+    /// blocks while it is suspended. When nothing suspends it completes synchronously and allocates nothing.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <param name="a7">The seventh argument.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the call at its next check point: an epoch check (with <see cref="EngineConfig.EpochInterruption"/>) or
+    /// a suspension, throwing <see cref="OperationCanceledException"/>.
+    /// </param>
+    /// <returns>The function's result, when the call has finished; already complete when nothing suspended.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask<TResult> CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, CancellationToken cancellationToken = default)
+    {
+        Span<ulong> slots = stackalloc ulong[7];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
+        var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
+        if (!task.IsCompletedSuccessfully) return Finish(task);
+        task.GetAwaiter().GetResult();
+        return new ValueTask<TResult>(ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]));
+
+        async ValueTask<TResult> Finish(ValueTask pending)
+        {
+            await pending.ConfigureAwait(false);
+            return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
+        }
+    }
+}
+
+/// <summary>
+/// A WebAssembly function of 7 parameters that returns nothing, called with CLR values. The signature was checked when
+/// this was made (<see cref="Function.AsAction{T1, T2, T3, T4, T5, T6, T7}"/>), so a call neither converts nor allocates.
+/// </summary>
+/// <typeparam name="T1">The first parameter's type.</typeparam>
+/// <typeparam name="T2">The second parameter's type.</typeparam>
+/// <typeparam name="T3">The third parameter's type.</typeparam>
+/// <typeparam name="T4">The fourth parameter's type.</typeparam>
+/// <typeparam name="T5">The fifth parameter's type.</typeparam>
+/// <typeparam name="T6">The sixth parameter's type.</typeparam>
+/// <typeparam name="T7">The seventh parameter's type.</typeparam>
+public sealed class TypedAction<T1, T2, T3, T4, T5, T6, T7> : TypedFunction
+{
+    internal TypedAction(Function function, string? exportName = null) : base(function, exportName, [TypeOf<T1>(), TypeOf<T2>(), TypeOf<T3>(), TypeOf<T4>(), TypeOf<T5>(), TypeOf<T6>(), TypeOf<T7>()], []) { }
+
+    /// <summary>Calls the function.</summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <param name="a7">The seventh argument.</param>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    public void Call(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7)
+    {
+        Span<ulong> slots = stackalloc ulong[7];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        store.Stack.Invoke(Function, slots);
+    }
+
+    /// <summary>
+    /// Calls the function so that it may suspend: at async host functions whose task is pending, and at yield points
+    /// (<see cref="Store.EpochDeadlineAsyncYieldAndUpdate"/>, <see cref="Store.FuelAsyncYieldInterval"/>). No thread
+    /// blocks while it is suspended. When nothing suspends it completes synchronously and allocates nothing.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <param name="a7">The seventh argument.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the call at its next check point: an epoch check (with <see cref="EngineConfig.EpochInterruption"/>) or
+    /// a suspension, throwing <see cref="OperationCanceledException"/>.
+    /// </param>
+    /// <returns>A task that completes when the call has finished; already complete when nothing suspended.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, CancellationToken cancellationToken = default)
+    {
+        Span<ulong> slots = stackalloc ulong[7];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
+        var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
+        return task;
+    }
+}
+
+/// <summary>
+/// A WebAssembly function of 8 parameters that returns a value, called with CLR values. The signature was checked when
+/// this was made (<see cref="Function.AsFunc{T1, T2, T3, T4, T5, T6, T7, T8, TResult}"/>), so a call neither converts nor allocates.
+/// </summary>
+/// <typeparam name="T1">The first parameter's type.</typeparam>
+/// <typeparam name="T2">The second parameter's type.</typeparam>
+/// <typeparam name="T3">The third parameter's type.</typeparam>
+/// <typeparam name="T4">The fourth parameter's type.</typeparam>
+/// <typeparam name="T5">The fifth parameter's type.</typeparam>
+/// <typeparam name="T6">The sixth parameter's type.</typeparam>
+/// <typeparam name="T7">The seventh parameter's type.</typeparam>
+/// <typeparam name="T8">The eighth parameter's type.</typeparam>
+/// <typeparam name="TResult">The result's type.</typeparam>
+public sealed class TypedFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult> : TypedFunction
+{
+    internal TypedFunc(Function function, string? exportName = null) : base(function, exportName, [TypeOf<T1>(), TypeOf<T2>(), TypeOf<T3>(), TypeOf<T4>(), TypeOf<T5>(), TypeOf<T6>(), TypeOf<T7>(), TypeOf<T8>()], [TypeOf<TResult>()]) { }
+
+    /// <summary>Calls the function.</summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <param name="a7">The seventh argument.</param>
+    /// <param name="a8">The eighth argument.</param>
+    /// <returns>The function's result.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    public TResult Call(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8)
+    {
+        Span<ulong> slots = stackalloc ulong[8];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
+        store.Stack.Invoke(Function, slots);
+        return ValueCodec<TResult>.FromSlot(store, slots[0]);
+    }
+
+    /// <summary>
+    /// Calls the function so that it may suspend: at async host functions whose task is pending, and at yield points
+    /// (<see cref="Store.EpochDeadlineAsyncYieldAndUpdate"/>, <see cref="Store.FuelAsyncYieldInterval"/>). No thread
+    /// blocks while it is suspended. When nothing suspends it completes synchronously and allocates nothing.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <param name="a7">The seventh argument.</param>
+    /// <param name="a8">The eighth argument.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the call at its next check point: an epoch check (with <see cref="EngineConfig.EpochInterruption"/>) or
+    /// a suspension, throwing <see cref="OperationCanceledException"/>.
+    /// </param>
+    /// <returns>The function's result, when the call has finished; already complete when nothing suspended.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask<TResult> CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, CancellationToken cancellationToken = default)
+    {
+        Span<ulong> slots = stackalloc ulong[8];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
+        // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
+        var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
+        if (!task.IsCompletedSuccessfully) return Finish(task);
+        task.GetAwaiter().GetResult();
+        return new ValueTask<TResult>(ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]));
+
+        async ValueTask<TResult> Finish(ValueTask pending)
+        {
+            await pending.ConfigureAwait(false);
+            return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
+        }
+    }
+}
+
+/// <summary>
+/// A WebAssembly function of 8 parameters that returns nothing, called with CLR values. The signature was checked when
+/// this was made (<see cref="Function.AsAction{T1, T2, T3, T4, T5, T6, T7, T8}"/>), so a call neither converts nor allocates.
+/// </summary>
+/// <typeparam name="T1">The first parameter's type.</typeparam>
+/// <typeparam name="T2">The second parameter's type.</typeparam>
+/// <typeparam name="T3">The third parameter's type.</typeparam>
+/// <typeparam name="T4">The fourth parameter's type.</typeparam>
+/// <typeparam name="T5">The fifth parameter's type.</typeparam>
+/// <typeparam name="T6">The sixth parameter's type.</typeparam>
+/// <typeparam name="T7">The seventh parameter's type.</typeparam>
+/// <typeparam name="T8">The eighth parameter's type.</typeparam>
+public sealed class TypedAction<T1, T2, T3, T4, T5, T6, T7, T8> : TypedFunction
+{
+    internal TypedAction(Function function, string? exportName = null) : base(function, exportName, [TypeOf<T1>(), TypeOf<T2>(), TypeOf<T3>(), TypeOf<T4>(), TypeOf<T5>(), TypeOf<T6>(), TypeOf<T7>(), TypeOf<T8>()], []) { }
+
+    /// <summary>Calls the function.</summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <param name="a7">The seventh argument.</param>
+    /// <param name="a8">The eighth argument.</param>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    public void Call(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8)
+    {
+        Span<ulong> slots = stackalloc ulong[8];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
+        store.Stack.Invoke(Function, slots);
+    }
+
+    /// <summary>
+    /// Calls the function so that it may suspend: at async host functions whose task is pending, and at yield points
+    /// (<see cref="Store.EpochDeadlineAsyncYieldAndUpdate"/>, <see cref="Store.FuelAsyncYieldInterval"/>). No thread
+    /// blocks while it is suspended. When nothing suspends it completes synchronously and allocates nothing.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <param name="a7">The seventh argument.</param>
+    /// <param name="a8">The eighth argument.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the call at its next check point: an epoch check (with <see cref="EngineConfig.EpochInterruption"/>) or
+    /// a suspension, throwing <see cref="OperationCanceledException"/>.
+    /// </param>
+    /// <returns>A task that completes when the call has finished; already complete when nothing suspended.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, CancellationToken cancellationToken = default)
+    {
+        Span<ulong> slots = stackalloc ulong[8];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
+        // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
+        var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
+        return task;
+    }
+}
+
+/// <summary>
+/// A WebAssembly function of 9 parameters that returns a value, called with CLR values. The signature was checked when
+/// this was made (<see cref="Function.AsFunc{T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult}"/>), so a call neither converts nor allocates.
+/// </summary>
+/// <typeparam name="T1">The first parameter's type.</typeparam>
+/// <typeparam name="T2">The second parameter's type.</typeparam>
+/// <typeparam name="T3">The third parameter's type.</typeparam>
+/// <typeparam name="T4">The fourth parameter's type.</typeparam>
+/// <typeparam name="T5">The fifth parameter's type.</typeparam>
+/// <typeparam name="T6">The sixth parameter's type.</typeparam>
+/// <typeparam name="T7">The seventh parameter's type.</typeparam>
+/// <typeparam name="T8">The eighth parameter's type.</typeparam>
+/// <typeparam name="T9">The ninth parameter's type.</typeparam>
+/// <typeparam name="TResult">The result's type.</typeparam>
+public sealed class TypedFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> : TypedFunction
+{
+    internal TypedFunc(Function function, string? exportName = null) : base(function, exportName, [TypeOf<T1>(), TypeOf<T2>(), TypeOf<T3>(), TypeOf<T4>(), TypeOf<T5>(), TypeOf<T6>(), TypeOf<T7>(), TypeOf<T8>(), TypeOf<T9>()], [TypeOf<TResult>()]) { }
+
+    /// <summary>Calls the function.</summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <param name="a7">The seventh argument.</param>
+    /// <param name="a8">The eighth argument.</param>
+    /// <param name="a9">The ninth argument.</param>
+    /// <returns>The function's result.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    public TResult Call(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9)
+    {
+        Span<ulong> slots = stackalloc ulong[9];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
+        slots[8] = ValueCodec<T9>.ToSlot(store, a9);
+        store.Stack.Invoke(Function, slots);
+        return ValueCodec<TResult>.FromSlot(store, slots[0]);
+    }
+
+    /// <summary>
+    /// Calls the function so that it may suspend: at async host functions whose task is pending, and at yield points
+    /// (<see cref="Store.EpochDeadlineAsyncYieldAndUpdate"/>, <see cref="Store.FuelAsyncYieldInterval"/>). No thread
+    /// blocks while it is suspended. When nothing suspends it completes synchronously and allocates nothing.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <param name="a7">The seventh argument.</param>
+    /// <param name="a8">The eighth argument.</param>
+    /// <param name="a9">The ninth argument.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the call at its next check point: an epoch check (with <see cref="EngineConfig.EpochInterruption"/>) or
+    /// a suspension, throwing <see cref="OperationCanceledException"/>.
+    /// </param>
+    /// <returns>The function's result, when the call has finished; already complete when nothing suspended.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask<TResult> CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, CancellationToken cancellationToken = default)
+    {
+        Span<ulong> slots = stackalloc ulong[9];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
+        slots[8] = ValueCodec<T9>.ToSlot(store, a9);
+        // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
+        var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
+        if (!task.IsCompletedSuccessfully) return Finish(task);
+        task.GetAwaiter().GetResult();
+        return new ValueTask<TResult>(ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]));
+
+        async ValueTask<TResult> Finish(ValueTask pending)
+        {
+            await pending.ConfigureAwait(false);
+            return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
+        }
+    }
+}
+
+/// <summary>
+/// A WebAssembly function of 9 parameters that returns nothing, called with CLR values. The signature was checked when
+/// this was made (<see cref="Function.AsAction{T1, T2, T3, T4, T5, T6, T7, T8, T9}"/>), so a call neither converts nor allocates.
+/// </summary>
+/// <typeparam name="T1">The first parameter's type.</typeparam>
+/// <typeparam name="T2">The second parameter's type.</typeparam>
+/// <typeparam name="T3">The third parameter's type.</typeparam>
+/// <typeparam name="T4">The fourth parameter's type.</typeparam>
+/// <typeparam name="T5">The fifth parameter's type.</typeparam>
+/// <typeparam name="T6">The sixth parameter's type.</typeparam>
+/// <typeparam name="T7">The seventh parameter's type.</typeparam>
+/// <typeparam name="T8">The eighth parameter's type.</typeparam>
+/// <typeparam name="T9">The ninth parameter's type.</typeparam>
+public sealed class TypedAction<T1, T2, T3, T4, T5, T6, T7, T8, T9> : TypedFunction
+{
+    internal TypedAction(Function function, string? exportName = null) : base(function, exportName, [TypeOf<T1>(), TypeOf<T2>(), TypeOf<T3>(), TypeOf<T4>(), TypeOf<T5>(), TypeOf<T6>(), TypeOf<T7>(), TypeOf<T8>(), TypeOf<T9>()], []) { }
+
+    /// <summary>Calls the function.</summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <param name="a7">The seventh argument.</param>
+    /// <param name="a8">The eighth argument.</param>
+    /// <param name="a9">The ninth argument.</param>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    public void Call(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9)
+    {
+        Span<ulong> slots = stackalloc ulong[9];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
+        slots[8] = ValueCodec<T9>.ToSlot(store, a9);
+        store.Stack.Invoke(Function, slots);
+    }
+
+    /// <summary>
+    /// Calls the function so that it may suspend: at async host functions whose task is pending, and at yield points
+    /// (<see cref="Store.EpochDeadlineAsyncYieldAndUpdate"/>, <see cref="Store.FuelAsyncYieldInterval"/>). No thread
+    /// blocks while it is suspended. When nothing suspends it completes synchronously and allocates nothing.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <param name="a7">The seventh argument.</param>
+    /// <param name="a8">The eighth argument.</param>
+    /// <param name="a9">The ninth argument.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the call at its next check point: an epoch check (with <see cref="EngineConfig.EpochInterruption"/>) or
+    /// a suspension, throwing <see cref="OperationCanceledException"/>.
+    /// </param>
+    /// <returns>A task that completes when the call has finished; already complete when nothing suspended.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, CancellationToken cancellationToken = default)
+    {
+        Span<ulong> slots = stackalloc ulong[9];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
+        slots[8] = ValueCodec<T9>.ToSlot(store, a9);
+        // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
+        var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
+        return task;
+    }
+}
+
+/// <summary>
+/// A WebAssembly function of 10 parameters that returns a value, called with CLR values. The signature was checked when
+/// this was made (<see cref="Function.AsFunc{T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult}"/>), so a call neither converts nor allocates.
+/// </summary>
+/// <typeparam name="T1">The first parameter's type.</typeparam>
+/// <typeparam name="T2">The second parameter's type.</typeparam>
+/// <typeparam name="T3">The third parameter's type.</typeparam>
+/// <typeparam name="T4">The fourth parameter's type.</typeparam>
+/// <typeparam name="T5">The fifth parameter's type.</typeparam>
+/// <typeparam name="T6">The sixth parameter's type.</typeparam>
+/// <typeparam name="T7">The seventh parameter's type.</typeparam>
+/// <typeparam name="T8">The eighth parameter's type.</typeparam>
+/// <typeparam name="T9">The ninth parameter's type.</typeparam>
+/// <typeparam name="T10">The tenth parameter's type.</typeparam>
+/// <typeparam name="TResult">The result's type.</typeparam>
+public sealed class TypedFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> : TypedFunction
+{
+    internal TypedFunc(Function function, string? exportName = null) : base(function, exportName, [TypeOf<T1>(), TypeOf<T2>(), TypeOf<T3>(), TypeOf<T4>(), TypeOf<T5>(), TypeOf<T6>(), TypeOf<T7>(), TypeOf<T8>(), TypeOf<T9>(), TypeOf<T10>()], [TypeOf<TResult>()]) { }
+
+    /// <summary>Calls the function.</summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <param name="a7">The seventh argument.</param>
+    /// <param name="a8">The eighth argument.</param>
+    /// <param name="a9">The ninth argument.</param>
+    /// <param name="a10">The tenth argument.</param>
+    /// <returns>The function's result.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    public TResult Call(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, T10 a10)
+    {
+        Span<ulong> slots = stackalloc ulong[10];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
+        slots[8] = ValueCodec<T9>.ToSlot(store, a9);
+        slots[9] = ValueCodec<T10>.ToSlot(store, a10);
+        store.Stack.Invoke(Function, slots);
+        return ValueCodec<TResult>.FromSlot(store, slots[0]);
+    }
+
+    /// <summary>
+    /// Calls the function so that it may suspend: at async host functions whose task is pending, and at yield points
+    /// (<see cref="Store.EpochDeadlineAsyncYieldAndUpdate"/>, <see cref="Store.FuelAsyncYieldInterval"/>). No thread
+    /// blocks while it is suspended. When nothing suspends it completes synchronously and allocates nothing.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <param name="a7">The seventh argument.</param>
+    /// <param name="a8">The eighth argument.</param>
+    /// <param name="a9">The ninth argument.</param>
+    /// <param name="a10">The tenth argument.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the call at its next check point: an epoch check (with <see cref="EngineConfig.EpochInterruption"/>) or
+    /// a suspension, throwing <see cref="OperationCanceledException"/>.
+    /// </param>
+    /// <returns>The function's result, when the call has finished; already complete when nothing suspended.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask<TResult> CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, T10 a10, CancellationToken cancellationToken = default)
+    {
+        Span<ulong> slots = stackalloc ulong[10];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
+        slots[8] = ValueCodec<T9>.ToSlot(store, a9);
+        slots[9] = ValueCodec<T10>.ToSlot(store, a10);
+        // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
+        var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
+        if (!task.IsCompletedSuccessfully) return Finish(task);
+        task.GetAwaiter().GetResult();
+        return new ValueTask<TResult>(ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]));
+
+        async ValueTask<TResult> Finish(ValueTask pending)
+        {
+            await pending.ConfigureAwait(false);
+            return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
+        }
+    }
+}
+
+/// <summary>
+/// A WebAssembly function of 10 parameters that returns nothing, called with CLR values. The signature was checked when
+/// this was made (<see cref="Function.AsAction{T1, T2, T3, T4, T5, T6, T7, T8, T9, T10}"/>), so a call neither converts nor allocates.
+/// </summary>
+/// <typeparam name="T1">The first parameter's type.</typeparam>
+/// <typeparam name="T2">The second parameter's type.</typeparam>
+/// <typeparam name="T3">The third parameter's type.</typeparam>
+/// <typeparam name="T4">The fourth parameter's type.</typeparam>
+/// <typeparam name="T5">The fifth parameter's type.</typeparam>
+/// <typeparam name="T6">The sixth parameter's type.</typeparam>
+/// <typeparam name="T7">The seventh parameter's type.</typeparam>
+/// <typeparam name="T8">The eighth parameter's type.</typeparam>
+/// <typeparam name="T9">The ninth parameter's type.</typeparam>
+/// <typeparam name="T10">The tenth parameter's type.</typeparam>
+public sealed class TypedAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> : TypedFunction
+{
+    internal TypedAction(Function function, string? exportName = null) : base(function, exportName, [TypeOf<T1>(), TypeOf<T2>(), TypeOf<T3>(), TypeOf<T4>(), TypeOf<T5>(), TypeOf<T6>(), TypeOf<T7>(), TypeOf<T8>(), TypeOf<T9>(), TypeOf<T10>()], []) { }
+
+    /// <summary>Calls the function.</summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <param name="a7">The seventh argument.</param>
+    /// <param name="a8">The eighth argument.</param>
+    /// <param name="a9">The ninth argument.</param>
+    /// <param name="a10">The tenth argument.</param>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    public void Call(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, T10 a10)
+    {
+        Span<ulong> slots = stackalloc ulong[10];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
+        slots[8] = ValueCodec<T9>.ToSlot(store, a9);
+        slots[9] = ValueCodec<T10>.ToSlot(store, a10);
+        store.Stack.Invoke(Function, slots);
+    }
+
+    /// <summary>
+    /// Calls the function so that it may suspend: at async host functions whose task is pending, and at yield points
+    /// (<see cref="Store.EpochDeadlineAsyncYieldAndUpdate"/>, <see cref="Store.FuelAsyncYieldInterval"/>). No thread
+    /// blocks while it is suspended. When nothing suspends it completes synchronously and allocates nothing.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <param name="a7">The seventh argument.</param>
+    /// <param name="a8">The eighth argument.</param>
+    /// <param name="a9">The ninth argument.</param>
+    /// <param name="a10">The tenth argument.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the call at its next check point: an epoch check (with <see cref="EngineConfig.EpochInterruption"/>) or
+    /// a suspension, throwing <see cref="OperationCanceledException"/>.
+    /// </param>
+    /// <returns>A task that completes when the call has finished; already complete when nothing suspended.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, T10 a10, CancellationToken cancellationToken = default)
+    {
+        Span<ulong> slots = stackalloc ulong[10];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
+        slots[8] = ValueCodec<T9>.ToSlot(store, a9);
+        slots[9] = ValueCodec<T10>.ToSlot(store, a10);
+        // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
+        var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
+        return task;
+    }
+}
+
 public abstract partial class Function
 {
     /// <summary>This function as a typed <see cref="TypedFunc{TResult}"/>, checking the signature once.</summary>
@@ -1211,6 +1891,118 @@ public abstract partial class Function
     /// <exception cref="InvalidOperationException">The function's type is not the one the type arguments describe; the message shows both.</exception>
     /// <exception cref="ArgumentException">A type argument has no WebAssembly counterpart.</exception>
     public TypedAction<T1, T2, T3, T4, T5, T6> AsAction<T1, T2, T3, T4, T5, T6>() => new(this);
+
+    /// <summary>This function as a typed <see cref="TypedFunc{T1, T2, T3, T4, T5, T6, T7, TResult}"/>, checking the signature once.</summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <exception cref="InvalidOperationException">The function's type is not the one the type arguments describe; the message shows both.</exception>
+    /// <exception cref="ArgumentException">A type argument has no WebAssembly counterpart.</exception>
+    public TypedFunc<T1, T2, T3, T4, T5, T6, T7, TResult> AsFunc<T1, T2, T3, T4, T5, T6, T7, TResult>() => new(this);
+
+    /// <summary>This function as a typed <see cref="TypedAction{T1, T2, T3, T4, T5, T6, T7}"/>, checking the signature once.</summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <exception cref="InvalidOperationException">The function's type is not the one the type arguments describe; the message shows both.</exception>
+    /// <exception cref="ArgumentException">A type argument has no WebAssembly counterpart.</exception>
+    public TypedAction<T1, T2, T3, T4, T5, T6, T7> AsAction<T1, T2, T3, T4, T5, T6, T7>() => new(this);
+
+    /// <summary>This function as a typed <see cref="TypedFunc{T1, T2, T3, T4, T5, T6, T7, T8, TResult}"/>, checking the signature once.</summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <exception cref="InvalidOperationException">The function's type is not the one the type arguments describe; the message shows both.</exception>
+    /// <exception cref="ArgumentException">A type argument has no WebAssembly counterpart.</exception>
+    public TypedFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult> AsFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult>() => new(this);
+
+    /// <summary>This function as a typed <see cref="TypedAction{T1, T2, T3, T4, T5, T6, T7, T8}"/>, checking the signature once.</summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <exception cref="InvalidOperationException">The function's type is not the one the type arguments describe; the message shows both.</exception>
+    /// <exception cref="ArgumentException">A type argument has no WebAssembly counterpart.</exception>
+    public TypedAction<T1, T2, T3, T4, T5, T6, T7, T8> AsAction<T1, T2, T3, T4, T5, T6, T7, T8>() => new(this);
+
+    /// <summary>This function as a typed <see cref="TypedFunc{T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult}"/>, checking the signature once.</summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <exception cref="InvalidOperationException">The function's type is not the one the type arguments describe; the message shows both.</exception>
+    /// <exception cref="ArgumentException">A type argument has no WebAssembly counterpart.</exception>
+    public TypedFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> AsFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>() => new(this);
+
+    /// <summary>This function as a typed <see cref="TypedAction{T1, T2, T3, T4, T5, T6, T7, T8, T9}"/>, checking the signature once.</summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <exception cref="InvalidOperationException">The function's type is not the one the type arguments describe; the message shows both.</exception>
+    /// <exception cref="ArgumentException">A type argument has no WebAssembly counterpart.</exception>
+    public TypedAction<T1, T2, T3, T4, T5, T6, T7, T8, T9> AsAction<T1, T2, T3, T4, T5, T6, T7, T8, T9>() => new(this);
+
+    /// <summary>This function as a typed <see cref="TypedFunc{T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult}"/>, checking the signature once.</summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <typeparam name="T10">The tenth parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <exception cref="InvalidOperationException">The function's type is not the one the type arguments describe; the message shows both.</exception>
+    /// <exception cref="ArgumentException">A type argument has no WebAssembly counterpart.</exception>
+    public TypedFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> AsFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>() => new(this);
+
+    /// <summary>This function as a typed <see cref="TypedAction{T1, T2, T3, T4, T5, T6, T7, T8, T9, T10}"/>, checking the signature once.</summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <typeparam name="T10">The tenth parameter's type.</typeparam>
+    /// <exception cref="InvalidOperationException">The function's type is not the one the type arguments describe; the message shows both.</exception>
+    /// <exception cref="ArgumentException">A type argument has no WebAssembly counterpart.</exception>
+    public TypedAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> AsAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>() => new(this);
 }
 
 public sealed partial class Instance
@@ -1361,4 +2153,132 @@ public sealed partial class Instance
     /// <exception cref="InvalidOperationException">The export is not a function, or its type is not the one the type arguments describe; the message shows both.</exception>
     /// <exception cref="ArgumentException">A type argument has no WebAssembly counterpart.</exception>
     public TypedAction<T1, T2, T3, T4, T5, T6> GetAction<T1, T2, T3, T4, T5, T6>(string name) => new(TypedFunction.RequireExport(this, name), name);
+
+    /// <summary>The exported function <paramref name="name"/> as a typed <see cref="TypedFunc{T1, T2, T3, T4, T5, T6, T7, TResult}"/>, checking the signature once.</summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="name">The export's name.</param>
+    /// <exception cref="KeyNotFoundException">The instance has no export of that name.</exception>
+    /// <exception cref="InvalidOperationException">The export is not a function, or its type is not the one the type arguments describe; the message shows both.</exception>
+    /// <exception cref="ArgumentException">A type argument has no WebAssembly counterpart.</exception>
+    public TypedFunc<T1, T2, T3, T4, T5, T6, T7, TResult> GetFunction<T1, T2, T3, T4, T5, T6, T7, TResult>(string name) => new(TypedFunction.RequireExport(this, name), name);
+
+    /// <summary>The exported function <paramref name="name"/> as a typed <see cref="TypedAction{T1, T2, T3, T4, T5, T6, T7}"/>, checking the signature once.</summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <param name="name">The export's name.</param>
+    /// <exception cref="KeyNotFoundException">The instance has no export of that name.</exception>
+    /// <exception cref="InvalidOperationException">The export is not a function, or its type is not the one the type arguments describe; the message shows both.</exception>
+    /// <exception cref="ArgumentException">A type argument has no WebAssembly counterpart.</exception>
+    public TypedAction<T1, T2, T3, T4, T5, T6, T7> GetAction<T1, T2, T3, T4, T5, T6, T7>(string name) => new(TypedFunction.RequireExport(this, name), name);
+
+    /// <summary>The exported function <paramref name="name"/> as a typed <see cref="TypedFunc{T1, T2, T3, T4, T5, T6, T7, T8, TResult}"/>, checking the signature once.</summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="name">The export's name.</param>
+    /// <exception cref="KeyNotFoundException">The instance has no export of that name.</exception>
+    /// <exception cref="InvalidOperationException">The export is not a function, or its type is not the one the type arguments describe; the message shows both.</exception>
+    /// <exception cref="ArgumentException">A type argument has no WebAssembly counterpart.</exception>
+    public TypedFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult> GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(string name) => new(TypedFunction.RequireExport(this, name), name);
+
+    /// <summary>The exported function <paramref name="name"/> as a typed <see cref="TypedAction{T1, T2, T3, T4, T5, T6, T7, T8}"/>, checking the signature once.</summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <param name="name">The export's name.</param>
+    /// <exception cref="KeyNotFoundException">The instance has no export of that name.</exception>
+    /// <exception cref="InvalidOperationException">The export is not a function, or its type is not the one the type arguments describe; the message shows both.</exception>
+    /// <exception cref="ArgumentException">A type argument has no WebAssembly counterpart.</exception>
+    public TypedAction<T1, T2, T3, T4, T5, T6, T7, T8> GetAction<T1, T2, T3, T4, T5, T6, T7, T8>(string name) => new(TypedFunction.RequireExport(this, name), name);
+
+    /// <summary>The exported function <paramref name="name"/> as a typed <see cref="TypedFunc{T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult}"/>, checking the signature once.</summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="name">The export's name.</param>
+    /// <exception cref="KeyNotFoundException">The instance has no export of that name.</exception>
+    /// <exception cref="InvalidOperationException">The export is not a function, or its type is not the one the type arguments describe; the message shows both.</exception>
+    /// <exception cref="ArgumentException">A type argument has no WebAssembly counterpart.</exception>
+    public TypedFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(string name) => new(TypedFunction.RequireExport(this, name), name);
+
+    /// <summary>The exported function <paramref name="name"/> as a typed <see cref="TypedAction{T1, T2, T3, T4, T5, T6, T7, T8, T9}"/>, checking the signature once.</summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <param name="name">The export's name.</param>
+    /// <exception cref="KeyNotFoundException">The instance has no export of that name.</exception>
+    /// <exception cref="InvalidOperationException">The export is not a function, or its type is not the one the type arguments describe; the message shows both.</exception>
+    /// <exception cref="ArgumentException">A type argument has no WebAssembly counterpart.</exception>
+    public TypedAction<T1, T2, T3, T4, T5, T6, T7, T8, T9> GetAction<T1, T2, T3, T4, T5, T6, T7, T8, T9>(string name) => new(TypedFunction.RequireExport(this, name), name);
+
+    /// <summary>The exported function <paramref name="name"/> as a typed <see cref="TypedFunc{T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult}"/>, checking the signature once.</summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <typeparam name="T10">The tenth parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="name">The export's name.</param>
+    /// <exception cref="KeyNotFoundException">The instance has no export of that name.</exception>
+    /// <exception cref="InvalidOperationException">The export is not a function, or its type is not the one the type arguments describe; the message shows both.</exception>
+    /// <exception cref="ArgumentException">A type argument has no WebAssembly counterpart.</exception>
+    public TypedFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(string name) => new(TypedFunction.RequireExport(this, name), name);
+
+    /// <summary>The exported function <paramref name="name"/> as a typed <see cref="TypedAction{T1, T2, T3, T4, T5, T6, T7, T8, T9, T10}"/>, checking the signature once.</summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <typeparam name="T10">The tenth parameter's type.</typeparam>
+    /// <param name="name">The export's name.</param>
+    /// <exception cref="KeyNotFoundException">The instance has no export of that name.</exception>
+    /// <exception cref="InvalidOperationException">The export is not a function, or its type is not the one the type arguments describe; the message shows both.</exception>
+    /// <exception cref="ArgumentException">A type argument has no WebAssembly counterpart.</exception>
+    public TypedAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> GetAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(string name) => new(TypedFunction.RequireExport(this, name), name);
 }

@@ -90,7 +90,8 @@ internal static class SnapshotCases
             }
             """,
 
-        // More than six core parameters: the untyped API on both sides; multi-value arguments.
+        // Seven to ten core parameters: the typed API (up to MaxTypedArity); more: the untyped API on both sides;
+        // multi-value arguments.
         ["WideSignatures"] = """
             using System.Threading;
             using System.Threading.Tasks;
@@ -103,12 +104,15 @@ internal static class SnapshotCases
             {
                 void Record(string a, string b, string c, int n);
                 ValueTask<long> SumAsync(string a, string b, string c, long n);
+                void RecordMany(string a, string b, string c, string d, string e, int n);
+                ValueTask<long> SumManyAsync(string a, string b, string c, string d, string e, long n);
             }
 
             [WasmExports]
             public partial interface IWideGuest
             {
                 long Sum7(int a, int b, int c, int d, int e, int f, int g);
+                long Sum11(int a, int b, int c, int d, int e, int f, int g, int h, int i, int j, int k);
                 string Join(string a, string b, string c, string separator);
                 ValueTask<int> CountAsync(string a, string b, string c, int d, CancellationToken cancellationToken);
             }

@@ -9,7 +9,7 @@ namespace WasmBind.Generators.Model
     /// <see cref="MaxFlatResults"/> result is returned flat; a string or byte list result goes through memory: an export
     /// returns a pointer to its (ptr, len) pair, and an import is passed a pointer to write it to as its last parameter.
     /// </summary>
-    internal static class Flattening
+    internal static partial class Flattening
     {
         /// <summary>More flat parameters than this would be passed through memory; the generator reports WB2010 instead.</summary>
         public const int MaxFlatParams = 16;
@@ -17,8 +17,7 @@ namespace WasmBind.Generators.Model
         /// <summary>More flat results than this go through a return pointer.</summary>
         public const int MaxFlatResults = 1;
 
-        /// <summary>The most core parameters the runtime's typed <c>DefineFunction</c>/<c>GetFunction</c> overloads take; beyond it generated code uses the untyped API.</summary>
-        public const int MaxTypedArity = 6;
+        // MaxTypedArity is in Flattening.Arity.g.cs, written by scripts/generate-arities.py with the runtime's typed overloads.
 
         /// <summary>Whether values of <paramref name="kind"/> live in linear memory as (ptr, len).</summary>
         public static bool IsInMemory(ValueKind kind) =>

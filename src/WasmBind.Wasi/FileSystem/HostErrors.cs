@@ -3,20 +3,31 @@ using WasmBind.Wasi.Abi;
 namespace WasmBind.Wasi.FileSystem;
 
 /// <summary>
-/// Turns a host I/O exception into the errno the guest should see. The functions check the common conditions themselves
+/// Turns a host exception into the errno the guest should see. The functions check the common conditions themselves
 /// first (exists, is a directory, is empty) so answers do not depend on the host; this covers what remains: permissions,
-/// full disks, races with other processes.
+/// full disks, races with other processes, and anything else .NET throws (the WASI dispatch sends every exception here,
+/// so none becomes a trap).
 /// </summary>
 internal static class HostErrors
 {
+    /// <summary>
+    /// Whether the WASI dispatch answers <paramref name="exception"/> with an errno. Only <see cref="WasmException"/>s are
+    /// let through: they are deliberate (a trap such as "no memory export", or <see cref="WasiExitException"/>).
+    /// </summary>
+    public static bool IsHostFailure(Exception exception) => exception is not WasmException;
+
     public static Errno ToErrno(Exception exception) => exception switch
     {
         FileNotFoundException or DirectoryNotFoundException => Errno.Noent,
         PathTooLongException => Errno.Nametoolong,
         UnauthorizedAccessException => Errno.Acces,
+        EndOfStreamException => Errno.Io,
         IOException io => FromHResult(io.HResult),
+        ObjectDisposedException => Errno.Badf,
         NotSupportedException => Errno.Notsup,
         ArgumentException => Errno.Inval,
+        OverflowException => Errno.Overflow,
+        OutOfMemoryException or InsufficientExecutionStackException => Errno.Nomem,
         _ => Errno.Io,
     };
 
@@ -49,6 +60,9 @@ internal static class HostErrors
         1 => Errno.Perm,
         2 => Errno.Noent,
         5 => Errno.Io,
+        9 => Errno.Badf,
+        11 => Errno.Again,
+        12 => Errno.Nomem,
         13 => Errno.Acces,
         16 => Errno.Busy,
         17 => Errno.Exist,
@@ -57,13 +71,17 @@ internal static class HostErrors
         21 => Errno.Isdir,
         22 => Errno.Inval,
         24 => Errno.Mfile,
+        26 => Errno.Txtbsy,
         27 => Errno.Fbig,
         28 => Errno.Nospc,
+        29 => Errno.Spipe,
         30 => Errno.Rofs,
         31 => Errno.Mlink,
         36 when OperatingSystem.IsLinux() => Errno.Nametoolong,
         39 when OperatingSystem.IsLinux() => Errno.Notempty,
         40 when OperatingSystem.IsLinux() => Errno.Loop,
+        75 when OperatingSystem.IsLinux() => Errno.Overflow,
+        95 when OperatingSystem.IsLinux() => Errno.Notsup,
         62 when OperatingSystem.IsMacOS() => Errno.Loop,
         63 when OperatingSystem.IsMacOS() => Errno.Nametoolong,
         66 when OperatingSystem.IsMacOS() => Errno.Notempty,

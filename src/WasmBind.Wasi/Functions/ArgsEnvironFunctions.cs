@@ -7,22 +7,22 @@ internal static class ArgsEnvironFunctions
 {
     public static void Define(Linker linker, WasiHost host)
     {
-        linker.DefineFunction<uint, uint, int>(WasiHost.Module, "args_get", (caller, argv, buffer) =>
+        host.Define<uint, uint>(linker, "args_get", (caller, argv, buffer) =>
         {
             var context = host.Context(caller);
             return (int)Copy(GuestMemory.Of(caller), context.Arguments, context.ArgumentOffsets, argv, buffer);
         });
-        linker.DefineFunction<uint, uint, int>(WasiHost.Module, "args_sizes_get", (caller, count, size) =>
+        host.Define<uint, uint>(linker, "args_sizes_get", (caller, count, size) =>
         {
             var context = host.Context(caller);
             return (int)Sizes(GuestMemory.Of(caller), context.Arguments, context.ArgumentOffsets, count, size);
         });
-        linker.DefineFunction<uint, uint, int>(WasiHost.Module, "environ_get", (caller, environ, buffer) =>
+        host.Define<uint, uint>(linker, "environ_get", (caller, environ, buffer) =>
         {
             var context = host.Context(caller);
             return (int)Copy(GuestMemory.Of(caller), context.EnvironmentBytes, context.EnvironmentOffsets, environ, buffer);
         });
-        linker.DefineFunction<uint, uint, int>(WasiHost.Module, "environ_sizes_get", (caller, count, size) =>
+        host.Define<uint, uint>(linker, "environ_sizes_get", (caller, count, size) =>
         {
             var context = host.Context(caller);
             return (int)Sizes(GuestMemory.Of(caller), context.EnvironmentBytes, context.EnvironmentOffsets, count, size);

@@ -7,20 +7,20 @@ internal static class ClockRandomFunctions
 {
     public static void Define(Linker linker, WasiHost host)
     {
-        linker.DefineFunction<uint, uint, int>(WasiHost.Module, "clock_res_get", (caller, id, result) =>
+        host.Define<uint, uint>(linker, "clock_res_get", (caller, id, result) =>
         {
             var clock = host.Context(caller).Clock;
             if (id > (uint)WasiClockId.ThreadCpuTime || !clock.TryGetResolution((WasiClockId)id, out var resolution)) return (int)Errno.Inval;
             return (int)(GuestMemory.Of(caller).TryWriteU64(result, resolution) ? Errno.Success : Errno.Fault);
         });
         // The precision argument is a hint the witx lets an implementation ignore.
-        linker.DefineFunction<uint, ulong, uint, int>(WasiHost.Module, "clock_time_get", (caller, id, _, result) =>
+        host.Define<uint, ulong, uint>(linker, "clock_time_get", (caller, id, _, result) =>
         {
             var clock = host.Context(caller).Clock;
             if (id > (uint)WasiClockId.ThreadCpuTime || !clock.TryGetTime((WasiClockId)id, out var now)) return (int)Errno.Inval;
             return (int)(GuestMemory.Of(caller).TryWriteU64(result, now) ? Errno.Success : Errno.Fault);
         });
-        linker.DefineFunction<uint, uint, int>(WasiHost.Module, "random_get", (caller, buffer, length) =>
+        host.Define<uint, uint>(linker, "random_get", (caller, buffer, length) =>
         {
             var random = host.Context(caller).Random;
             if (!GuestMemory.Of(caller).TrySlice(buffer, length, out var span)) return (int)Errno.Fault;

@@ -12,11 +12,11 @@ internal static class FdDirectoryFunctions
 {
     public static void Define(Linker linker, WasiHost host)
     {
-        linker.DefineFunction<uint, uint, int>(WasiHost.Module, "fd_prestat_get",
+        host.Define<uint, uint>(linker, "fd_prestat_get",
             (caller, fd, result) => (int)PrestatGet(host.Context(caller), caller, fd, result));
-        linker.DefineFunction<uint, uint, uint, int>(WasiHost.Module, "fd_prestat_dir_name",
+        host.Define<uint, uint, uint>(linker, "fd_prestat_dir_name",
             (caller, fd, path, length) => (int)PrestatDirName(host.Context(caller), caller, fd, path, length));
-        linker.DefineFunction<uint, uint, uint, ulong, uint, int>(WasiHost.Module, "fd_readdir",
+        host.Define<uint, uint, uint, ulong, uint>(linker, "fd_readdir",
             (caller, fd, buffer, length, cookie, result) => (int)Readdir(host.Context(caller), caller, fd, buffer, length, cookie, result));
     }
 

@@ -12,17 +12,17 @@ internal static class FdIoFunctions
 {
     public static void Define(Linker linker, WasiHost host)
     {
-        linker.DefineFunction<uint, uint, uint, uint, int>(WasiHost.Module, "fd_read",
+        host.Define<uint, uint, uint, uint>(linker, "fd_read",
             (caller, fd, iovs, count, result) => (int)Read(host.Context(caller), GuestMemory.Of(caller), fd, iovs, count, null, result));
-        linker.DefineFunction<uint, uint, uint, ulong, uint, int>(WasiHost.Module, "fd_pread",
+        host.Define<uint, uint, uint, ulong, uint>(linker, "fd_pread",
             (caller, fd, iovs, count, offset, result) => (int)Read(host.Context(caller), GuestMemory.Of(caller), fd, iovs, count, offset, result));
-        linker.DefineFunction<uint, uint, uint, uint, int>(WasiHost.Module, "fd_write",
+        host.Define<uint, uint, uint, uint>(linker, "fd_write",
             (caller, fd, iovs, count, result) => (int)Write(host.Context(caller), GuestMemory.Of(caller), fd, iovs, count, null, result));
-        linker.DefineFunction<uint, uint, uint, ulong, uint, int>(WasiHost.Module, "fd_pwrite",
+        host.Define<uint, uint, uint, ulong, uint>(linker, "fd_pwrite",
             (caller, fd, iovs, count, offset, result) => (int)Write(host.Context(caller), GuestMemory.Of(caller), fd, iovs, count, offset, result));
-        linker.DefineFunction<uint, long, uint, uint, int>(WasiHost.Module, "fd_seek",
+        host.Define<uint, long, uint, uint>(linker, "fd_seek",
             (caller, fd, offset, whence, result) => (int)Seek(host.Context(caller), caller, fd, offset, whence, result));
-        linker.DefineFunction<uint, uint, int>(WasiHost.Module, "fd_tell",
+        host.Define<uint, uint>(linker, "fd_tell",
             (caller, fd, result) => (int)Seek(host.Context(caller), caller, fd, 0, (uint)Whence.Cur, result, tell: true));
     }
 

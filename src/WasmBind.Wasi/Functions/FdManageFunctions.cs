@@ -12,17 +12,17 @@ internal static class FdManageFunctions
 {
     public static void Define(Linker linker, WasiHost host)
     {
-        linker.DefineFunction<uint, int>(WasiHost.Module, "fd_close",
+        host.Define<uint>(linker, "fd_close",
             (caller, fd) => (int)host.Context(caller).Descriptors.Close(fd));
-        linker.DefineFunction<uint, uint, int>(WasiHost.Module, "fd_renumber",
+        host.Define<uint, uint>(linker, "fd_renumber",
             (caller, from, to) => (int)host.Context(caller).Descriptors.Renumber(from, to));
-        linker.DefineFunction<uint, ulong, ulong, uint, int>(WasiHost.Module, "fd_advise",
+        host.Define<uint, ulong, ulong, uint>(linker, "fd_advise",
             (caller, fd, _, _, advice) => (int)Advise(host.Context(caller), fd, advice));
-        linker.DefineFunction<uint, ulong, ulong, int>(WasiHost.Module, "fd_allocate",
+        host.Define<uint, ulong, ulong>(linker, "fd_allocate",
             (caller, fd, offset, length) => (int)Allocate(host.Context(caller), fd, offset, length));
-        linker.DefineFunction<uint, int>(WasiHost.Module, "fd_datasync",
+        host.Define<uint>(linker, "fd_datasync",
             (caller, fd) => (int)Sync(host.Context(caller), fd, Rights.FdDatasync));
-        linker.DefineFunction<uint, int>(WasiHost.Module, "fd_sync",
+        host.Define<uint>(linker, "fd_sync",
             (caller, fd) => (int)Sync(host.Context(caller), fd, Rights.FdSync));
     }
 
@@ -56,6 +56,11 @@ internal static class FdManageFunctions
             // posix_fallocate only ever grows a file; growing with zeros is what .NET can do portably.
             if ((long)end > RandomAccess.GetLength(file.Handle)) RandomAccess.SetLength(file.Handle, (long)end);
             return Errno.Success;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // .NET's translation of EFBIG: longer than the file system allows (the length itself was checked above).
+            return Errno.Fbig;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

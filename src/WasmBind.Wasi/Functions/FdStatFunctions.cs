@@ -12,17 +12,17 @@ internal static class FdStatFunctions
 {
     public static void Define(Linker linker, WasiHost host)
     {
-        linker.DefineFunction<uint, uint, int>(WasiHost.Module, "fd_fdstat_get",
+        host.Define<uint, uint>(linker, "fd_fdstat_get",
             (caller, fd, result) => (int)FdstatGet(host.Context(caller), caller, fd, result));
-        linker.DefineFunction<uint, uint, int>(WasiHost.Module, "fd_fdstat_set_flags",
+        host.Define<uint, uint>(linker, "fd_fdstat_set_flags",
             (caller, fd, flags) => (int)SetFlags(host.Context(caller), fd, flags));
-        linker.DefineFunction<uint, ulong, ulong, int>(WasiHost.Module, "fd_fdstat_set_rights",
+        host.Define<uint, ulong, ulong>(linker, "fd_fdstat_set_rights",
             (caller, fd, rightsBase, rightsInheriting) => (int)SetRights(host.Context(caller), fd, (Rights)rightsBase, (Rights)rightsInheriting));
-        linker.DefineFunction<uint, uint, int>(WasiHost.Module, "fd_filestat_get",
+        host.Define<uint, uint>(linker, "fd_filestat_get",
             (caller, fd, result) => (int)FilestatGet(host.Context(caller), caller, fd, result));
-        linker.DefineFunction<uint, ulong, int>(WasiHost.Module, "fd_filestat_set_size",
+        host.Define<uint, ulong>(linker, "fd_filestat_set_size",
             (caller, fd, size) => (int)SetSize(host.Context(caller), fd, size));
-        linker.DefineFunction<uint, ulong, ulong, uint, int>(WasiHost.Module, "fd_filestat_set_times",
+        host.Define<uint, ulong, ulong, uint>(linker, "fd_filestat_set_times",
             (caller, fd, atim, mtim, flags) => (int)SetTimes(host.Context(caller), fd, atim, mtim, flags));
     }
 
@@ -109,7 +109,12 @@ internal static class FdStatFunctions
             RandomAccess.SetLength(file.Handle, (long)size);
             return Errno.Success;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        catch (ArgumentOutOfRangeException)
+        {
+            // .NET's translation of EFBIG: longer than the file system allows (the size itself was checked above).
+            return Errno.Fbig;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return HostErrors.ToErrno(e);
         }

@@ -47,8 +47,4 @@ internal static class PathArguments
     }
 
     public static bool IsFollow(uint lookupFlags) => (lookupFlags & (uint)LookupFlags.SymlinkFollow) != 0;
-
-    public static uint U32(ReadOnlySpan<Value> arguments, int index) => (uint)arguments[index].AsInt32();
-
-    public static ulong U64(ReadOnlySpan<Value> arguments, int index) => (ulong)arguments[index].AsInt64();
 }

@@ -11,45 +11,23 @@ namespace WasmBind.Wasi.Functions;
 /// </summary>
 internal static class PathMutationFunctions
 {
-    private static readonly FunctionType LinkType = new(
-        [ValueType.I32, ValueType.I32, ValueType.I32, ValueType.I32, ValueType.I32, ValueType.I32, ValueType.I32], [ValueType.I32]);
-
     public static void Define(Linker linker, WasiHost host)
     {
-        linker.DefineFunction<uint, uint, uint, int>(WasiHost.Module, "path_create_directory",
-            (caller, fd, path, length) => (int)Guard(() => CreateDirectory(host.Context(caller), caller, fd, path, length)));
-        linker.DefineFunction<uint, uint, uint, int>(WasiHost.Module, "path_remove_directory",
-            (caller, fd, path, length) => (int)Guard(() => RemoveDirectory(host.Context(caller), caller, fd, path, length)));
-        linker.DefineFunction<uint, uint, uint, int>(WasiHost.Module, "path_unlink_file",
-            (caller, fd, path, length) => (int)Guard(() => UnlinkFile(host.Context(caller), caller, fd, path, length)));
-        linker.DefineFunction<uint, uint, uint, uint, uint, uint, int>(WasiHost.Module, "path_rename",
+        host.Define<uint, uint, uint>(linker, "path_create_directory",
+            (caller, fd, path, length) => (int)CreateDirectory(host.Context(caller), caller, fd, path, length));
+        host.Define<uint, uint, uint>(linker, "path_remove_directory",
+            (caller, fd, path, length) => (int)RemoveDirectory(host.Context(caller), caller, fd, path, length));
+        host.Define<uint, uint, uint>(linker, "path_unlink_file",
+            (caller, fd, path, length) => (int)UnlinkFile(host.Context(caller), caller, fd, path, length));
+        host.Define<uint, uint, uint, uint, uint, uint>(linker, "path_rename",
             (caller, fd, oldPath, oldLength, newFd, newPath, newLength) =>
-                (int)Guard(() => Rename(host.Context(caller), caller, fd, oldPath, oldLength, newFd, newPath, newLength)));
-        linker.DefineFunction<uint, uint, uint, uint, uint, int>(WasiHost.Module, "path_symlink",
+                (int)Rename(host.Context(caller), caller, fd, oldPath, oldLength, newFd, newPath, newLength));
+        host.Define<uint, uint, uint, uint, uint>(linker, "path_symlink",
             (caller, target, targetLength, fd, path, length) =>
-                (int)Guard(() => Symlink(host.Context(caller), caller, target, targetLength, fd, path, length)));
-        // Seven parameters: beyond the typed overloads, so this one goes through the untyped callback.
-        linker.DefineFunction(WasiHost.Module, "path_link", LinkType, (caller, args, results) =>
-        {
-            var context = host.Context(caller);
-            var (oldFd, oldFlags, oldPath, oldLength) = (U32(args, 0), U32(args, 1), U32(args, 2), U32(args, 3));
-            var (newFd, newPath, newLength) = (U32(args, 4), U32(args, 5), U32(args, 6));
-            var errno = Guard(() => Link(context, caller, oldFd, oldFlags, oldPath, oldLength, newFd, newPath, newLength));
-            results[0] = Value.I32((int)errno);
-        });
-    }
-
-    /// <summary>What the checks could not foresee (permissions, a full disk, another process) becomes an errno, never a trap.</summary>
-    private static Errno Guard(Func<Errno> operation)
-    {
-        try
-        {
-            return operation();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return HostErrors.ToErrno(e);
-        }
+                (int)Symlink(host.Context(caller), caller, target, targetLength, fd, path, length));
+        host.Define<uint, uint, uint, uint, uint, uint, uint>(linker, "path_link",
+            (caller, oldFd, oldFlags, oldPath, oldLength, newFd, newPath, newLength) =>
+                (int)Link(host.Context(caller), caller, oldFd, oldFlags, oldPath, oldLength, newFd, newPath, newLength));
     }
 
     private static Errno CreateDirectory(WasiContext context, Caller caller, uint fd, uint path, uint length)
@@ -133,6 +111,8 @@ internal static class PathMutationFunctions
         error = PathArguments.Resolve(context, memory, fd, Rights.PathSymlink, path, length, follow: false, out _, out var resolved);
         if (error != Errno.Success) return error;
         if (resolved!.Node.Exists) return Errno.Exist;
+        // "link/" names a directory that does not exist: POSIX (and Linux, and Wasmtime) answer ENOENT.
+        if (resolved.MustBeDirectory) return Errno.Noent;
         if (target.Length == 0) return Errno.Noent;
         if (target.Contains('\0')) return Errno.Inval;
         // The sandbox would never follow a link leading out, but the host might: such links are not created at all.

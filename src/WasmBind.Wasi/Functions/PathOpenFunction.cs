@@ -9,20 +9,11 @@ namespace WasmBind.Wasi.Functions;
 /// <summary><c>path_open</c>: opens (and perhaps creates or truncates) a file or directory beneath a directory descriptor.</summary>
 internal static class PathOpenFunction
 {
-    private static readonly FunctionType Type = new(
-        [ValueType.I32, ValueType.I32, ValueType.I32, ValueType.I32, ValueType.I32, ValueType.I64, ValueType.I64, ValueType.I32, ValueType.I32],
-        [ValueType.I32]);
-
-    public static void Define(Linker linker, WasiHost host)
-    {
-        // Nine parameters: beyond the typed overloads (six), so this one goes through the untyped callback.
-        linker.DefineFunction(WasiHost.Module, "path_open", Type, (caller, args, results) =>
-        {
-            var errno = Open(host.Context(caller), GuestMemory.Of(caller), U32(args, 0), U32(args, 1), U32(args, 2), U32(args, 3),
-                U32(args, 4), (Rights)U64(args, 5), (Rights)U64(args, 6), U32(args, 7), U32(args, 8));
-            results[0] = Value.I32((int)errno);
-        });
-    }
+    public static void Define(Linker linker, WasiHost host) =>
+        host.Define<uint, uint, uint, uint, uint, ulong, ulong, uint, uint>(linker, "path_open",
+            (caller, fd, lookup, path, length, oflags, rightsBase, rightsInheriting, fdflags, result) =>
+                (int)Open(host.Context(caller), GuestMemory.Of(caller), fd, lookup, path, length, oflags, (Rights)rightsBase,
+                    (Rights)rightsInheriting, fdflags, result));
 
     private static Errno Open(WasiContext context, GuestMemory memory, uint fd, uint lookup, uint path, uint length,
         uint oflagBits, Rights requestedBase, Rights requestedInheriting, uint fdflagBits, uint result)
@@ -45,9 +36,12 @@ internal static class PathOpenFunction
             return Errno.Notcapable;
 
         var node = resolved!.Node;
-        var wantsWrite = (requestedBase & (Rights.FdWrite | Rights.FdAllocate | Rights.FdFilestatSetSize)) != 0
-            || (oflags & OFlags.Trunc) != 0 || (fdflags & FdFlags.Append) != 0;
-        var wantsRead = (requestedBase & (Rights.FdRead | Rights.FdReaddir)) != 0;
+        // As Wasmtime: the rights decide what the descriptor may do (write: any right that changes the contents, or
+        // append; read otherwise), while creating or truncating a file needs a host handle that can write whatever the
+        // rights say. So O_CREAT|O_EXCL with read-only rights creates the file and gives a read-only descriptor.
+        var write = (requestedBase & WritingRights) != 0 || (fdflags & FdFlags.Append) != 0;
+        var read = (requestedBase & (Rights.FdRead | Rights.FdReaddir)) != 0 || !write;
+        var truncate = (oflags & OFlags.Trunc) != 0;
 
         if (node.Kind == NodeKind.Missing)
         {
@@ -62,27 +56,36 @@ internal static class PathOpenFunction
             if (node.Kind == NodeKind.Symlink) return (oflags & OFlags.Directory) != 0 ? Errno.Notdir : Errno.Loop;
             if (node.Kind == NodeKind.Directory)
             {
-                if (wantsWrite || (requestedBase & Rights.FdWrite) != 0) return Errno.Isdir;
+                // Linux (and so Wasmtime) answers EISDIR to any open of a directory that would write, create or truncate.
+                if (write || truncate || (oflags & OFlags.Creat) != 0) return Errno.Isdir;
                 var directoryRights = requestedBase & Rights.Directory;
                 var opened = new DirectoryDescriptor(resolved.Root, [.. resolved.Components], isPreopen: false, directoryRights,
                     requestedInheriting & directory.RightsInheriting) { Flags = fdflags };
                 return Register(context, memory, opened, result);
             }
-            if ((oflags & OFlags.Directory) != 0) return Errno.Notdir;
-            if (wantsWrite && resolved.Root.ReadOnly) return Errno.Rofs;
+            if ((oflags & OFlags.Directory) != 0 || resolved.MustBeDirectory) return Errno.Notdir;
+            if ((write || truncate) && resolved.Root.ReadOnly) return Errno.Rofs;
         }
 
-        return OpenFile(context, memory, resolved, oflags, fdflags, wantsRead || !wantsWrite, wantsWrite,
+        return OpenFile(context, memory, resolved, oflags, fdflags, read, write,
             requestedBase & Rights.RegularFile, requestedInheriting & directory.RightsInheriting, result);
     }
+
+    /// <summary>The rights that make a descriptor writable, as Wasmtime counts them.</summary>
+    private const Rights WritingRights = Rights.FdWrite | Rights.FdDatasync | Rights.FdAllocate | Rights.FdFilestatSetSize;
 
     private static Errno OpenFile(WasiContext context, GuestMemory memory, ResolvedPath resolved, OFlags oflags, FdFlags fdflags,
         bool read, bool write, Rights rightsBase, Rights rightsInheriting, uint result)
     {
-        var access = (read ? FileAccess.Read : 0) | (write ? FileAccess.Write : 0);
         // A missing file is created exclusively (never through a link planted since the check); an existing one is opened
         // without truncation, checked, and only then truncated, so a race cannot truncate a file outside the sandbox.
-        var mode = resolved.Node.Kind == NodeKind.Missing ? FileMode.CreateNew : FileMode.Open;
+        var creating = resolved.Node.Kind == NodeKind.Missing;
+        var truncate = (oflags & OFlags.Trunc) != 0 && !creating;
+        // .NET refuses CreateNew (and SetLength) on a handle without write access, where POSIX allows O_RDONLY|O_CREAT;
+        // the handle gets write access for them and the descriptor keeps only what was asked (Readable/Writable).
+        var hostWrite = write || creating || truncate;
+        var access = (read ? FileAccess.Read : 0) | (hostWrite ? FileAccess.Write : 0);
+        var mode = creating ? FileMode.CreateNew : FileMode.Open;
         FileStream stream;
         try
         {
@@ -106,7 +109,7 @@ internal static class PathOpenFunction
         }
         try
         {
-            if ((oflags & OFlags.Trunc) != 0 && mode == FileMode.Open) stream.SetLength(0);
+            if (truncate) stream.SetLength(0);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -7,21 +7,14 @@ namespace WasmBind.Wasi.Functions;
 /// <summary><c>path_filestat_get</c>, <c>path_filestat_set_times</c> and <c>path_readlink</c>: metadata by path.</summary>
 internal static class PathQueryFunctions
 {
-    private static readonly FunctionType SetTimesType = new(
-        [ValueType.I32, ValueType.I32, ValueType.I32, ValueType.I32, ValueType.I64, ValueType.I64, ValueType.I32], [ValueType.I32]);
-
     public static void Define(Linker linker, WasiHost host)
     {
-        linker.DefineFunction<uint, uint, uint, uint, uint, int>(WasiHost.Module, "path_filestat_get",
+        host.Define<uint, uint, uint, uint, uint>(linker, "path_filestat_get",
             (caller, fd, flags, path, length, result) => (int)FilestatGet(host.Context(caller), GuestMemory.Of(caller), fd, flags, path, length, result));
-        // Seven parameters: beyond the typed overloads, so this one goes through the untyped callback.
-        linker.DefineFunction(WasiHost.Module, "path_filestat_set_times", SetTimesType, (caller, args, results) =>
-        {
-            var errno = SetTimes(host.Context(caller), GuestMemory.Of(caller), U32(args, 0), U32(args, 1), U32(args, 2), U32(args, 3),
-                U64(args, 4), U64(args, 5), U32(args, 6));
-            results[0] = Value.I32((int)errno);
-        });
-        linker.DefineFunction<uint, uint, uint, uint, uint, uint, int>(WasiHost.Module, "path_readlink",
+        host.Define<uint, uint, uint, uint, ulong, ulong, uint>(linker, "path_filestat_set_times",
+            (caller, fd, flags, path, length, atim, mtim, fstFlags) =>
+                (int)SetTimes(host.Context(caller), GuestMemory.Of(caller), fd, flags, path, length, atim, mtim, fstFlags));
+        host.Define<uint, uint, uint, uint, uint, uint>(linker, "path_readlink",
             (caller, fd, path, length, buffer, bufferLength, result) =>
                 (int)Readlink(host.Context(caller), GuestMemory.Of(caller), fd, path, length, buffer, bufferLength, result));
     }
@@ -51,8 +44,9 @@ internal static class PathQueryFunctions
         var node = resolved!.Node;
         if (!node.Exists) return Errno.Noent;
         if (resolved.Root.ReadOnly) return Errno.Rofs;
-        // .NET sets times through the link to its target; for a link itself it cannot, and must not touch the target.
-        if (node.Kind == NodeKind.Symlink) return Errno.Notsup;
+        // .NET sets times through a link to its target; the link's own times (no follow flag, as Wasmtime) come from
+        // utimensat, so the target is never touched.
+        if (node.Kind == NodeKind.Symlink) return NativeFileSystem.SetTimesNoFollow(resolved.HostPath, access, modify);
         try
         {
             return Timestamps.Apply(resolved.HostPath, node.Kind == NodeKind.Directory, access, modify);

@@ -12,7 +12,7 @@ internal static class PollFunction
 {
     public static void Define(Linker linker, WasiHost host)
     {
-        linker.DefineFunction<uint, uint, uint, uint, int>(WasiHost.Module, "poll_oneoff",
+        host.Define<uint, uint, uint, uint>(linker, "poll_oneoff",
             (caller, input, output, count, result) => (int)Poll(host.Context(caller), GuestMemory.Of(caller), input, output, count, result));
     }
 

@@ -14,8 +14,8 @@ internal static class ProcFunctions
             throw new WasiExitException((int)code);
         });
         // Signals do not exist in a WASI guest; preview 1 implementations answer nosys, as wasi-libc's raise() expects.
-        linker.DefineFunction<uint, int>(WasiHost.Module, "proc_raise", (caller, _) => (int)Errno.Nosys);
-        linker.DefineFunction<int>(WasiHost.Module, "sched_yield", caller =>
+        host.Define<uint>(linker, "proc_raise", (caller, _) => (int)Errno.Nosys);
+        host.Define(linker, "sched_yield", caller =>
         {
             Thread.Yield();
             return (int)Errno.Success;

@@ -10,12 +10,12 @@ internal static class SocketFunctions
 {
     public static void Define(Linker linker, WasiHost host)
     {
-        linker.DefineFunction<uint, uint, uint, int>(WasiHost.Module, "sock_accept", (caller, fd, _, _) => NotASocket(host, caller, fd));
-        linker.DefineFunction<uint, uint, uint, uint, uint, uint, int>(WasiHost.Module, "sock_recv",
+        host.Define<uint, uint, uint>(linker, "sock_accept", (caller, fd, _, _) => NotASocket(host, caller, fd));
+        host.Define<uint, uint, uint, uint, uint, uint>(linker, "sock_recv",
             (caller, fd, _, _, _, _, _) => NotASocket(host, caller, fd));
-        linker.DefineFunction<uint, uint, uint, uint, uint, int>(WasiHost.Module, "sock_send",
+        host.Define<uint, uint, uint, uint, uint>(linker, "sock_send",
             (caller, fd, _, _, _, _) => NotASocket(host, caller, fd));
-        linker.DefineFunction<uint, uint, int>(WasiHost.Module, "sock_shutdown", (caller, fd, _) => NotASocket(host, caller, fd));
+        host.Define<uint, uint>(linker, "sock_shutdown", (caller, fd, _) => NotASocket(host, caller, fd));
     }
 
     private static int NotASocket(WasiHost host, Caller caller, uint fd) =>

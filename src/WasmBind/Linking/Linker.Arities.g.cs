@@ -586,6 +586,422 @@ public partial class Linker
     }
 
     /// <summary>
+    /// Defines a typed host function of 7 parameters that returns a value; the callback receives the arguments.
+    /// Arguments and results move between value slots and CLR values without boxing or allocation.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, TResult>(string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, TResult> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
+        return DefineHost(module, name, type, (store, t, n) => new HostFunc<T1, T2, T3, T4, T5, T6, T7, TResult>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed host function of 7 parameters that returns nothing; the callback receives the arguments.
+    /// Arguments and results move between value slots and CLR values without boxing or allocation.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7>(string module, string name, Action<T1, T2, T3, T4, T5, T6, T7> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>()], (ReadOnlySpan<ValueType>)[]);
+        return DefineHost(module, name, type, (store, t, n) => new HostAction<T1, T2, T3, T4, T5, T6, T7>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed host function of 7 parameters that returns a value; the callback receives the <see cref="Caller"/>, then the arguments.
+    /// Arguments and results move between value slots and CLR values without boxing or allocation.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, TResult>(string module, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, TResult> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
+        return DefineHost(module, name, type, (store, t, n) => new HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, TResult>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed host function of 7 parameters that returns nothing; the callback receives the <see cref="Caller"/>, then the arguments.
+    /// Arguments and results move between value slots and CLR values without boxing or allocation.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7>(string module, string name, Action<Caller, T1, T2, T3, T4, T5, T6, T7> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>()], (ReadOnlySpan<ValueType>)[]);
+        return DefineHost(module, name, type, (store, t, n) => new HostCallerAction<T1, T2, T3, T4, T5, T6, T7>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed host function of 8 parameters that returns a value; the callback receives the arguments.
+    /// Arguments and results move between value slots and CLR values without boxing or allocation.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, TResult> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
+        return DefineHost(module, name, type, (store, t, n) => new HostFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed host function of 8 parameters that returns nothing; the callback receives the arguments.
+    /// Arguments and results move between value slots and CLR values without boxing or allocation.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8>(string module, string name, Action<T1, T2, T3, T4, T5, T6, T7, T8> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>()], (ReadOnlySpan<ValueType>)[]);
+        return DefineHost(module, name, type, (store, t, n) => new HostAction<T1, T2, T3, T4, T5, T6, T7, T8>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed host function of 8 parameters that returns a value; the callback receives the <see cref="Caller"/>, then the arguments.
+    /// Arguments and results move between value slots and CLR values without boxing or allocation.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(string module, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, TResult> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
+        return DefineHost(module, name, type, (store, t, n) => new HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed host function of 8 parameters that returns nothing; the callback receives the <see cref="Caller"/>, then the arguments.
+    /// Arguments and results move between value slots and CLR values without boxing or allocation.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8>(string module, string name, Action<Caller, T1, T2, T3, T4, T5, T6, T7, T8> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>()], (ReadOnlySpan<ValueType>)[]);
+        return DefineHost(module, name, type, (store, t, n) => new HostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed host function of 9 parameters that returns a value; the callback receives the arguments.
+    /// Arguments and results move between value slots and CLR values without boxing or allocation.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
+        return DefineHost(module, name, type, (store, t, n) => new HostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed host function of 9 parameters that returns nothing; the callback receives the arguments.
+    /// Arguments and results move between value slots and CLR values without boxing or allocation.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9>(string module, string name, Action<T1, T2, T3, T4, T5, T6, T7, T8, T9> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>()], (ReadOnlySpan<ValueType>)[]);
+        return DefineHost(module, name, type, (store, t, n) => new HostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed host function of 9 parameters that returns a value; the callback receives the <see cref="Caller"/>, then the arguments.
+    /// Arguments and results move between value slots and CLR values without boxing or allocation.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(string module, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
+        return DefineHost(module, name, type, (store, t, n) => new HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed host function of 9 parameters that returns nothing; the callback receives the <see cref="Caller"/>, then the arguments.
+    /// Arguments and results move between value slots and CLR values without boxing or allocation.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9>(string module, string name, Action<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>()], (ReadOnlySpan<ValueType>)[]);
+        return DefineHost(module, name, type, (store, t, n) => new HostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed host function of 10 parameters that returns a value; the callback receives the arguments.
+    /// Arguments and results move between value slots and CLR values without boxing or allocation.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <typeparam name="T10">The tenth parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>(), ValueCodec.Require<T10>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
+        return DefineHost(module, name, type, (store, t, n) => new HostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed host function of 10 parameters that returns nothing; the callback receives the arguments.
+    /// Arguments and results move between value slots and CLR values without boxing or allocation.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <typeparam name="T10">The tenth parameter's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(string module, string name, Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>(), ValueCodec.Require<T10>()], (ReadOnlySpan<ValueType>)[]);
+        return DefineHost(module, name, type, (store, t, n) => new HostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed host function of 10 parameters that returns a value; the callback receives the <see cref="Caller"/>, then the arguments.
+    /// Arguments and results move between value slots and CLR values without boxing or allocation.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <typeparam name="T10">The tenth parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(string module, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>(), ValueCodec.Require<T10>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
+        return DefineHost(module, name, type, (store, t, n) => new HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed host function of 10 parameters that returns nothing; the callback receives the <see cref="Caller"/>, then the arguments.
+    /// Arguments and results move between value slots and CLR values without boxing or allocation.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <typeparam name="T10">The tenth parameter's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(string module, string name, Action<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>(), ValueCodec.Require<T10>()], (ReadOnlySpan<ValueType>)[]);
+        return DefineHost(module, name, type, (store, t, n) => new HostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(store, t, n, callback));
+    }
+
+    /// <summary>
     /// Defines a typed asynchronous host function of no parameters that returns a value; the callback takes no arguments and
     /// returns a <see cref="ValueTask{TResult}"/>. While the task is pending the WebAssembly call is suspended (no thread waits) and
     /// resumes with its result. A task that has already completed costs no allocation. The function can be reached
@@ -1242,6 +1658,470 @@ public partial class Linker
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>()], (ReadOnlySpan<ValueType>)[]);
         return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerAction<T1, T2, T3, T4, T5, T6>(store, t, n, callback));
     }
+
+    /// <summary>
+    /// Defines a typed asynchronous host function of 7 parameters that returns a value; the callback receives the arguments and
+    /// returns a <see cref="ValueTask{TResult}"/>. While the task is pending the WebAssembly call is suspended (no thread waits) and
+    /// resumes with its result. A task that has already completed costs no allocation. The function can be reached
+    /// only from async calls (<c>CallAsync</c>, <see cref="InstantiateAsync"/>); a synchronous call that reaches it
+    /// throws <see cref="InvalidOperationException"/> naming it.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws, or a faulted task, traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, TResult>(string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, ValueTask<TResult>> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
+        return DefineHost(module, name, type, (store, t, n) => new AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, TResult>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed asynchronous host function of 7 parameters that returns nothing; the callback receives the arguments and
+    /// returns a <see cref="ValueTask"/>. While the task is pending the WebAssembly call is suspended (no thread waits) and
+    /// resumes with its result. A task that has already completed costs no allocation. The function can be reached
+    /// only from async calls (<c>CallAsync</c>, <see cref="InstantiateAsync"/>); a synchronous call that reaches it
+    /// throws <see cref="InvalidOperationException"/> naming it.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws, or a faulted task, traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7>(string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, ValueTask> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>()], (ReadOnlySpan<ValueType>)[]);
+        return DefineHost(module, name, type, (store, t, n) => new AsyncHostAction<T1, T2, T3, T4, T5, T6, T7>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed asynchronous host function of 7 parameters that returns a value; the callback receives the <see cref="Caller"/>, then the arguments and
+    /// returns a <see cref="ValueTask{TResult}"/>. While the task is pending the WebAssembly call is suspended (no thread waits) and
+    /// resumes with its result. A task that has already completed costs no allocation. The function can be reached
+    /// only from async calls (<c>CallAsync</c>, <see cref="InstantiateAsync"/>); a synchronous call that reaches it
+    /// throws <see cref="InvalidOperationException"/> naming it.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws, or a faulted task, traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, TResult>(string module, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, ValueTask<TResult>> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
+        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, TResult>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed asynchronous host function of 7 parameters that returns nothing; the callback receives the <see cref="Caller"/>, then the arguments and
+    /// returns a <see cref="ValueTask"/>. While the task is pending the WebAssembly call is suspended (no thread waits) and
+    /// resumes with its result. A task that has already completed costs no allocation. The function can be reached
+    /// only from async calls (<c>CallAsync</c>, <see cref="InstantiateAsync"/>); a synchronous call that reaches it
+    /// throws <see cref="InvalidOperationException"/> naming it.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws, or a faulted task, traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7>(string module, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, ValueTask> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>()], (ReadOnlySpan<ValueType>)[]);
+        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed asynchronous host function of 8 parameters that returns a value; the callback receives the arguments and
+    /// returns a <see cref="ValueTask{TResult}"/>. While the task is pending the WebAssembly call is suspended (no thread waits) and
+    /// resumes with its result. A task that has already completed costs no allocation. The function can be reached
+    /// only from async calls (<c>CallAsync</c>, <see cref="InstantiateAsync"/>); a synchronous call that reaches it
+    /// throws <see cref="InvalidOperationException"/> naming it.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws, or a faulted task, traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, ValueTask<TResult>> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
+        return DefineHost(module, name, type, (store, t, n) => new AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed asynchronous host function of 8 parameters that returns nothing; the callback receives the arguments and
+    /// returns a <see cref="ValueTask"/>. While the task is pending the WebAssembly call is suspended (no thread waits) and
+    /// resumes with its result. A task that has already completed costs no allocation. The function can be reached
+    /// only from async calls (<c>CallAsync</c>, <see cref="InstantiateAsync"/>); a synchronous call that reaches it
+    /// throws <see cref="InvalidOperationException"/> naming it.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws, or a faulted task, traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, T8>(string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, ValueTask> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>()], (ReadOnlySpan<ValueType>)[]);
+        return DefineHost(module, name, type, (store, t, n) => new AsyncHostAction<T1, T2, T3, T4, T5, T6, T7, T8>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed asynchronous host function of 8 parameters that returns a value; the callback receives the <see cref="Caller"/>, then the arguments and
+    /// returns a <see cref="ValueTask{TResult}"/>. While the task is pending the WebAssembly call is suspended (no thread waits) and
+    /// resumes with its result. A task that has already completed costs no allocation. The function can be reached
+    /// only from async calls (<c>CallAsync</c>, <see cref="InstantiateAsync"/>); a synchronous call that reaches it
+    /// throws <see cref="InvalidOperationException"/> naming it.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws, or a faulted task, traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(string module, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, ValueTask<TResult>> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
+        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed asynchronous host function of 8 parameters that returns nothing; the callback receives the <see cref="Caller"/>, then the arguments and
+    /// returns a <see cref="ValueTask"/>. While the task is pending the WebAssembly call is suspended (no thread waits) and
+    /// resumes with its result. A task that has already completed costs no allocation. The function can be reached
+    /// only from async calls (<c>CallAsync</c>, <see cref="InstantiateAsync"/>); a synchronous call that reaches it
+    /// throws <see cref="InvalidOperationException"/> naming it.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws, or a faulted task, traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, T8>(string module, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, ValueTask> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>()], (ReadOnlySpan<ValueType>)[]);
+        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed asynchronous host function of 9 parameters that returns a value; the callback receives the arguments and
+    /// returns a <see cref="ValueTask{TResult}"/>. While the task is pending the WebAssembly call is suspended (no thread waits) and
+    /// resumes with its result. A task that has already completed costs no allocation. The function can be reached
+    /// only from async calls (<c>CallAsync</c>, <see cref="InstantiateAsync"/>); a synchronous call that reaches it
+    /// throws <see cref="InvalidOperationException"/> naming it.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws, or a faulted task, traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, ValueTask<TResult>> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
+        return DefineHost(module, name, type, (store, t, n) => new AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed asynchronous host function of 9 parameters that returns nothing; the callback receives the arguments and
+    /// returns a <see cref="ValueTask"/>. While the task is pending the WebAssembly call is suspended (no thread waits) and
+    /// resumes with its result. A task that has already completed costs no allocation. The function can be reached
+    /// only from async calls (<c>CallAsync</c>, <see cref="InstantiateAsync"/>); a synchronous call that reaches it
+    /// throws <see cref="InvalidOperationException"/> naming it.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws, or a faulted task, traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9>(string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, ValueTask> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>()], (ReadOnlySpan<ValueType>)[]);
+        return DefineHost(module, name, type, (store, t, n) => new AsyncHostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed asynchronous host function of 9 parameters that returns a value; the callback receives the <see cref="Caller"/>, then the arguments and
+    /// returns a <see cref="ValueTask{TResult}"/>. While the task is pending the WebAssembly call is suspended (no thread waits) and
+    /// resumes with its result. A task that has already completed costs no allocation. The function can be reached
+    /// only from async calls (<c>CallAsync</c>, <see cref="InstantiateAsync"/>); a synchronous call that reaches it
+    /// throws <see cref="InvalidOperationException"/> naming it.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws, or a faulted task, traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(string module, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, ValueTask<TResult>> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
+        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed asynchronous host function of 9 parameters that returns nothing; the callback receives the <see cref="Caller"/>, then the arguments and
+    /// returns a <see cref="ValueTask"/>. While the task is pending the WebAssembly call is suspended (no thread waits) and
+    /// resumes with its result. A task that has already completed costs no allocation. The function can be reached
+    /// only from async calls (<c>CallAsync</c>, <see cref="InstantiateAsync"/>); a synchronous call that reaches it
+    /// throws <see cref="InvalidOperationException"/> naming it.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws, or a faulted task, traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9>(string module, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, ValueTask> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>()], (ReadOnlySpan<ValueType>)[]);
+        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed asynchronous host function of 10 parameters that returns a value; the callback receives the arguments and
+    /// returns a <see cref="ValueTask{TResult}"/>. While the task is pending the WebAssembly call is suspended (no thread waits) and
+    /// resumes with its result. A task that has already completed costs no allocation. The function can be reached
+    /// only from async calls (<c>CallAsync</c>, <see cref="InstantiateAsync"/>); a synchronous call that reaches it
+    /// throws <see cref="InvalidOperationException"/> naming it.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <typeparam name="T10">The tenth parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws, or a faulted task, traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, ValueTask<TResult>> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>(), ValueCodec.Require<T10>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
+        return DefineHost(module, name, type, (store, t, n) => new AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed asynchronous host function of 10 parameters that returns nothing; the callback receives the arguments and
+    /// returns a <see cref="ValueTask"/>. While the task is pending the WebAssembly call is suspended (no thread waits) and
+    /// resumes with its result. A task that has already completed costs no allocation. The function can be reached
+    /// only from async calls (<c>CallAsync</c>, <see cref="InstantiateAsync"/>); a synchronous call that reaches it
+    /// throws <see cref="InvalidOperationException"/> naming it.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <typeparam name="T10">The tenth parameter's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws, or a faulted task, traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, ValueTask> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>(), ValueCodec.Require<T10>()], (ReadOnlySpan<ValueType>)[]);
+        return DefineHost(module, name, type, (store, t, n) => new AsyncHostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed asynchronous host function of 10 parameters that returns a value; the callback receives the <see cref="Caller"/>, then the arguments and
+    /// returns a <see cref="ValueTask{TResult}"/>. While the task is pending the WebAssembly call is suspended (no thread waits) and
+    /// resumes with its result. A task that has already completed costs no allocation. The function can be reached
+    /// only from async calls (<c>CallAsync</c>, <see cref="InstantiateAsync"/>); a synchronous call that reaches it
+    /// throws <see cref="InvalidOperationException"/> naming it.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <typeparam name="T10">The tenth parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws, or a faulted task, traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(string module, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, ValueTask<TResult>> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>(), ValueCodec.Require<T10>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
+        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(store, t, n, callback));
+    }
+
+    /// <summary>
+    /// Defines a typed asynchronous host function of 10 parameters that returns nothing; the callback receives the <see cref="Caller"/>, then the arguments and
+    /// returns a <see cref="ValueTask"/>. While the task is pending the WebAssembly call is suspended (no thread waits) and
+    /// resumes with its result. A task that has already completed costs no allocation. The function can be reached
+    /// only from async calls (<c>CallAsync</c>, <see cref="InstantiateAsync"/>); a synchronous call that reaches it
+    /// throws <see cref="InvalidOperationException"/> naming it.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <typeparam name="T10">The tenth parameter's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws, or a faulted task, traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="ArgumentException">A type argument is not int, uint, long, ulong, float, double, <see cref="Function"/> or object.</exception>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(string module, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, ValueTask> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>(), ValueCodec.Require<T10>()], (ReadOnlySpan<ValueType>)[]);
+        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(store, t, n, callback));
+    }
 }
 
 }
@@ -1656,6 +2536,246 @@ internal sealed class HostCallerAction<T1, T2, T3, T4, T5, T6> : HostFunction
         var store = Store;
         _ = slots[5];
         callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]));
+    }
+}
+
+internal sealed class HostFunc<T1, T2, T3, T4, T5, T6, T7, TResult> : HostFunction
+{
+    private readonly Func<T1, T2, T3, T4, T5, T6, T7, TResult> callback;
+
+    public HostFunc(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, TResult> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override void Invoke(Caller caller, Span<ulong> slots)
+    {
+        var store = Store;
+        _ = slots[6];
+        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6])));
+    }
+}
+
+internal sealed class HostAction<T1, T2, T3, T4, T5, T6, T7> : HostFunction
+{
+    private readonly Action<T1, T2, T3, T4, T5, T6, T7> callback;
+
+    public HostAction(Store store, FunctionType type, string name, Action<T1, T2, T3, T4, T5, T6, T7> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override void Invoke(Caller caller, Span<ulong> slots)
+    {
+        var store = Store;
+        _ = slots[6];
+        callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]));
+    }
+}
+
+internal sealed class HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, TResult> : HostFunction
+{
+    private readonly Func<Caller, T1, T2, T3, T4, T5, T6, T7, TResult> callback;
+
+    public HostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, TResult> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override void Invoke(Caller caller, Span<ulong> slots)
+    {
+        var store = Store;
+        _ = slots[6];
+        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6])));
+    }
+}
+
+internal sealed class HostCallerAction<T1, T2, T3, T4, T5, T6, T7> : HostFunction
+{
+    private readonly Action<Caller, T1, T2, T3, T4, T5, T6, T7> callback;
+
+    public HostCallerAction(Store store, FunctionType type, string name, Action<Caller, T1, T2, T3, T4, T5, T6, T7> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override void Invoke(Caller caller, Span<ulong> slots)
+    {
+        var store = Store;
+        _ = slots[6];
+        callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]));
+    }
+}
+
+internal sealed class HostFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult> : HostFunction
+{
+    private readonly Func<T1, T2, T3, T4, T5, T6, T7, T8, TResult> callback;
+
+    public HostFunc(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, TResult> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override void Invoke(Caller caller, Span<ulong> slots)
+    {
+        var store = Store;
+        _ = slots[7];
+        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7])));
+    }
+}
+
+internal sealed class HostAction<T1, T2, T3, T4, T5, T6, T7, T8> : HostFunction
+{
+    private readonly Action<T1, T2, T3, T4, T5, T6, T7, T8> callback;
+
+    public HostAction(Store store, FunctionType type, string name, Action<T1, T2, T3, T4, T5, T6, T7, T8> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override void Invoke(Caller caller, Span<ulong> slots)
+    {
+        var store = Store;
+        _ = slots[7];
+        callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]));
+    }
+}
+
+internal sealed class HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult> : HostFunction
+{
+    private readonly Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, TResult> callback;
+
+    public HostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, TResult> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override void Invoke(Caller caller, Span<ulong> slots)
+    {
+        var store = Store;
+        _ = slots[7];
+        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7])));
+    }
+}
+
+internal sealed class HostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8> : HostFunction
+{
+    private readonly Action<Caller, T1, T2, T3, T4, T5, T6, T7, T8> callback;
+
+    public HostCallerAction(Store store, FunctionType type, string name, Action<Caller, T1, T2, T3, T4, T5, T6, T7, T8> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override void Invoke(Caller caller, Span<ulong> slots)
+    {
+        var store = Store;
+        _ = slots[7];
+        callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]));
+    }
+}
+
+internal sealed class HostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> : HostFunction
+{
+    private readonly Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> callback;
+
+    public HostFunc(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override void Invoke(Caller caller, Span<ulong> slots)
+    {
+        var store = Store;
+        _ = slots[8];
+        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8])));
+    }
+}
+
+internal sealed class HostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9> : HostFunction
+{
+    private readonly Action<T1, T2, T3, T4, T5, T6, T7, T8, T9> callback;
+
+    public HostAction(Store store, FunctionType type, string name, Action<T1, T2, T3, T4, T5, T6, T7, T8, T9> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override void Invoke(Caller caller, Span<ulong> slots)
+    {
+        var store = Store;
+        _ = slots[8];
+        callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]));
+    }
+}
+
+internal sealed class HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> : HostFunction
+{
+    private readonly Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> callback;
+
+    public HostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override void Invoke(Caller caller, Span<ulong> slots)
+    {
+        var store = Store;
+        _ = slots[8];
+        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8])));
+    }
+}
+
+internal sealed class HostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9> : HostFunction
+{
+    private readonly Action<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9> callback;
+
+    public HostCallerAction(Store store, FunctionType type, string name, Action<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override void Invoke(Caller caller, Span<ulong> slots)
+    {
+        var store = Store;
+        _ = slots[8];
+        callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]));
+    }
+}
+
+internal sealed class HostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> : HostFunction
+{
+    private readonly Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> callback;
+
+    public HostFunc(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override void Invoke(Caller caller, Span<ulong> slots)
+    {
+        var store = Store;
+        _ = slots[9];
+        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]), ValueCodec<T10>.FromSlot(store, slots[9])));
+    }
+}
+
+internal sealed class HostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> : HostFunction
+{
+    private readonly Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> callback;
+
+    public HostAction(Store store, FunctionType type, string name, Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override void Invoke(Caller caller, Span<ulong> slots)
+    {
+        var store = Store;
+        _ = slots[9];
+        callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]), ValueCodec<T10>.FromSlot(store, slots[9]));
+    }
+}
+
+internal sealed class HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> : HostFunction
+{
+    private readonly Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> callback;
+
+    public HostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override void Invoke(Caller caller, Span<ulong> slots)
+    {
+        var store = Store;
+        _ = slots[9];
+        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]), ValueCodec<T10>.FromSlot(store, slots[9])));
+    }
+}
+
+internal sealed class HostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> : HostFunction
+{
+    private readonly Action<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> callback;
+
+    public HostCallerAction(Store store, FunctionType type, string name, Action<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override void Invoke(Caller caller, Span<ulong> slots)
+    {
+        var store = Store;
+        _ = slots[9];
+        callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]), ValueCodec<T10>.FromSlot(store, slots[9]));
     }
 }
 
@@ -2336,6 +3456,406 @@ internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5, T6> : AsyncHostF
         var store = Store;
         _ = slots[5];
         var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]));
+        if (task.IsCompletedSuccessfully)
+        {
+            task.GetAwaiter().GetResult();
+            pending = null;
+            return true;
+        }
+        // Faulted or cancelled already: throw here, so the interpreter traps as for a synchronous host function.
+        if (task.IsCompleted) task.GetAwaiter().GetResult();
+        pending = new PendingTypedHostCall(task);
+        return false;
+    }
+}
+
+internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, TResult> : AsyncHostFunction
+{
+    private readonly Func<T1, T2, T3, T4, T5, T6, T7, ValueTask<TResult>> callback;
+
+    public AsyncHostFunc(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, ValueTask<TResult>> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
+    {
+        var store = Store;
+        _ = slots[6];
+        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]));
+        if (task.IsCompletedSuccessfully)
+        {
+            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            pending = null;
+            return true;
+        }
+        // Faulted or cancelled already: throw here, so the interpreter traps as for a synchronous host function.
+        if (task.IsCompleted) task.GetAwaiter().GetResult();
+        pending = new PendingTypedHostCall<TResult>(task);
+        return false;
+    }
+}
+
+internal sealed class AsyncHostAction<T1, T2, T3, T4, T5, T6, T7> : AsyncHostFunction
+{
+    private readonly Func<T1, T2, T3, T4, T5, T6, T7, ValueTask> callback;
+
+    public AsyncHostAction(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, ValueTask> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
+    {
+        var store = Store;
+        _ = slots[6];
+        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]));
+        if (task.IsCompletedSuccessfully)
+        {
+            task.GetAwaiter().GetResult();
+            pending = null;
+            return true;
+        }
+        // Faulted or cancelled already: throw here, so the interpreter traps as for a synchronous host function.
+        if (task.IsCompleted) task.GetAwaiter().GetResult();
+        pending = new PendingTypedHostCall(task);
+        return false;
+    }
+}
+
+internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, TResult> : AsyncHostFunction
+{
+    private readonly Func<Caller, T1, T2, T3, T4, T5, T6, T7, ValueTask<TResult>> callback;
+
+    public AsyncHostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, ValueTask<TResult>> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
+    {
+        var store = Store;
+        _ = slots[6];
+        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]));
+        if (task.IsCompletedSuccessfully)
+        {
+            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            pending = null;
+            return true;
+        }
+        // Faulted or cancelled already: throw here, so the interpreter traps as for a synchronous host function.
+        if (task.IsCompleted) task.GetAwaiter().GetResult();
+        pending = new PendingTypedHostCall<TResult>(task);
+        return false;
+    }
+}
+
+internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7> : AsyncHostFunction
+{
+    private readonly Func<Caller, T1, T2, T3, T4, T5, T6, T7, ValueTask> callback;
+
+    public AsyncHostCallerAction(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, ValueTask> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
+    {
+        var store = Store;
+        _ = slots[6];
+        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]));
+        if (task.IsCompletedSuccessfully)
+        {
+            task.GetAwaiter().GetResult();
+            pending = null;
+            return true;
+        }
+        // Faulted or cancelled already: throw here, so the interpreter traps as for a synchronous host function.
+        if (task.IsCompleted) task.GetAwaiter().GetResult();
+        pending = new PendingTypedHostCall(task);
+        return false;
+    }
+}
+
+internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult> : AsyncHostFunction
+{
+    private readonly Func<T1, T2, T3, T4, T5, T6, T7, T8, ValueTask<TResult>> callback;
+
+    public AsyncHostFunc(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, ValueTask<TResult>> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
+    {
+        var store = Store;
+        _ = slots[7];
+        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]));
+        if (task.IsCompletedSuccessfully)
+        {
+            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            pending = null;
+            return true;
+        }
+        // Faulted or cancelled already: throw here, so the interpreter traps as for a synchronous host function.
+        if (task.IsCompleted) task.GetAwaiter().GetResult();
+        pending = new PendingTypedHostCall<TResult>(task);
+        return false;
+    }
+}
+
+internal sealed class AsyncHostAction<T1, T2, T3, T4, T5, T6, T7, T8> : AsyncHostFunction
+{
+    private readonly Func<T1, T2, T3, T4, T5, T6, T7, T8, ValueTask> callback;
+
+    public AsyncHostAction(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, ValueTask> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
+    {
+        var store = Store;
+        _ = slots[7];
+        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]));
+        if (task.IsCompletedSuccessfully)
+        {
+            task.GetAwaiter().GetResult();
+            pending = null;
+            return true;
+        }
+        // Faulted or cancelled already: throw here, so the interpreter traps as for a synchronous host function.
+        if (task.IsCompleted) task.GetAwaiter().GetResult();
+        pending = new PendingTypedHostCall(task);
+        return false;
+    }
+}
+
+internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult> : AsyncHostFunction
+{
+    private readonly Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, ValueTask<TResult>> callback;
+
+    public AsyncHostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, ValueTask<TResult>> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
+    {
+        var store = Store;
+        _ = slots[7];
+        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]));
+        if (task.IsCompletedSuccessfully)
+        {
+            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            pending = null;
+            return true;
+        }
+        // Faulted or cancelled already: throw here, so the interpreter traps as for a synchronous host function.
+        if (task.IsCompleted) task.GetAwaiter().GetResult();
+        pending = new PendingTypedHostCall<TResult>(task);
+        return false;
+    }
+}
+
+internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8> : AsyncHostFunction
+{
+    private readonly Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, ValueTask> callback;
+
+    public AsyncHostCallerAction(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, ValueTask> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
+    {
+        var store = Store;
+        _ = slots[7];
+        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]));
+        if (task.IsCompletedSuccessfully)
+        {
+            task.GetAwaiter().GetResult();
+            pending = null;
+            return true;
+        }
+        // Faulted or cancelled already: throw here, so the interpreter traps as for a synchronous host function.
+        if (task.IsCompleted) task.GetAwaiter().GetResult();
+        pending = new PendingTypedHostCall(task);
+        return false;
+    }
+}
+
+internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> : AsyncHostFunction
+{
+    private readonly Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, ValueTask<TResult>> callback;
+
+    public AsyncHostFunc(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, ValueTask<TResult>> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
+    {
+        var store = Store;
+        _ = slots[8];
+        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]));
+        if (task.IsCompletedSuccessfully)
+        {
+            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            pending = null;
+            return true;
+        }
+        // Faulted or cancelled already: throw here, so the interpreter traps as for a synchronous host function.
+        if (task.IsCompleted) task.GetAwaiter().GetResult();
+        pending = new PendingTypedHostCall<TResult>(task);
+        return false;
+    }
+}
+
+internal sealed class AsyncHostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9> : AsyncHostFunction
+{
+    private readonly Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, ValueTask> callback;
+
+    public AsyncHostAction(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, ValueTask> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
+    {
+        var store = Store;
+        _ = slots[8];
+        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]));
+        if (task.IsCompletedSuccessfully)
+        {
+            task.GetAwaiter().GetResult();
+            pending = null;
+            return true;
+        }
+        // Faulted or cancelled already: throw here, so the interpreter traps as for a synchronous host function.
+        if (task.IsCompleted) task.GetAwaiter().GetResult();
+        pending = new PendingTypedHostCall(task);
+        return false;
+    }
+}
+
+internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> : AsyncHostFunction
+{
+    private readonly Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, ValueTask<TResult>> callback;
+
+    public AsyncHostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, ValueTask<TResult>> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
+    {
+        var store = Store;
+        _ = slots[8];
+        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]));
+        if (task.IsCompletedSuccessfully)
+        {
+            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            pending = null;
+            return true;
+        }
+        // Faulted or cancelled already: throw here, so the interpreter traps as for a synchronous host function.
+        if (task.IsCompleted) task.GetAwaiter().GetResult();
+        pending = new PendingTypedHostCall<TResult>(task);
+        return false;
+    }
+}
+
+internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9> : AsyncHostFunction
+{
+    private readonly Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, ValueTask> callback;
+
+    public AsyncHostCallerAction(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, ValueTask> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
+    {
+        var store = Store;
+        _ = slots[8];
+        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]));
+        if (task.IsCompletedSuccessfully)
+        {
+            task.GetAwaiter().GetResult();
+            pending = null;
+            return true;
+        }
+        // Faulted or cancelled already: throw here, so the interpreter traps as for a synchronous host function.
+        if (task.IsCompleted) task.GetAwaiter().GetResult();
+        pending = new PendingTypedHostCall(task);
+        return false;
+    }
+}
+
+internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> : AsyncHostFunction
+{
+    private readonly Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, ValueTask<TResult>> callback;
+
+    public AsyncHostFunc(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, ValueTask<TResult>> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
+    {
+        var store = Store;
+        _ = slots[9];
+        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]), ValueCodec<T10>.FromSlot(store, slots[9]));
+        if (task.IsCompletedSuccessfully)
+        {
+            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            pending = null;
+            return true;
+        }
+        // Faulted or cancelled already: throw here, so the interpreter traps as for a synchronous host function.
+        if (task.IsCompleted) task.GetAwaiter().GetResult();
+        pending = new PendingTypedHostCall<TResult>(task);
+        return false;
+    }
+}
+
+internal sealed class AsyncHostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> : AsyncHostFunction
+{
+    private readonly Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, ValueTask> callback;
+
+    public AsyncHostAction(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, ValueTask> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
+    {
+        var store = Store;
+        _ = slots[9];
+        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]), ValueCodec<T10>.FromSlot(store, slots[9]));
+        if (task.IsCompletedSuccessfully)
+        {
+            task.GetAwaiter().GetResult();
+            pending = null;
+            return true;
+        }
+        // Faulted or cancelled already: throw here, so the interpreter traps as for a synchronous host function.
+        if (task.IsCompleted) task.GetAwaiter().GetResult();
+        pending = new PendingTypedHostCall(task);
+        return false;
+    }
+}
+
+internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> : AsyncHostFunction
+{
+    private readonly Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, ValueTask<TResult>> callback;
+
+    public AsyncHostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, ValueTask<TResult>> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
+    {
+        var store = Store;
+        _ = slots[9];
+        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]), ValueCodec<T10>.FromSlot(store, slots[9]));
+        if (task.IsCompletedSuccessfully)
+        {
+            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            pending = null;
+            return true;
+        }
+        // Faulted or cancelled already: throw here, so the interpreter traps as for a synchronous host function.
+        if (task.IsCompleted) task.GetAwaiter().GetResult();
+        pending = new PendingTypedHostCall<TResult>(task);
+        return false;
+    }
+}
+
+internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> : AsyncHostFunction
+{
+    private readonly Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, ValueTask> callback;
+
+    public AsyncHostCallerAction(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, ValueTask> callback) : base(store, type, name) =>
+        this.callback = callback;
+
+    public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
+    {
+        var store = Store;
+        _ = slots[9];
+        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]), ValueCodec<T10>.FromSlot(store, slots[9]));
         if (task.IsCompletedSuccessfully)
         {
             task.GetAwaiter().GetResult();

@@ -523,4 +523,388 @@ public partial class Linker<TData>
         base.DefineAsyncFunction<T1, T2, T3, T4, T5, T6>(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6) => callback(new Caller<TData>(caller), a1, a2, a3, a4, a5, a6));
         return this;
     }
+
+    /// <summary>
+    /// Defines a typed host function of 7 parameters whose callback receives a <see cref="Caller{TData}"/>, giving
+    /// typed access to the store's data; otherwise as the <see cref="Linker"/> overload taking a <see cref="Caller"/>.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    public Linker<TData> DefineFunction<T1, T2, T3, T4, T5, T6, T7, TResult>(string module, string name, Func<Caller<TData>, T1, T2, T3, T4, T5, T6, T7, TResult> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        base.DefineFunction<T1, T2, T3, T4, T5, T6, T7, TResult>(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7) => callback(new Caller<TData>(caller), a1, a2, a3, a4, a5, a6, a7));
+        return this;
+    }
+
+    /// <summary>
+    /// Defines a typed host function of 7 parameters whose callback receives a <see cref="Caller{TData}"/>, giving
+    /// typed access to the store's data; otherwise as the <see cref="Linker"/> overload taking a <see cref="Caller"/>.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    public Linker<TData> DefineFunction<T1, T2, T3, T4, T5, T6, T7>(string module, string name, Action<Caller<TData>, T1, T2, T3, T4, T5, T6, T7> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        base.DefineFunction<T1, T2, T3, T4, T5, T6, T7>(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7) => callback(new Caller<TData>(caller), a1, a2, a3, a4, a5, a6, a7));
+        return this;
+    }
+
+    /// <summary>
+    /// Defines a typed asynchronous host function of 7 parameters whose callback receives a <see cref="Caller{TData}"/>, giving
+    /// typed access to the store's data; otherwise as the <see cref="Linker"/> overload taking a <see cref="Caller"/>.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    public Linker<TData> DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, TResult>(string module, string name, Func<Caller<TData>, T1, T2, T3, T4, T5, T6, T7, ValueTask<TResult>> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        base.DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, TResult>(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7) => callback(new Caller<TData>(caller), a1, a2, a3, a4, a5, a6, a7));
+        return this;
+    }
+
+    /// <summary>
+    /// Defines a typed asynchronous host function of 7 parameters whose callback receives a <see cref="Caller{TData}"/>, giving
+    /// typed access to the store's data; otherwise as the <see cref="Linker"/> overload taking a <see cref="Caller"/>.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    public Linker<TData> DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7>(string module, string name, Func<Caller<TData>, T1, T2, T3, T4, T5, T6, T7, ValueTask> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        base.DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7>(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7) => callback(new Caller<TData>(caller), a1, a2, a3, a4, a5, a6, a7));
+        return this;
+    }
+
+    /// <summary>
+    /// Defines a typed host function of 8 parameters whose callback receives a <see cref="Caller{TData}"/>, giving
+    /// typed access to the store's data; otherwise as the <see cref="Linker"/> overload taking a <see cref="Caller"/>.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    public Linker<TData> DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(string module, string name, Func<Caller<TData>, T1, T2, T3, T4, T5, T6, T7, T8, TResult> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        base.DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8) => callback(new Caller<TData>(caller), a1, a2, a3, a4, a5, a6, a7, a8));
+        return this;
+    }
+
+    /// <summary>
+    /// Defines a typed host function of 8 parameters whose callback receives a <see cref="Caller{TData}"/>, giving
+    /// typed access to the store's data; otherwise as the <see cref="Linker"/> overload taking a <see cref="Caller"/>.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    public Linker<TData> DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8>(string module, string name, Action<Caller<TData>, T1, T2, T3, T4, T5, T6, T7, T8> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        base.DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8>(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8) => callback(new Caller<TData>(caller), a1, a2, a3, a4, a5, a6, a7, a8));
+        return this;
+    }
+
+    /// <summary>
+    /// Defines a typed asynchronous host function of 8 parameters whose callback receives a <see cref="Caller{TData}"/>, giving
+    /// typed access to the store's data; otherwise as the <see cref="Linker"/> overload taking a <see cref="Caller"/>.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    public Linker<TData> DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(string module, string name, Func<Caller<TData>, T1, T2, T3, T4, T5, T6, T7, T8, ValueTask<TResult>> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        base.DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8) => callback(new Caller<TData>(caller), a1, a2, a3, a4, a5, a6, a7, a8));
+        return this;
+    }
+
+    /// <summary>
+    /// Defines a typed asynchronous host function of 8 parameters whose callback receives a <see cref="Caller{TData}"/>, giving
+    /// typed access to the store's data; otherwise as the <see cref="Linker"/> overload taking a <see cref="Caller"/>.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    public Linker<TData> DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, T8>(string module, string name, Func<Caller<TData>, T1, T2, T3, T4, T5, T6, T7, T8, ValueTask> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        base.DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, T8>(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8) => callback(new Caller<TData>(caller), a1, a2, a3, a4, a5, a6, a7, a8));
+        return this;
+    }
+
+    /// <summary>
+    /// Defines a typed host function of 9 parameters whose callback receives a <see cref="Caller{TData}"/>, giving
+    /// typed access to the store's data; otherwise as the <see cref="Linker"/> overload taking a <see cref="Caller"/>.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    public Linker<TData> DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(string module, string name, Func<Caller<TData>, T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        base.DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9) => callback(new Caller<TData>(caller), a1, a2, a3, a4, a5, a6, a7, a8, a9));
+        return this;
+    }
+
+    /// <summary>
+    /// Defines a typed host function of 9 parameters whose callback receives a <see cref="Caller{TData}"/>, giving
+    /// typed access to the store's data; otherwise as the <see cref="Linker"/> overload taking a <see cref="Caller"/>.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    public Linker<TData> DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9>(string module, string name, Action<Caller<TData>, T1, T2, T3, T4, T5, T6, T7, T8, T9> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        base.DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9>(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9) => callback(new Caller<TData>(caller), a1, a2, a3, a4, a5, a6, a7, a8, a9));
+        return this;
+    }
+
+    /// <summary>
+    /// Defines a typed asynchronous host function of 9 parameters whose callback receives a <see cref="Caller{TData}"/>, giving
+    /// typed access to the store's data; otherwise as the <see cref="Linker"/> overload taking a <see cref="Caller"/>.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    public Linker<TData> DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(string module, string name, Func<Caller<TData>, T1, T2, T3, T4, T5, T6, T7, T8, T9, ValueTask<TResult>> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        base.DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9) => callback(new Caller<TData>(caller), a1, a2, a3, a4, a5, a6, a7, a8, a9));
+        return this;
+    }
+
+    /// <summary>
+    /// Defines a typed asynchronous host function of 9 parameters whose callback receives a <see cref="Caller{TData}"/>, giving
+    /// typed access to the store's data; otherwise as the <see cref="Linker"/> overload taking a <see cref="Caller"/>.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    public Linker<TData> DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9>(string module, string name, Func<Caller<TData>, T1, T2, T3, T4, T5, T6, T7, T8, T9, ValueTask> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        base.DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9>(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9) => callback(new Caller<TData>(caller), a1, a2, a3, a4, a5, a6, a7, a8, a9));
+        return this;
+    }
+
+    /// <summary>
+    /// Defines a typed host function of 10 parameters whose callback receives a <see cref="Caller{TData}"/>, giving
+    /// typed access to the store's data; otherwise as the <see cref="Linker"/> overload taking a <see cref="Caller"/>.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <typeparam name="T10">The tenth parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    public Linker<TData> DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(string module, string name, Func<Caller<TData>, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        base.DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, T10 a10) => callback(new Caller<TData>(caller), a1, a2, a3, a4, a5, a6, a7, a8, a9, a10));
+        return this;
+    }
+
+    /// <summary>
+    /// Defines a typed host function of 10 parameters whose callback receives a <see cref="Caller{TData}"/>, giving
+    /// typed access to the store's data; otherwise as the <see cref="Linker"/> overload taking a <see cref="Caller"/>.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <typeparam name="T10">The tenth parameter's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    public Linker<TData> DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(string module, string name, Action<Caller<TData>, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        base.DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, T10 a10) => callback(new Caller<TData>(caller), a1, a2, a3, a4, a5, a6, a7, a8, a9, a10));
+        return this;
+    }
+
+    /// <summary>
+    /// Defines a typed asynchronous host function of 10 parameters whose callback receives a <see cref="Caller{TData}"/>, giving
+    /// typed access to the store's data; otherwise as the <see cref="Linker"/> overload taking a <see cref="Caller"/>.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <typeparam name="T10">The tenth parameter's type.</typeparam>
+    /// <typeparam name="TResult">The result's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    public Linker<TData> DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(string module, string name, Func<Caller<TData>, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, ValueTask<TResult>> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        base.DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, T10 a10) => callback(new Caller<TData>(caller), a1, a2, a3, a4, a5, a6, a7, a8, a9, a10));
+        return this;
+    }
+
+    /// <summary>
+    /// Defines a typed asynchronous host function of 10 parameters whose callback receives a <see cref="Caller{TData}"/>, giving
+    /// typed access to the store's data; otherwise as the <see cref="Linker"/> overload taking a <see cref="Caller"/>.
+    /// </summary>
+    /// <typeparam name="T1">The first parameter's type.</typeparam>
+    /// <typeparam name="T2">The second parameter's type.</typeparam>
+    /// <typeparam name="T3">The third parameter's type.</typeparam>
+    /// <typeparam name="T4">The fourth parameter's type.</typeparam>
+    /// <typeparam name="T5">The fifth parameter's type.</typeparam>
+    /// <typeparam name="T6">The sixth parameter's type.</typeparam>
+    /// <typeparam name="T7">The seventh parameter's type.</typeparam>
+    /// <typeparam name="T8">The eighth parameter's type.</typeparam>
+    /// <typeparam name="T9">The ninth parameter's type.</typeparam>
+    /// <typeparam name="T10">The tenth parameter's type.</typeparam>
+    /// <param name="module">The import module name.</param>
+    /// <param name="name">The import item name.</param>
+    /// <param name="callback">The implementation. An exception it throws traps the calling WebAssembly code.</param>
+    /// <returns>This linker, for chaining.</returns>
+    public Linker<TData> DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(string module, string name, Func<Caller<TData>, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, ValueTask> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        base.DefineAsyncFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, T10 a10) => callback(new Caller<TData>(caller), a1, a2, a3, a4, a5, a6, a7, a8, a9, a10));
+        return this;
+    }
 }
