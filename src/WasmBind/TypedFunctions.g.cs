@@ -1172,6 +1172,34 @@ public sealed class TypedFunc<T1, T2, T3, T4, T5, T6, T7, TResult> : TypedFuncti
             return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
         }
     }
+
+    /// <summary>
+    /// Calls the function so that a host function can suspend it (<see cref="SuspendCallException"/>) and running out of
+    /// fuel suspends it instead of trapping, as <see cref="Function.CallResumable"/> does. Resume the returned call with
+    /// <see cref="ResumableCall.Resume{TResult}"/> to keep the result typed.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <param name="a7">The seventh argument.</param>
+    /// <returns>The result when the call finished, otherwise the suspended call.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
+    public ResumableCallResult<TResult> CallResumable(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7)
+    {
+        Span<ulong> slots = stackalloc ulong[7];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        return ResumableCallResult<TResult>.Start(Function, slots);
+    }
 }
 
 /// <summary>
@@ -1243,6 +1271,34 @@ public sealed class TypedAction<T1, T2, T3, T4, T5, T6, T7> : TypedFunction
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         return task;
+    }
+
+    /// <summary>
+    /// Calls the function so that a host function can suspend it (<see cref="SuspendCallException"/>) and running out of
+    /// fuel suspends it instead of trapping, as <see cref="Function.CallResumable"/> does. Resume the returned call with
+    /// <see cref="ResumableCall.Resume(Value[])"/>.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <param name="a7">The seventh argument.</param>
+    /// <returns>The result when the call finished, otherwise the suspended call.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
+    public ResumableCallResult CallResumable(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7)
+    {
+        Span<ulong> slots = stackalloc ulong[7];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        return ResumableCallResult.Start(Function, slots);
     }
 }
 
@@ -1332,6 +1388,36 @@ public sealed class TypedFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult> : TypedFu
             return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
         }
     }
+
+    /// <summary>
+    /// Calls the function so that a host function can suspend it (<see cref="SuspendCallException"/>) and running out of
+    /// fuel suspends it instead of trapping, as <see cref="Function.CallResumable"/> does. Resume the returned call with
+    /// <see cref="ResumableCall.Resume{TResult}"/> to keep the result typed.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <param name="a7">The seventh argument.</param>
+    /// <param name="a8">The eighth argument.</param>
+    /// <returns>The result when the call finished, otherwise the suspended call.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
+    public ResumableCallResult<TResult> CallResumable(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8)
+    {
+        Span<ulong> slots = stackalloc ulong[8];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
+        return ResumableCallResult<TResult>.Start(Function, slots);
+    }
 }
 
 /// <summary>
@@ -1408,6 +1494,36 @@ public sealed class TypedAction<T1, T2, T3, T4, T5, T6, T7, T8> : TypedFunction
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         return task;
+    }
+
+    /// <summary>
+    /// Calls the function so that a host function can suspend it (<see cref="SuspendCallException"/>) and running out of
+    /// fuel suspends it instead of trapping, as <see cref="Function.CallResumable"/> does. Resume the returned call with
+    /// <see cref="ResumableCall.Resume(Value[])"/>.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <param name="a7">The seventh argument.</param>
+    /// <param name="a8">The eighth argument.</param>
+    /// <returns>The result when the call finished, otherwise the suspended call.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
+    public ResumableCallResult CallResumable(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8)
+    {
+        Span<ulong> slots = stackalloc ulong[8];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
+        return ResumableCallResult.Start(Function, slots);
     }
 }
 
@@ -1502,6 +1618,38 @@ public sealed class TypedFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> : Typ
             return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
         }
     }
+
+    /// <summary>
+    /// Calls the function so that a host function can suspend it (<see cref="SuspendCallException"/>) and running out of
+    /// fuel suspends it instead of trapping, as <see cref="Function.CallResumable"/> does. Resume the returned call with
+    /// <see cref="ResumableCall.Resume{TResult}"/> to keep the result typed.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <param name="a7">The seventh argument.</param>
+    /// <param name="a8">The eighth argument.</param>
+    /// <param name="a9">The ninth argument.</param>
+    /// <returns>The result when the call finished, otherwise the suspended call.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
+    public ResumableCallResult<TResult> CallResumable(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9)
+    {
+        Span<ulong> slots = stackalloc ulong[9];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
+        slots[8] = ValueCodec<T9>.ToSlot(store, a9);
+        return ResumableCallResult<TResult>.Start(Function, slots);
+    }
 }
 
 /// <summary>
@@ -1583,6 +1731,38 @@ public sealed class TypedAction<T1, T2, T3, T4, T5, T6, T7, T8, T9> : TypedFunct
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         return task;
+    }
+
+    /// <summary>
+    /// Calls the function so that a host function can suspend it (<see cref="SuspendCallException"/>) and running out of
+    /// fuel suspends it instead of trapping, as <see cref="Function.CallResumable"/> does. Resume the returned call with
+    /// <see cref="ResumableCall.Resume(Value[])"/>.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <param name="a7">The seventh argument.</param>
+    /// <param name="a8">The eighth argument.</param>
+    /// <param name="a9">The ninth argument.</param>
+    /// <returns>The result when the call finished, otherwise the suspended call.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
+    public ResumableCallResult CallResumable(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9)
+    {
+        Span<ulong> slots = stackalloc ulong[9];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
+        slots[8] = ValueCodec<T9>.ToSlot(store, a9);
+        return ResumableCallResult.Start(Function, slots);
     }
 }
 
@@ -1682,6 +1862,40 @@ public sealed class TypedFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> 
             return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
         }
     }
+
+    /// <summary>
+    /// Calls the function so that a host function can suspend it (<see cref="SuspendCallException"/>) and running out of
+    /// fuel suspends it instead of trapping, as <see cref="Function.CallResumable"/> does. Resume the returned call with
+    /// <see cref="ResumableCall.Resume{TResult}"/> to keep the result typed.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <param name="a7">The seventh argument.</param>
+    /// <param name="a8">The eighth argument.</param>
+    /// <param name="a9">The ninth argument.</param>
+    /// <param name="a10">The tenth argument.</param>
+    /// <returns>The result when the call finished, otherwise the suspended call.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
+    public ResumableCallResult<TResult> CallResumable(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, T10 a10)
+    {
+        Span<ulong> slots = stackalloc ulong[10];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
+        slots[8] = ValueCodec<T9>.ToSlot(store, a9);
+        slots[9] = ValueCodec<T10>.ToSlot(store, a10);
+        return ResumableCallResult<TResult>.Start(Function, slots);
+    }
 }
 
 /// <summary>
@@ -1768,6 +1982,40 @@ public sealed class TypedAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> : Typed
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         return task;
+    }
+
+    /// <summary>
+    /// Calls the function so that a host function can suspend it (<see cref="SuspendCallException"/>) and running out of
+    /// fuel suspends it instead of trapping, as <see cref="Function.CallResumable"/> does. Resume the returned call with
+    /// <see cref="ResumableCall.Resume(Value[])"/>.
+    /// </summary>
+    /// <param name="a1">The first argument.</param>
+    /// <param name="a2">The second argument.</param>
+    /// <param name="a3">The third argument.</param>
+    /// <param name="a4">The fourth argument.</param>
+    /// <param name="a5">The fifth argument.</param>
+    /// <param name="a6">The sixth argument.</param>
+    /// <param name="a7">The seventh argument.</param>
+    /// <param name="a8">The eighth argument.</param>
+    /// <param name="a9">The ninth argument.</param>
+    /// <param name="a10">The tenth argument.</param>
+    /// <returns>The result when the call finished, otherwise the suspended call.</returns>
+    /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
+    /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
+    public ResumableCallResult CallResumable(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, T10 a10)
+    {
+        Span<ulong> slots = stackalloc ulong[10];
+        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
+        slots[8] = ValueCodec<T9>.ToSlot(store, a9);
+        slots[9] = ValueCodec<T10>.ToSlot(store, a10);
+        return ResumableCallResult.Start(Function, slots);
     }
 }
 
