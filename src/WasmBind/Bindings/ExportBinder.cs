@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using WasmBind.Linking;
 
 namespace WasmBind.Bindings;
@@ -8,6 +9,7 @@ namespace WasmBind.Bindings;
 /// then calls <see cref="ThrowIfFailed"/>: every missing or mismatched export is collected first so that one
 /// <see cref="BindingException"/> names them all, each with the expected and the actual type.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ExportBinder
 {
     /// <summary>The allocator's core type: <c>realloc(old_ptr, old_size, align, new_size) -> ptr</c>.</summary>
