@@ -31,7 +31,7 @@ try
 {
     syncInstance.GetFunction<int, int, int>("order_total").Call(1, 1);
 }
-catch (WasmException e)
+catch (InvalidOperationException e)
 {
     Console.WriteLine($"a synchronous call: {e.GetType().Name}: {e.Message}");
 }
