@@ -9,7 +9,7 @@ internal sealed record HostOptions
     public IReadOnlyList<string> Inputs { get; init; } = ["hello from the host", "WebAssembly plugins, sandboxed"];
     public ulong Fuel { get; init; } = 20_000_000;
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMilliseconds(500);
-    public int MemoryMebibytes { get; init; } = 16;
+    public int MemoryMebibytes { get; init; } = 8;
     public bool ShowHelp { get; init; }
 
     public const string Help = """
@@ -24,7 +24,7 @@ internal sealed record HostOptions
           --input <text>       an input for Transform and Score; repeat for several (default: two sample texts)
           --fuel <n>           fuel for each call: roughly, WebAssembly instructions (default: 20000000)
           --timeout <ms>       the epoch deadline of each call, in milliseconds (default: 500)
-          --memory <MiB>       the most linear memory a plugin may have, in MiB (default: 16)
+          --memory <MiB>       the most linear memory a plugin may have, in MiB (default: 8)
           -h, --help           show this help
 
         The plugins' sources and the script that rebuilds them are in plugins/src and plugins/build.sh.
