@@ -6,7 +6,7 @@ var engine = new Engine(new EngineConfig { ConsumeFuel = true });
 var module = Module.FromFile(engine, Path.Combine(AppContext.BaseDirectory, "modules", "questions.wasm"));
 var linker = new Linker(engine);
 // The host cannot answer on the spot: it says so by throwing, which suspends a resumable call.
-linker.DefineFunction("host", "ask", (int question) => (int)throw new AnswerNeeded(question));
+linker.DefineFunction<int, int>("host", "ask", question => throw new AnswerNeeded(question));
 
 var store = new Store(engine) { Fuel = 5_000 };
 var sumAnswers = linker.Instantiate(store, module).GetFunction("sum_answers")!;
