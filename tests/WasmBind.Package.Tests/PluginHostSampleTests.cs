@@ -21,7 +21,8 @@ public sealed class PluginHostSampleTests
         while (!File.Exists(Path.Combine(root, "WasmBind.sln"))) root = Path.GetDirectoryName(root)!;
         var program = Path.Combine(root, "samples", "PluginHost", "bin", Configuration, "net10.0", "PluginHost.dll");
 
-        var run = DotnetProcess.Dotnet(Path.GetTempPath(), program, "--input", "hello wasm");
+        // A generous deadline: on a busy machine a well-behaved plugin must not be cut off; fuel still stops the runaway.
+        var run = DotnetProcess.Dotnet(Path.GetTempPath(), program, "--input", "hello wasm", "--timeout", "10000");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var rows = run.Output.Split('\n').Select(line => line.TrimEnd()).ToArray();
