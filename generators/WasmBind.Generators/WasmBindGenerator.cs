@@ -2,6 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using WasmBind.Generators.Diagnostics;
 using WasmBind.Generators.Emitting;
 using WasmBind.Generators.Model;
 using WasmBind.Generators.Parsing;
@@ -22,6 +23,9 @@ namespace WasmBind.Generators
 
         /// <summary>The diagnostics alone.</summary>
         public const string Diagnostics = "WasmBind.Diagnostics";
+
+        /// <summary>Whether the WasmBind analyzers report the WB2xxx conditions in this build (see <see cref="WasmBindGenerator.AnalyzersReportProperty"/>).</summary>
+        public const string AnalyzersReport = "WasmBind.AnalyzersReport";
     }
 
     /// <summary>
@@ -34,6 +38,16 @@ namespace WasmBind.Generators
     [Generator(LanguageNames.CSharp)]
     public sealed class WasmBindGenerator : IIncrementalGenerator
     {
+        /// <summary>
+        /// The MSBuild property (made compiler-visible by the WasmBind package's build targets) that says the WasmBind
+        /// analyzers run in this build and report WB2001-WB2012 themselves. The generator then reports only what no
+        /// analyzer can (WB2000, its own failure), so each diagnostic appears once; without it (the generator alone),
+        /// the generator reports everything.
+        /// </summary>
+        public const string AnalyzersReportProperty = "WasmBindAnalyzersReportBindingDiagnostics";
+
+        private const string AnalyzersReportOption = "build_property." + AnalyzersReportProperty;
+
         /// <inheritdoc />
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
@@ -77,13 +91,24 @@ namespace WasmBind.Generators
             context.RegisterSourceOutput(models, static (output, model) =>
                 output.AddSource(model.HintName, SourceText.From(SourceEmitter.Emit(model), System.Text.Encoding.UTF8)));
 
+            var analyzersReport = context.AnalyzerConfigOptionsProvider
+                .Select(static (options, _) =>
+                    options.GlobalOptions.TryGetValue(AnalyzersReportOption, out var value)
+                    && string.Equals(value.Trim(), "true", System.StringComparison.OrdinalIgnoreCase))
+                .WithTrackingName(TrackingNames.AnalyzersReport);
             var diagnostics = results
                 .Where(static result => result.Diagnostics.Count > 0)
                 .Select(static (result, _) => result.Diagnostics)
-                .WithTrackingName(TrackingNames.Diagnostics);
-            context.RegisterSourceOutput(diagnostics, static (output, list) =>
+                .WithTrackingName(TrackingNames.Diagnostics)
+                .Combine(analyzersReport);
+            context.RegisterSourceOutput(diagnostics, static (output, pair) =>
             {
-                foreach (var diagnostic in list) output.ReportDiagnostic(diagnostic.ToDiagnostic());
+                var (list, analyzersReportThem) = pair;
+                foreach (var diagnostic in list)
+                {
+                    if (analyzersReportThem && diagnostic.Id != DiagnosticDescriptors.GeneratorFailure.Id) continue;
+                    output.ReportDiagnostic(diagnostic.ToDiagnostic());
+                }
             });
         }
     }

@@ -2,7 +2,7 @@
 # Builds large.wasm, the module-load benchmark's big input (checked in: 266,894 bytes, 650 generated functions).
 # gen-large.py writes a deterministic C program of about 13,000 lines (to $OUT_C, default /tmp/wasmbind-large.c; it is
 # not checked in, the generator is its source), and clang-14 compiles it for wasm32-wasi at -O2 against Debian's wasi-libc,
-# as /work/shared/bench/build.sh does. clang-14 also runs binaryen's `wasm-opt -O2` on the result when wasm-opt is
+# as ../shared/bench/build.sh does. clang-14 also runs binaryen's `wasm-opt -O2` on the result when wasm-opt is
 # on PATH (the checked-in large.wasm was built so).
 # A native gcc -O2 build goes to /tmp/wasmbind-large-native; its output line must equal the wasm's:
 #   /tmp/wasmbind-large-native

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.ComponentModel;
 using System.Text;
 using WasmBind.Linking;
 
@@ -21,6 +22,7 @@ namespace WasmBind.Bindings;
 /// can: a null string argument is an <see cref="ArgumentNullException"/>). Apart from the lifted string or array
 /// itself, the synchronous paths allocate nothing.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class CanonicalAbi
 {
     /// <summary>The longest string, in UTF-8 bytes, the Canonical ABI lets cross the boundary (2^28 - 1).</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using WasmBind.Linking;
 
 namespace WasmBind.Bindings;
@@ -9,6 +10,7 @@ namespace WasmBind.Bindings;
 /// <see cref="BindingException"/> names them all, each with the expected and the actual type. The typed
 /// <c>GetFunction</c>/<c>GetAction</c> overloads of every arity are in ExportBinder.Arities.g.cs (scripts/generate-arities.py).
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed partial class ExportBinder
 {
     /// <summary>The allocator's core type: <c>realloc(old_ptr, old_size, align, new_size) -> ptr</c>.</summary>

@@ -2,7 +2,7 @@ namespace WasmBind.Tests.Spec;
 
 /// <summary>
 /// Finds the wast2json core suite: <c>WASMBIND_TESTSUITE</c> if set, else the first <c>shared/testsuite/json/core</c>
-/// found walking up from the test binaries (<c>/work/shared</c> beside a repository at <c>/work/main</c>).
+/// found walking up from the test binaries (<c>../shared</c>, beside the repository).
 /// </summary>
 internal static class SpecSuiteLocator
 {
