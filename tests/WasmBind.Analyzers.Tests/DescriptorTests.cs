@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
-using WasmBind.Analyzers.Tests.Infrastructure;
+using WasmBind.Analyzers.Tests.Verifiers;
 using Xunit;
 
 namespace WasmBind.Analyzers.Tests;
@@ -21,7 +21,7 @@ public class DescriptorTests
     }
 
     private static IEnumerable<DiagnosticDescriptor> AllDescriptors() =>
-        AnalyzerVerifier.AllAnalyzers.SelectMany(a => a.SupportedDiagnostics);
+        TestSetup.AllAnalyzers.SelectMany(a => a.SupportedDiagnostics);
 
     [Fact]
     public void There_are_rules_and_their_ids_are_unique_per_analyzer()

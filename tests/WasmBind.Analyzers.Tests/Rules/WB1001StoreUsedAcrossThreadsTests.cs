@@ -1,12 +1,12 @@
 using WasmBind.Analyzers.Rules;
-using WasmBind.Analyzers.Tests.Infrastructure;
+using WasmBind.Analyzers.Tests.Verifiers;
 using Xunit;
 
 namespace WasmBind.Analyzers.Tests.Rules;
 
 public class WB1001StoreUsedAcrossThreadsTests
 {
-    private static Task Verify(string markup) => AnalyzerVerifier.VerifyAsync<StoreUsedAcrossThreadsAnalyzer>(markup);
+    private static Task Verify(string markup) => CSharpAnalyzerVerifier<StoreUsedAcrossThreadsAnalyzer>.VerifyAnalyzerAsync(markup);
 
     // ---- reported ----
 
@@ -439,7 +439,7 @@ public class WB1001StoreUsedAcrossThreadsTests
         """);
 
     [Fact]
-    public Task Generated_code_is_skipped() => AnalyzerVerifier.VerifyAsync<StoreUsedAcrossThreadsAnalyzer>("""
+    public Task Generated_code_is_skipped() => CSharpAnalyzerVerifier<StoreUsedAcrossThreadsAnalyzer>.VerifyAnalyzerAsync("""
         class C
         {
             void M(TypedFunc<int, int> square) => Parallel.For(0, 100, i => square.Call(i));

@@ -1,12 +1,12 @@
 using WasmBind.Analyzers.Rules;
-using WasmBind.Analyzers.Tests.Infrastructure;
+using WasmBind.Analyzers.Tests.Verifiers;
 using Xunit;
 
 namespace WasmBind.Analyzers.Tests.Rules;
 
 public class WB1002StoreInStaticFieldTests
 {
-    private static Task Verify(string markup) => AnalyzerVerifier.VerifyAsync<StoreInStaticFieldAnalyzer>(markup);
+    private static Task Verify(string markup) => CSharpAnalyzerVerifier<StoreInStaticFieldAnalyzer>.VerifyAnalyzerAsync(markup);
 
     // ---- reported ----
 
@@ -154,7 +154,7 @@ public class WB1002StoreInStaticFieldTests
         """);
 
     [Fact]
-    public Task Generated_code_is_skipped() => AnalyzerVerifier.VerifyAsync<StoreInStaticFieldAnalyzer>("""
+    public Task Generated_code_is_skipped() => CSharpAnalyzerVerifier<StoreInStaticFieldAnalyzer>.VerifyAnalyzerAsync("""
         static class Host
         {
             public static Store? Current;

@@ -1,18 +1,18 @@
 using WasmBind.Analyzers.CodeFixes;
 using WasmBind.Analyzers.Rules;
-using WasmBind.Analyzers.Tests.Infrastructure;
+using WasmBind.Analyzers.Tests.Verifiers;
 using Xunit;
 
 namespace WasmBind.Analyzers.Tests.Rules;
 
 public class WB1004BlockingWaitTests
 {
-    private static Task Verify(string markup) => AnalyzerVerifier.VerifyAsync<BlockingWaitAnalyzer>(markup);
+    private static Task Verify(string markup) => CSharpAnalyzerVerifier<BlockingWaitAnalyzer>.VerifyAnalyzerAsync(markup);
 
     private static Task VerifyFix(string markup, string expected) =>
-        CodeFixVerifier.VerifyFixAsync<BlockingWaitAnalyzer, BlockingWaitCodeFixProvider>(markup, expected);
+        CSharpCodeFixVerifier<BlockingWaitAnalyzer, BlockingWaitCodeFixProvider>.VerifyCodeFixAsync(markup, expected);
 
-    private static Task VerifyNoFix(string markup) => CodeFixVerifier.VerifyNoFixAsync<BlockingWaitAnalyzer, BlockingWaitCodeFixProvider>(markup);
+    private static Task VerifyNoFix(string markup) => CSharpCodeFixVerifier<BlockingWaitAnalyzer, BlockingWaitCodeFixProvider>.VerifyNoCodeFixAsync(markup);
 
     // ---- reported ----
 
@@ -264,7 +264,7 @@ public class WB1004BlockingWaitTests
         """);
 
     [Fact]
-    public Task Generated_code_is_skipped() => AnalyzerVerifier.VerifyAsync<BlockingWaitAnalyzer>("""
+    public Task Generated_code_is_skipped() => CSharpAnalyzerVerifier<BlockingWaitAnalyzer>.VerifyAnalyzerAsync("""
         class C
         {
             int M(TypedFunc<int, int> fib) => fib.CallAsync(20).Result;
@@ -381,7 +381,7 @@ public class WB1004BlockingWaitTests
         """);
 
     [Fact]
-    public Task Fix_all_in_document() => CodeFixVerifier.VerifyFixAllAsync<BlockingWaitAnalyzer, BlockingWaitCodeFixProvider>("""
+    public Task Fix_all_in_document() => CSharpCodeFixVerifier<BlockingWaitAnalyzer, BlockingWaitCodeFixProvider>.VerifyCodeFixAsync("""
         class C
         {
             async Task<int> M(TypedFunc<int, int> fib)

@@ -1,12 +1,12 @@
 using WasmBind.Analyzers.Rules;
-using WasmBind.Analyzers.Tests.Infrastructure;
+using WasmBind.Analyzers.Tests.Verifiers;
 using Xunit;
 
 namespace WasmBind.Analyzers.Tests.Rules;
 
 public class WB1006CallerEscapesTests
 {
-    private static Task Verify(string markup) => AnalyzerVerifier.VerifyAsync<CallerEscapesAnalyzer>(markup);
+    private static Task Verify(string markup) => CSharpAnalyzerVerifier<CallerEscapesAnalyzer>.VerifyAnalyzerAsync(markup);
 
     // ---- reported ----
 
@@ -268,7 +268,7 @@ public class WB1006CallerEscapesTests
         """);
 
     [Fact]
-    public Task Generated_code_is_skipped() => AnalyzerVerifier.VerifyAsync<CallerEscapesAnalyzer>("""
+    public Task Generated_code_is_skipped() => CSharpAnalyzerVerifier<CallerEscapesAnalyzer>.VerifyAnalyzerAsync("""
         class Host
         {
             private Caller saved;
