@@ -513,4 +513,51 @@ public class WB1003SyncCallInAsyncCodeTests
             }
         }
         """);
+
+    // ---- issue 17: cleanup keeps running on cancellation ----
+
+    [Fact]
+    public Task Fix_in_finally_and_catch_does_not_pass_the_token() => VerifyFix("""
+        class Session
+        {
+            async Task RunAsync(TypedAction work, TypedAction release, TypedAction<int> log, CancellationToken ct)
+            {
+                try
+                {
+                    [|work.Call()|];
+                    await Task.Yield();
+                }
+                catch (OperationCanceledException)
+                {
+                    [|log.Call(1)|];
+                    throw;
+                }
+                finally
+                {
+                    [|release.Call()|];
+                }
+            }
+        }
+        """, """
+        class Session
+        {
+            async Task RunAsync(TypedAction work, TypedAction release, TypedAction<int> log, CancellationToken ct)
+            {
+                try
+                {
+                    await work.CallAsync(ct);
+                    await Task.Yield();
+                }
+                catch (OperationCanceledException)
+                {
+                    await log.CallAsync(1);
+                    throw;
+                }
+                finally
+                {
+                    await release.CallAsync();
+                }
+            }
+        }
+        """);
 }
