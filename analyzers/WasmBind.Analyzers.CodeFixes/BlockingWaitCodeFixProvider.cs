@@ -16,7 +16,8 @@ namespace WasmBind.Analyzers.CodeFixes;
 /// <summary>
 /// WB1004, where the rewrite is mechanical and the analyzer found an <c>await</c> legal there:
 /// <c>t.Result</c>, <c>t.Wait()</c>, <c>t.GetAwaiter().GetResult()</c> → <c>await t</c>;
-/// <c>Thread.Sleep(x)</c> → <c>await Task.Delay(x)</c>; <c>Task.WaitAll(a, b)</c> → <c>await Task.WhenAll(a, b)</c>.
+/// <c>Thread.Sleep(x)</c> → <c>await Task.Delay(x, ct)</c> (<c>ct</c> the token in scope, when there is one and the
+/// sleep is not in cleanup code); <c>Task.WaitAll(a, b)</c> → <c>await Task.WhenAll(a, b)</c>.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BlockingWaitCodeFixProvider)), Shared]
 public sealed class BlockingWaitCodeFixProvider : CodeFixProvider
@@ -83,9 +84,12 @@ public sealed class BlockingWaitCodeFixProvider : CodeFixProvider
                 return task is null ? null : AwaitSyntax.Replace(original, task);
 
             case BlockingWaitProperties.Delay when current is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } sleep:
+                var delayArguments = sleep.ArgumentList;
+                if (diagnostic.Properties.TryGetValue(BlockingWaitProperties.Token, out var token) && token is not null)
+                    delayArguments = delayArguments.AddArguments(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(token)));
                 var delay = SyntaxFactory.InvocationExpression(
                     AwaitSyntax.Qualified("System.Threading.Tasks.Task.Delay"),
-                    sleep.ArgumentList);
+                    delayArguments);
                 return AwaitSyntax.Replace(original, delay);
 
             case BlockingWaitProperties.WhenAll when current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax waitAll } invocation:

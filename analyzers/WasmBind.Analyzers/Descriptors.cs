@@ -5,8 +5,11 @@ namespace WasmBind.Analyzers;
 /// <summary>The descriptors of the WB1xxx rules. Titles and messages are in English only; the docs pages say more.</summary>
 internal static class Descriptors
 {
-    /// <summary>Every rule's page is docs/rules/WBnnnn.md in the repository; the index is docs/rules/README.md.</summary>
-    public const string HelpLinkBase = "https://github.com/wasmbind/wasmbind/blob/main/docs/rules/";
+    /// <summary>
+    /// Every rule's page is docs/rules/WBnnnn.md in the repository; the index is docs/rules/README.md. The repository's
+    /// address is the build's RepositoryUrl (Directory.Build.props), compiled in as <see cref="RepositoryInfo.Url"/>.
+    /// </summary>
+    public const string HelpLinkBase = RepositoryInfo.Url + "/blob/main/docs/rules/";
 
     public const string ThreadingCategory = "WasmBind.Threading";
     public const string AsyncCategory = "WasmBind.Async";
@@ -26,7 +29,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor StoreInStaticField = new(
         DiagnosticIds.StoreInStaticField,
         title: "A Store or an object that belongs to one is kept in a static field",
-        messageFormat: "Static {0} '{1}' holds a {2}, which every thread can reach; keep stores per operation or per thread, or mark the field [ThreadStatic]",
+        messageFormat: "'{0}' is a static {1} that holds {2}, which every thread can reach; keep stores per operation or per thread, or mark the field [ThreadStatic]",
         ThreadingCategory,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

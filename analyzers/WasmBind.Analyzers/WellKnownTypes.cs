@@ -60,6 +60,7 @@ internal sealed class WellKnownTypes
         // Generated bindings: an object implementing a [WasmExports] interface wraps an Instance, and each of its
         // members calls an export. Null in a runtime without the binding attributes.
         WasmExportsAttribute = Type("WasmBind.WasmExportsAttribute");
+        WasmImportsAttribute = Type("WasmBind.WasmImportsAttribute");
         var linker = Type("WasmBind.Linker");
         var linkerOfT = Type("WasmBind.Linker`1");
         var instancePre = Type("WasmBind.InstancePre");
@@ -115,7 +116,13 @@ internal sealed class WellKnownTypes
         var threadPool = Type("System.Threading.ThreadPool");
         AddSinks(Members(threadPool, "QueueUserWorkItem"), ThreadSinkKind.Detached);
         AddSinks(Members(threadPool, "UnsafeQueueUserWorkItem"), ThreadSinkKind.Detached);
-        AddSinks(Constructors(Type("System.Threading.Timer")), ThreadSinkKind.Repeated);
+        AddSinks(Constructors(Type("System.Threading.Timer")), ThreadSinkKind.Timer);
+        TimerElapsed = Members(Type("System.Timers.Timer"), "Elapsed").OfType<IEventSymbol>().FirstOrDefault();
+        // PLINQ: every ParallelEnumerable operator that takes a delegate runs it on several threads at once.
+        foreach (var member in Type("System.Linq.ParallelEnumerable")?.GetMembers() ?? ImmutableArray<ISymbol>.Empty)
+        {
+            if (member is IMethodSymbol plinq && plinq.Parameters.Any(p => p.Type.TypeKind == TypeKind.Delegate)) threadSinks[plinq] = ThreadSinkKind.Repeated;
+        }
         var parallel = Type("System.Threading.Tasks.Parallel");
         foreach (var name in new[] { "For", "ForEach", "ForAsync", "ForEachAsync" }) AddSinks(Members(parallel, name), ThreadSinkKind.Repeated);
         AddSinks(Members(parallel, "Invoke"), ThreadSinkKind.Siblings);
@@ -174,6 +181,10 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? Caller { get; }
     public INamedTypeSymbol? CallerOfT { get; }
     public INamedTypeSymbol? WasmExportsAttribute { get; }
+    public INamedTypeSymbol? WasmImportsAttribute { get; }
+
+    /// <summary><c>System.Timers.Timer.Elapsed</c>: its handlers run on thread-pool threads, several at once when a tick is slow.</summary>
+    public IEventSymbol? TimerElapsed { get; }
     public INamedTypeSymbol? Task { get; }
     public INamedTypeSymbol? TaskOfT { get; }
     public INamedTypeSymbol? ValueTask { get; }
@@ -218,11 +229,36 @@ internal sealed class WellKnownTypes
         return boundExports.GetOrAdd(named.OriginalDefinition, HasWasmExportsAttribute);
     }
 
-    private bool HasWasmExportsAttribute(INamedTypeSymbol type)
+    private bool HasWasmExportsAttribute(INamedTypeSymbol type) => HasAttribute(type, WasmExportsAttribute);
+
+    private static bool HasAttribute(INamedTypeSymbol type, INamedTypeSymbol? attribute)
     {
+        if (attribute is null) return false;
         foreach (var data in type.GetAttributes())
         {
-            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, WasmExportsAttribute)) return true;
+            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A method that implements a task-returning member of a <c>[WasmImports]</c> interface: the bindings run it as an
+    /// async host function, so it is on the async path of a WebAssembly call.
+    /// </summary>
+    public bool ImplementsAsyncImport(IMethodSymbol method)
+    {
+        if (WasmImportsAttribute is null || method.MethodKind is not (MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation)
+            || method.IsStatic || !IsTaskLike(method.ReturnType) || method.ContainingType is not { } type)
+        {
+            return false;
+        }
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (!HasAttribute(implemented.OriginalDefinition, WasmImportsAttribute)) continue;
+            foreach (var member in implemented.GetMembers(method.ExplicitInterfaceImplementations.Length > 0 ? method.ExplicitInterfaceImplementations[0].Name : method.Name))
+            {
+                if (member is IMethodSymbol && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method)) return true;
+            }
         }
         return false;
     }
@@ -351,8 +387,11 @@ internal enum ThreadSinkKind
     /// <summary>Once, on a new thread the caller can <c>Join</c>.</summary>
     Thread,
 
-    /// <summary>Many times, concurrently with itself (<c>Parallel.For</c>/<c>ForEach</c>, timer callbacks).</summary>
+    /// <summary>Many times, concurrently with itself, and returns when done (<c>Parallel.For</c>/<c>ForEach</c>, PLINQ operators).</summary>
     Repeated,
+
+    /// <summary>Many times, concurrently with itself, long after the call that set it up returned (timer callbacks).</summary>
+    Timer,
 
     /// <summary>Each delegate once, all concurrently, and the call returns when all finish (<c>Parallel.Invoke</c>).</summary>
     Siblings,

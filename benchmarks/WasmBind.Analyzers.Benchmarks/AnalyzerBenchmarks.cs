@@ -25,7 +25,9 @@ public class AnalyzerBenchmarks
     public string Analyzers { get; set; } = "";
 
     public static IEnumerable<string> AnalyzerSets() =>
-        new[] { "Compile", "All" }.Concat(Sets.Rules.Select(r => r.GetType().Name));
+        new[] { "Compile", "All" }
+            .Concat(Sets.Baseline.IsDefaultOrEmpty ? [] : new[] { Sets.BaselineName })
+            .Concat(Sets.Rules.Select(r => r.GetType().Name));
 
     [GlobalSetup]
     public void Setup() => compilation = GeneratedProject.Create(Methods);
@@ -51,9 +53,42 @@ public static class Sets
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
 
+    /// <summary>The name of the baseline set (every analyzer of the baseline build) in results.</summary>
+    public const string BaselineName = "Baseline";
+
+    /// <summary>
+    /// Every analyzer of another build of WasmBind.Analyzers (say, main's before a change), loaded from the path in
+    /// WASMBIND_BASELINE_ANALYZERS into its own load context, so "before" and "after" run in the same process on the
+    /// same generated project. Empty when the variable is not set.
+    /// </summary>
+    public static ImmutableArray<DiagnosticAnalyzer> Baseline { get; } = LoadBaseline();
+
     public static ImmutableArray<DiagnosticAnalyzer> For(string name) => name switch
     {
         "All" => Rules,
+        BaselineName => Baseline,
         _ => [Rules.Single(r => r.GetType().Name == name)],
     };
+
+    private static ImmutableArray<DiagnosticAnalyzer> LoadBaseline()
+    {
+        var path = Environment.GetEnvironmentVariable("WASMBIND_BASELINE_ANALYZERS");
+        if (string.IsNullOrEmpty(path)) return [];
+        var assembly = new BaselineLoadContext().LoadFromAssemblyPath(Path.GetFullPath(path));
+        return assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t)
+                && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
+            .OrderBy(t => t.Name)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+    }
+
+    /// <summary>
+    /// Loads only the baseline analyzer assembly itself; everything it references (Roslyn, the BCL) resolves from the
+    /// default context, so its analyzers are the same DiagnosticAnalyzer type the driver knows.
+    /// </summary>
+    private sealed class BaselineLoadContext() : System.Runtime.Loader.AssemblyLoadContext("baseline-analyzers")
+    {
+        protected override System.Reflection.Assembly? Load(System.Reflection.AssemblyName assemblyName) => null;
+    }
 }

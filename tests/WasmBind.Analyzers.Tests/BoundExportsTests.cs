@@ -1,5 +1,5 @@
 using WasmBind.Analyzers.Rules;
-using WasmBind.Analyzers.Tests.Infrastructure;
+using WasmBind.Analyzers.Tests.Verifiers;
 using Xunit;
 
 namespace WasmBind.Analyzers.Tests;
@@ -22,7 +22,7 @@ public class BoundExportsTests
         """;
 
     [Fact]
-    public Task WB1001_bound_object_used_by_parallel_workers() => AnalyzerVerifier.VerifyAsync<StoreUsedAcrossThreadsAnalyzer>(Greeter + """
+    public Task WB1001_bound_object_used_by_parallel_workers() => CSharpAnalyzerVerifier<StoreUsedAcrossThreadsAnalyzer>.VerifyAnalyzerAsync(Greeter + """
         class C
         {
             void M(IGreeter greeter) => Parallel.For(0, 10, i => [|greeter|].Add(i, i));
@@ -30,7 +30,7 @@ public class BoundExportsTests
         """);
 
     [Fact]
-    public Task WB1002_bound_object_in_a_static_field() => AnalyzerVerifier.VerifyAsync<StoreInStaticFieldAnalyzer>(Greeter + """
+    public Task WB1002_bound_object_in_a_static_field() => CSharpAnalyzerVerifier<StoreInStaticFieldAnalyzer>.VerifyAnalyzerAsync(Greeter + """
         static class Host
         {
             public static IGreeter? [|Greeter|];
@@ -38,7 +38,7 @@ public class BoundExportsTests
         """);
 
     [Fact]
-    public Task WB1004_Result_of_a_bound_async_member() => AnalyzerVerifier.VerifyAsync<BlockingWaitAnalyzer>(Greeter + """
+    public Task WB1004_Result_of_a_bound_async_member() => CSharpAnalyzerVerifier<BlockingWaitAnalyzer>.VerifyAnalyzerAsync(Greeter + """
         class C
         {
             int M(IGreeter greeter) => [|greeter.SlowAsync(1).Result|];
@@ -46,7 +46,7 @@ public class BoundExportsTests
         """);
 
     [Fact]
-    public Task WB1005_span_held_across_a_bound_call() => AnalyzerVerifier.VerifyAsync<MemorySpanHeldAcrossGrowthAnalyzer>(Greeter + """
+    public Task WB1005_span_held_across_a_bound_call() => CSharpAnalyzerVerifier<MemorySpanHeldAcrossGrowthAnalyzer>.VerifyAnalyzerAsync(Greeter + """
         class C
         {
             void M(Memory memory, IGreeter greeter)
@@ -59,7 +59,7 @@ public class BoundExportsTests
         """);
 
     [Fact]
-    public Task WB1003_not_reported_for_bound_members_yet() => AnalyzerVerifier.VerifyAsync<SyncCallInAsyncCodeAnalyzer>(Greeter + """
+    public Task WB1003_not_reported_for_bound_members_yet() => CSharpAnalyzerVerifier<SyncCallInAsyncCodeAnalyzer>.VerifyAnalyzerAsync(Greeter + """
         class C
         {
             async Task<int> M(IGreeter greeter)
@@ -71,7 +71,7 @@ public class BoundExportsTests
         """);
 
     [Fact]
-    public Task Static_members_of_the_interface_do_not_run_wasm() => AnalyzerVerifier.VerifyAsync<MemorySpanHeldAcrossGrowthAnalyzer>("""
+    public Task Static_members_of_the_interface_do_not_run_wasm() => CSharpAnalyzerVerifier<MemorySpanHeldAcrossGrowthAnalyzer>.VerifyAnalyzerAsync("""
         [WasmExports]
         public partial interface ICounter
         {

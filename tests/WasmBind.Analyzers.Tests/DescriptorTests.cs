@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
-using WasmBind.Analyzers.Tests.Infrastructure;
+using WasmBind.Analyzers.Tests.Verifiers;
 using Xunit;
 
 namespace WasmBind.Analyzers.Tests;
@@ -21,7 +22,7 @@ public class DescriptorTests
     }
 
     private static IEnumerable<DiagnosticDescriptor> AllDescriptors() =>
-        AnalyzerVerifier.AllAnalyzers.SelectMany(a => a.SupportedDiagnostics);
+        TestSetup.AllAnalyzers.SelectMany(a => a.SupportedDiagnostics);
 
     [Fact]
     public void There_are_rules_and_their_ids_are_unique_per_analyzer()
@@ -37,8 +38,14 @@ public class DescriptorTests
     [MemberData(nameof(Ids))]
     public void Help_link_points_at_the_rules_page(string id)
     {
+        // The link is the build's RepositoryUrl (one place, Directory.Build.props) plus the page's path in the
+        // repository, and that page exists in this checkout.
         var descriptor = AllDescriptors().First(d => d.Id == id);
-        Assert.Equal($"https://github.com/wasmbind/wasmbind/blob/main/docs/rules/{id}.md", descriptor.HelpLinkUri);
+        var repositoryUrl = XDocument.Load(Path.Combine(RepoRoot, "Directory.Build.props")).Descendants("RepositoryUrl").Single().Value.Trim();
+        Assert.StartsWith(repositoryUrl + "/blob/main/", descriptor.HelpLinkUri);
+        var pagePath = descriptor.HelpLinkUri[(repositoryUrl + "/blob/main/").Length..];
+        Assert.Equal($"docs/rules/{id}.md", pagePath);
+        Assert.True(File.Exists(Path.Combine(RepoRoot, pagePath)), $"{descriptor.HelpLinkUri} points at {pagePath}, which does not exist.");
         Assert.False(string.IsNullOrWhiteSpace(descriptor.Title.ToString()));
         Assert.False(string.IsNullOrWhiteSpace(descriptor.MessageFormat.ToString()));
         Assert.False(string.IsNullOrWhiteSpace(descriptor.Description.ToString()));
@@ -55,6 +62,8 @@ public class DescriptorTests
         foreach (var heading in new[] { "## What", "## Why", "## How to fix", "## Example" })
             Assert.Contains(heading, page);
         Assert.Contains("](README.md)", page);
+        // The analyzers' own rules say what the tests prove: what is reported, what is not, the known limits.
+        if (id.StartsWith("WB1", StringComparison.Ordinal)) Assert.Contains("## Precision", page);
     }
 
     [Theory]

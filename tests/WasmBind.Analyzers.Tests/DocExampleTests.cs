@@ -1,5 +1,5 @@
 using WasmBind.Analyzers.Rules;
-using WasmBind.Analyzers.Tests.Infrastructure;
+using WasmBind.Analyzers.Tests.Verifiers;
 using Xunit;
 
 namespace WasmBind.Analyzers.Tests;
@@ -8,7 +8,7 @@ namespace WasmBind.Analyzers.Tests;
 public class DocExampleTests
 {
     [Fact]
-    public Task WB1001_wrong() => AnalyzerVerifier.VerifyAsync<StoreUsedAcrossThreadsAnalyzer>("""
+    public Task WB1001_wrong() => CSharpAnalyzerVerifier<StoreUsedAcrossThreadsAnalyzer>.VerifyAnalyzerAsync("""
         class C
         {
             async Task M(Instance instance)
@@ -22,7 +22,7 @@ public class DocExampleTests
         """);
 
     [Fact]
-    public Task WB1001_right() => AnalyzerVerifier.VerifyAsync<StoreUsedAcrossThreadsAnalyzer>("""
+    public Task WB1001_right() => CSharpAnalyzerVerifier<StoreUsedAcrossThreadsAnalyzer>.VerifyAnalyzerAsync("""
         class C
         {
             async Task<int[]> PerTask(Engine engine, Linker linker, Module module, int[] inputs)
@@ -46,7 +46,7 @@ public class DocExampleTests
         """);
 
     [Fact]
-    public Task WB1004_wrong_and_right() => AnalyzerVerifier.VerifyAsync<BlockingWaitAnalyzer>("""
+    public Task WB1004_wrong_and_right() => CSharpAnalyzerVerifier<BlockingWaitAnalyzer>.VerifyAnalyzerAsync("""
         class C
         {
             void Wrong(Linker linker, Func<int, Task<int>> get) => linker.DefineAsyncFunction("env", "fetch", async (Caller caller, int key) =>
@@ -69,7 +69,7 @@ public class DocExampleTests
         """);
 
     [Fact]
-    public Task WB1005_wrong_and_right() => AnalyzerVerifier.VerifyAsync<MemorySpanHeldAcrossGrowthAnalyzer>("""
+    public Task WB1005_wrong_and_right() => CSharpAnalyzerVerifier<MemorySpanHeldAcrossGrowthAnalyzer>.VerifyAnalyzerAsync("""
         class C
         {
             void Wrong(Linker linker) => linker.DefineFunction("env", "echo", (Caller caller, int address, int length) =>
@@ -90,7 +90,7 @@ public class DocExampleTests
         """);
 
     [Fact]
-    public Task WB1006_wrong_and_right() => AnalyzerVerifier.VerifyAsync<CallerEscapesAnalyzer>("""
+    public Task WB1006_wrong_and_right() => CSharpAnalyzerVerifier<CallerEscapesAnalyzer>.VerifyAnalyzerAsync("""
         class C
         {
             void Wrong(Linker linker, Action<string> log) => linker.DefineFunction("env", "log", (Caller caller, int address, int length) =>

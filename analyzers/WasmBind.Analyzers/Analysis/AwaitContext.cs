@@ -82,4 +82,19 @@ internal static class AwaitContext
         }
         return null;
     }
+
+    /// <summary>
+    /// True inside a <c>finally</c> block or a <c>catch</c> clause of the enclosing function: cleanup that must run to
+    /// the end even when the operation was cancelled, so a fix must not hand it the operation's token.
+    /// </summary>
+    public static bool IsInCleanup(IOperation operation)
+    {
+        IOperation child = operation;
+        for (var current = operation.Parent; current is not null; child = current, current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation) return false;
+            if (current is ITryOperation tryOperation && (child == tryOperation.Finally || child is ICatchClauseOperation)) return true;
+        }
+        return false;
+    }
 }

@@ -76,10 +76,16 @@ internal static class ThreadCrossing
         switch (kind)
         {
             case ThreadSinkKind.Repeated:
+            case ThreadSinkKind.Timer:
                 foreach (var list in captures)
                 {
                     foreach (var capture in list)
-                        findings.Add(new CrossingFinding(capture, name, $"is used by a delegate that '{name}' runs on several threads at once", CrossingReason.Concurrent));
+                    {
+                        // A timer calls back after the host function that received a Caller has returned: an escape.
+                        findings.Add(kind == ThreadSinkKind.Timer && types.IsCaller(capture.Type)
+                            ? new CrossingFinding(capture, name, $"is captured by a callback that '{name}' runs later, on another thread", CrossingReason.Escapes)
+                            : new CrossingFinding(capture, name, $"is used by a delegate that '{name}' runs on several threads at once", CrossingReason.Concurrent));
+                    }
                 }
                 return findings;
 
@@ -151,7 +157,8 @@ internal static class ThreadCrossing
     /// <summary>
     /// True when the sink sits in a loop or lambda that can run it again while the captured variable stays the same
     /// (declared outside that loop or lambda): two delegates then share it. A variable declared in the loop body is
-    /// a new one each iteration, so "a store per iteration" passes.
+    /// a new one each iteration, so "a store per iteration" passes; so is a lambda's own parameter, which is a different
+    /// item (a different plugin, in its own store) each time the lambda runs: <c>plugins.Select(p => Task.Run(() => p.Render()))</c>.
     /// </summary>
     private static bool SharedWithRepeatedRun(Capture capture, IOperation sink)
     {
@@ -159,7 +166,7 @@ internal static class ThreadCrossing
         {
             if (current is ILocalFunctionOperation) return false;
             if (current is ILoopOperation or IAnonymousFunctionOperation)
-                return capture.Symbol is not ILocalSymbol local || !local.IsDeclaredWithin(current.Syntax.SyntaxTree, current.Syntax.Span);
+                return capture.Symbol is not (ILocalSymbol or IParameterSymbol) || !capture.Symbol.IsDeclaredWithin(current.Syntax.SyntaxTree, current.Syntax.Span);
         }
         return false;
     }

@@ -9,8 +9,10 @@ namespace WasmBind.Analyzers.Rules;
 /// <summary>
 /// WB1004: a blocking wait (<c>.Result</c>, <c>.Wait()</c>, <c>GetAwaiter().GetResult()</c>, <c>Task.WaitAll</c>,
 /// <c>Task.WaitAny</c>, <c>Thread.Sleep</c>) where it hurts WebAssembly:
-/// (1) on the task of a wasm call (<c>CallAsync</c>, <c>InstantiateAsync</c>), anywhere;
-/// (2) in the body of an async host function (a lambda given to <c>Linker.DefineAsyncFunction</c>);
+/// (1) on the task of a wasm call (<c>CallAsync</c>, <c>InstantiateAsync</c>), anywhere, including among the tasks
+/// given to <c>WaitAll</c>/<c>WaitAny</c>;
+/// (2) in the body of an async host function (a lambda given to <c>Linker.DefineAsyncFunction</c>, or a method that
+/// implements a task-returning member of a <c>[WasmImports]</c> interface);
 /// (3) in an async function that itself calls WebAssembly.
 /// Not reported: <c>.Result</c>/<c>GetResult()</c> on a task local already awaited, or checked with
 /// <c>IsCompleted</c>/<c>IsCompletedSuccessfully</c>, earlier in the function (the task is finished; no thread blocks).
@@ -37,13 +39,17 @@ public sealed class BlockingWaitAnalyzer : WasmBindAnalyzer
         var waited = WaitedTask(operation, kind, types);
         var scope = operation.EnclosingFunction(context.ContainingSymbol);
         string reason;
-        if (waited is not null && IsWasmCallTask(waited, types))
+        if (waited is not null ? IsWasmCallTask(waited, types) : WaitsOnWasmCallTask(operation, kind, types))
         {
             reason = "on the task of a WebAssembly call";
         }
         else if (IsAsyncHostFunction(scope, types))
         {
             reason = "inside an async host function";
+        }
+        else if (scope.Node is null && context.ContainingSymbol is IMethodSymbol method && types.ImplementsAsyncImport(method))
+        {
+            reason = "inside the implementation of an async [WasmImports] member, which runs as an async host function";
         }
         else if (scope.IsAsync && CallsWasm(scope, types))
         {
@@ -59,6 +65,13 @@ public sealed class BlockingWaitAnalyzer : WasmBindAnalyzer
         var fix = canAwait ? MechanicalFix(operation, kind) : null;
         var properties = ImmutableDictionary<string, string?>.Empty;
         if (fix is not null) properties = properties.Add(BlockingWaitProperties.Fix, fix);
+        // Task.Delay takes the token in scope, so the delay ends when the operation is cancelled; not in cleanup code,
+        // which must run to the end on cancellation too.
+        if (fix == BlockingWaitProperties.Delay && !AwaitContext.IsInCleanup(operation)
+            && AwaitContext.CancellationTokenInScope(operation, context.ContainingSymbol, types) is { } token)
+        {
+            properties = properties.Add(BlockingWaitProperties.Token, token.Name);
+        }
 
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.BlockingWaitOnAsyncPath,
@@ -84,6 +97,17 @@ public sealed class BlockingWaitAnalyzer : WasmBindAnalyzer
             default:
                 return null;
         }
+    }
+
+    /// <summary><c>Task.WaitAll</c>/<c>WaitAny</c> with the task of a wasm call among its arguments.</summary>
+    private static bool WaitsOnWasmCallTask(IOperation operation, BlockingWaitKind kind, WellKnownTypes types)
+    {
+        if (kind is not (BlockingWaitKind.WaitAll or BlockingWaitKind.WaitAny) || operation is not IInvocationOperation combinator) return false;
+        foreach (var element in Joins.Elements(combinator))
+        {
+            if (IsWasmCallTask(element, types)) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -210,4 +234,7 @@ public static class BlockingWaitProperties
 
     /// <summary><c>Task.WaitAll(a, b)</c> → <c>await Task.WhenAll(a, b)</c>.</summary>
     public const string WhenAll = "WhenAll";
+
+    /// <summary>For <see cref="Delay"/>: the CancellationToken in scope, by name, passed to <c>Task.Delay</c>; absent when none (or in cleanup code).</summary>
+    public const string Token = "Token";
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -9,7 +10,7 @@ namespace WasmBind.Analyzers.Rules;
 /// <summary>
 /// WB1006: a <c>Caller</c> (or <c>Caller&lt;T&gt;</c>) that outlives its host function call:
 /// stored in a field, property, array element or indexer (a ref struct's field is fine: it cannot outlive the call);
-/// added to a collection (a generic parameter of a method on an <c>IEnumerable</c> type: <c>Add</c>, <c>Enqueue</c>, ...);
+/// added to a collection (also inside a tuple literal or anonymous object: <c>queue.Enqueue((caller, x))</c>) (a generic parameter of a method on an <c>IEnumerable</c> type: <c>Add</c>, <c>Enqueue</c>, ...);
 /// returned; or captured by a delegate that is stored, subscribed to an event, added to a collection, returned, or
 /// run on another thread without being awaited (see <see cref="ThreadCrossing"/>). Passing a Caller to a method as an
 /// argument, or using it in a lambda that runs during the call (LINQ, a local helper), is not reported.
@@ -49,8 +50,15 @@ public sealed class CallerEscapesAnalyzer : WasmBindAnalyzer
         foreach (var argument in arguments)
         {
             if (argument.Parameter?.OriginalDefinition.Type is not ITypeParameterSymbol) continue;
-            if (IsCallerValue(argument.Value, types, out var name) && IsCollectionAdd(method, types))
-                Report(context, argument.Value, name, "is added to a collection");
+            if (IsCallerValue(argument.Value, types, out var name))
+            {
+                if (IsCollectionAdd(method, types)) Report(context, argument.Value, name, "is added to a collection");
+            }
+            else if (argument.Value.Unwrap() is ITupleOperation or IAnonymousObjectCreationOperation && IsCollectionAdd(method, types))
+            {
+                foreach (var element in CallerElements(argument.Value, types))
+                    Report(context, element, element.ReferencedSymbol()?.Name ?? element.Syntax.ToString(), "is added to a collection inside a tuple or anonymous object");
+            }
         }
     }
 
@@ -58,7 +66,31 @@ public sealed class CallerEscapesAnalyzer : WasmBindAnalyzer
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (!OutlivesCall(assignment.Target)) return;
-        if (IsCallerValue(assignment.Value, types, out var name)) Report(context, assignment.Value, name, "is stored in a field or property");
+        if (IsCallerValue(assignment.Value, types, out var name))
+        {
+            Report(context, assignment.Value, name, "is stored in a field or property");
+            return;
+        }
+        foreach (var element in CallerElements(assignment.Value, types))
+            Report(context, element, element.ReferencedSymbol()?.Name ?? element.Syntax.ToString(), "is stored in a field or property inside a tuple or anonymous object");
+    }
+
+    /// <summary>The Caller values inside a tuple literal or an anonymous object (nested ones too): <c>(caller, x)</c>.</summary>
+    private static IEnumerable<IOperation> CallerElements(IOperation value, WellKnownTypes types)
+    {
+        var elements = value.Unwrap() switch
+        {
+            ITupleOperation tuple => tuple.Elements,
+            IAnonymousObjectCreationOperation anonymous => anonymous.Initializers,
+            _ => ImmutableArray<IOperation>.Empty,
+        };
+        foreach (var element in elements)
+        {
+            // An anonymous object's members are assignments to its properties.
+            var item = element is ISimpleAssignmentOperation member ? member.Value : element;
+            if (IsCallerValue(item, types, out _)) yield return item.Unwrap();
+            else foreach (var nested in CallerElements(item, types)) yield return nested;
+        }
     }
 
     private static void AnalyzeReturn(OperationAnalysisContext context, WellKnownTypes types)
@@ -94,6 +126,8 @@ public sealed class CallerEscapesAnalyzer : WasmBindAnalyzer
     private static bool OutlivesCall(IOperation target) => target switch
     {
         IFieldReferenceOperation field => field.Field.IsStatic || field.Instance?.Type?.IsRefLikeType != true,
+        // An anonymous object's member initializer: judged where the object goes (CallerElements), not here.
+        IPropertyReferenceOperation { Property.ContainingType.IsAnonymousType: true } => false,
         IPropertyReferenceOperation property => property.Property.IsStatic || property.Instance?.Type?.IsRefLikeType != true,
         IArrayElementReferenceOperation => true,
         _ => false,

@@ -28,7 +28,7 @@ public sealed class StoreInStaticFieldAnalyzer : WasmBindAnalyzer
         if (!field.IsStatic || field.IsConst || field.IsImplicitlyDeclared) return;
         if (HeldType(field.Type, types) is not { } held || IsThreadStatic(field, types)) return;
         foreach (var location in field.Locations)
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.StoreInStaticField, location, "field", field.Name, held.Name));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.StoreInStaticField, location, field.Name, "field", Wording.WithArticle(held.Name)));
     }
 
     private static void AnalyzeProperty(SymbolAnalysisContext context, WellKnownTypes types)
@@ -43,7 +43,7 @@ public sealed class StoreInStaticFieldAnalyzer : WasmBindAnalyzer
         }
         if (backing is null || IsThreadStatic(backing, types)) return;
         foreach (var location in property.Locations)
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.StoreInStaticField, location, "property", property.Name, held.Name));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.StoreInStaticField, location, property.Name, "property", Wording.WithArticle(held.Name)));
     }
 
     /// <summary>The store-owned type a field of type <paramref name="type"/> holds, looking through <c>Lazy&lt;T&gt;</c>.</summary>

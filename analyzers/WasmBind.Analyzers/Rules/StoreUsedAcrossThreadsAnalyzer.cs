@@ -14,15 +14,37 @@ namespace WasmBind.Analyzers.Rules;
 /// sinks and the join approximation are in <see cref="ThreadCrossing"/>. Also <c>Task.WhenAll</c> over tasks that
 /// share a store: a task-returning lambda inside its arguments (the <c>items.Select(async i => ..)</c> shape makes
 /// one task per item, all on the same store), and two arguments that mention the same store's objects.
-/// A Caller in a delegate that outlives its host function is WB1006's, not reported here.
+/// A Caller in a delegate that outlives its host function (a timer callback, a task not awaited) is WB1006's, not
+/// reported here. PLINQ operators count as Parallel.ForEach, <c>System.Timers.Timer.Elapsed</c> handlers as timers.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class StoreUsedAcrossThreadsAnalyzer : WasmBindAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.StoreUsedAcrossThreads);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, WellKnownTypes types) =>
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, WellKnownTypes types)
+    {
         context.RegisterOperationAction(c => Analyze(c, types), OperationKind.Invocation, OperationKind.ObjectCreation);
+        if (types.TimerElapsed is not null) context.RegisterOperationAction(c => AnalyzeTimerHandler(c, types), OperationKind.EventAssignment);
+    }
+
+    /// <summary>
+    /// <c>timer.Elapsed += handler</c> (System.Timers.Timer): the handler runs on thread-pool threads, overlapping
+    /// itself when a tick outlasts the interval. A Caller in it outlives its host function: WB1006's.
+    /// </summary>
+    private static void AnalyzeTimerHandler(OperationAnalysisContext context, WellKnownTypes types)
+    {
+        var assignment = (IEventAssignmentOperation)context.Operation;
+        if (!assignment.Adds || assignment.EventReference is not IEventReferenceOperation reference
+            || !SymbolEqualityComparer.Default.Equals(reference.Event.OriginalDefinition, types.TimerElapsed)) return;
+        var root = assignment.Root();
+        if (assignment.HandlerValue.DelegateBody(root) is not { } handler) return;
+        foreach (var capture in Captures.Find(handler, root, types))
+        {
+            if (!types.IsCaller(capture.Type))
+                Report(context, capture.FirstReference, capture.Symbol, "is used by a handler that 'Timer.Elapsed' runs on several threads at once");
+        }
+    }
 
     private static void Analyze(OperationAnalysisContext context, WellKnownTypes types)
     {

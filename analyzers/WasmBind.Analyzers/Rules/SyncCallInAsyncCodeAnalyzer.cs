@@ -31,9 +31,11 @@ public sealed class SyncCallInAsyncCodeAnalyzer : WasmBindAnalyzer
         var shape = FixShape(invocation, scope, types);
         properties[SyncCallProperties.Shape] = shape;
         properties[SyncCallProperties.AsyncName] = asyncForm.Name;
-        // Pass the token in scope, when the async form takes one.
+        // Pass the token in scope, when the async form takes one; not to cleanup in a finally block or catch clause,
+        // which must run to the end on cancellation too (the token would make it throw at once instead).
         foreach (var parameter in asyncForm.Parameters)
         {
+            if (AwaitContext.IsInCleanup(invocation)) break;
             if (!types.IsCancellationToken(parameter.Type)) continue;
             if (AwaitContext.CancellationTokenInScope(invocation, context.ContainingSymbol, types) is { } token)
             {

@@ -1,12 +1,12 @@
 using WasmBind.Analyzers.Rules;
-using WasmBind.Analyzers.Tests.Infrastructure;
+using WasmBind.Analyzers.Tests.Verifiers;
 using Xunit;
 
 namespace WasmBind.Analyzers.Tests.Rules;
 
 public class WB1001StoreUsedAcrossThreadsTests
 {
-    private static Task Verify(string markup) => AnalyzerVerifier.VerifyAsync<StoreUsedAcrossThreadsAnalyzer>(markup);
+    private static Task Verify(string markup) => CSharpAnalyzerVerifier<StoreUsedAcrossThreadsAnalyzer>.VerifyAnalyzerAsync(markup);
 
     // ---- reported ----
 
@@ -439,10 +439,157 @@ public class WB1001StoreUsedAcrossThreadsTests
         """);
 
     [Fact]
-    public Task Generated_code_is_skipped() => AnalyzerVerifier.VerifyAsync<StoreUsedAcrossThreadsAnalyzer>("""
+    public Task Generated_code_is_skipped() => CSharpAnalyzerVerifier<StoreUsedAcrossThreadsAnalyzer>.VerifyAnalyzerAsync("""
         class C
         {
             void M(TypedFunc<int, int> square) => Parallel.For(0, 100, i => square.Call(i));
         }
         """, path: "Bindings.g.cs");
+
+    // ---- issue 17: per-item instances, PLINQ, System.Timers, Callers in timers, lock ----
+
+    private const string Renderer = """
+        [WasmExports]
+        public partial interface IRenderer
+        {
+            int Render(int document);
+        }
+
+        """;
+
+    [Fact]
+    public Task Per_plugin_tasks_over_a_lambda_parameter_are_not_reported() => Verify(Renderer + """
+        class PluginHost
+        {
+            // Each plugin is its own instance in its own store: one task per plugin shares nothing.
+            Task RenderAll(IReadOnlyList<IRenderer> plugins, int document) =>
+                Task.WhenAll(plugins.Select(p => Task.Run(() => p.Render(document))));
+
+            async Task<int[]> RenderAllAwaited(IEnumerable<IRenderer> plugins, int document) =>
+                await Task.WhenAll(plugins.Select(plugin => Task.Run(() => plugin.Render(document))));
+        }
+        """);
+
+    [Fact]
+    public Task Per_plugin_tasks_over_a_loop_variable_are_not_reported() => Verify(Renderer + """
+        class PluginHost
+        {
+            async Task RenderAll(List<IRenderer> plugins, int document)
+            {
+                var tasks = new List<Task<int>>();
+                foreach (var plugin in plugins) tasks.Add(Task.Run(() => plugin.Render(document)));
+                for (var i = 0; i < plugins.Count; i++)
+                {
+                    var own = plugins[i];
+                    tasks.Add(Task.Run(() => own.Render(document)));
+                }
+                await Task.WhenAll(tasks);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task One_shared_renderer_in_per_item_tasks_is_reported() => Verify(Renderer + """
+        class PluginHost
+        {
+            Task<int[]> RenderAll(IRenderer renderer, int[] documents) =>
+                Task.WhenAll(documents.Select(d => Task.Run(() => [|renderer|].Render(d))));
+        }
+        """);
+
+    [Fact]
+    public Task Plinq_over_a_shared_function_is_reported() => Verify("""
+        class Scorer
+        {
+            int[] ScoreAll(TypedFunc<int, int> score, int[] inputs) =>
+                inputs.AsParallel().Select(x => [|score|].Call(x)).ToArray();
+
+            void Warm(Instance instance, int[] inputs) =>
+                inputs.AsParallel().ForAll(x => [|instance|].GetAction<int>("warm").Call(x));
+        }
+        """);
+
+    [Fact]
+    public Task Plinq_over_per_item_instances_is_not_reported() => Verify(Renderer + """
+        class PluginHost
+        {
+            int[] RenderAll(List<IRenderer> plugins, int document) =>
+                plugins.AsParallel().Select(p => p.Render(document)).ToArray();
+        }
+        """);
+
+    [Fact]
+    public Task System_Timers_Elapsed_handler_is_reported() => Verify("""
+        class Heartbeat
+        {
+            private readonly System.Timers.Timer timer = new(1000);
+
+            void Start(TypedAction tick)
+            {
+                timer.Elapsed += (_, _) => [|tick|].Call();
+                timer.Start();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task System_Timers_Elapsed_handler_with_its_own_store_is_not_reported() => Verify("""
+        class Heartbeat
+        {
+            private readonly System.Timers.Timer timer = new(1000);
+
+            void Start(Engine engine, Module module)
+            {
+                timer.Elapsed += (_, _) =>
+                {
+                    var store = new Store(engine);
+                    var instance = new Linker(engine).Instantiate(store, module);
+                    instance.GetAction("tick").Call();
+                };
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Caller_captured_by_a_timer_callback_is_WB1006_not_WB1001() => Verify("""
+        class Host
+        {
+            private System.Threading.Timer? timer;
+
+            void Register(Linker linker) => linker.DefineFunction("env", "arm", (Caller caller) =>
+            {
+                timer = new System.Threading.Timer(_ => caller.GetMemory(), null, 100, 100);
+                timer.Change(200, 200);
+            });
+
+            void Subscribe(Linker linker, System.Timers.Timer ticks) => linker.DefineFunction("env", "watch", (Caller caller) =>
+            {
+                ticks.Elapsed += (_, _) => caller.GetMemory();
+            });
+        }
+        """);
+
+    [Fact]
+    public Task Timer_callback_over_a_shared_instance_is_still_reported() => Verify("""
+        class Host
+        {
+            System.Threading.Timer Start(Instance instance) =>
+                new System.Threading.Timer(_ => [|instance|].GetAction("tick").Call(), null, 0, 100);
+        }
+        """);
+
+    [Fact]
+    public Task Lock_around_every_use_is_still_reported_a_known_limit() => Verify("""
+        class Worker
+        {
+            private readonly object gate = new();
+
+            void M(TypedFunc<int, int> f)
+            {
+                // Serialised by the lock, but the rule does not prove it (docs/rules/WB1001.md, Precision).
+                _ = Task.Run(() => { lock (gate) { [|f|].Call(1); } });
+                lock (gate) { f.Call(2); }
+            }
+        }
+        """);
 }

@@ -1,12 +1,12 @@
 using WasmBind.Analyzers.Rules;
-using WasmBind.Analyzers.Tests.Infrastructure;
+using WasmBind.Analyzers.Tests.Verifiers;
 using Xunit;
 
 namespace WasmBind.Analyzers.Tests.Rules;
 
 public class WB1002StoreInStaticFieldTests
 {
-    private static Task Verify(string markup) => AnalyzerVerifier.VerifyAsync<StoreInStaticFieldAnalyzer>(markup);
+    private static Task Verify(string markup) => CSharpAnalyzerVerifier<StoreInStaticFieldAnalyzer>.VerifyAnalyzerAsync(markup);
 
     // ---- reported ----
 
@@ -154,10 +154,43 @@ public class WB1002StoreInStaticFieldTests
         """);
 
     [Fact]
-    public Task Generated_code_is_skipped() => AnalyzerVerifier.VerifyAsync<StoreInStaticFieldAnalyzer>("""
+    public Task Generated_code_is_skipped() => CSharpAnalyzerVerifier<StoreInStaticFieldAnalyzer>.VerifyAnalyzerAsync("""
         static class Host
         {
             public static Store? Current;
         }
         """, path: "Host.g.cs");
+
+    // ---- issue 17: message grammar ----
+
+    [Fact]
+    public async Task Messages_choose_the_article_by_the_word()
+    {
+        var test = new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<StoreInStaticFieldAnalyzer, Microsoft.CodeAnalysis.Testing.DefaultVerifier>
+        {
+            TestCode = TestSetup.Usings + """
+                [WasmExports]
+                public partial interface IRenderer { int Render(int document); }
+
+                static class Shared
+                {
+                    public static Instance? {|#0:Plugin|};
+                    public static IRenderer? {|#1:Renderer|};
+                    public static Store? {|#2:Current|};
+                    public static Lazy<Memory>? {|#3:Heap|} { get; set; }
+                }
+                """,
+        };
+        TestSetup.Configure(test);
+        const string tail = ", which every thread can reach; keep stores per operation or per thread, or mark the field [ThreadStatic]";
+        test.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.StoreInStaticField).WithLocation(0)
+            .WithMessage("'Plugin' is a static field that holds an Instance" + tail));
+        test.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.StoreInStaticField).WithLocation(1)
+            .WithMessage("'Renderer' is a static field that holds an IRenderer" + tail));
+        test.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.StoreInStaticField).WithLocation(2)
+            .WithMessage("'Current' is a static field that holds a Store" + tail));
+        test.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.StoreInStaticField).WithLocation(3)
+            .WithMessage("'Heap' is a static property that holds a Memory" + tail));
+        await test.RunAsync();
+    }
 }

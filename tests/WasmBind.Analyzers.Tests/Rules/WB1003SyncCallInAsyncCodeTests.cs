@@ -1,17 +1,17 @@
 using Microsoft.CodeAnalysis.CSharp;
 using WasmBind.Analyzers.CodeFixes;
 using WasmBind.Analyzers.Rules;
-using WasmBind.Analyzers.Tests.Infrastructure;
+using WasmBind.Analyzers.Tests.Verifiers;
 using Xunit;
 
 namespace WasmBind.Analyzers.Tests.Rules;
 
 public class WB1003SyncCallInAsyncCodeTests
 {
-    private static Task Verify(string markup) => AnalyzerVerifier.VerifyAsync<SyncCallInAsyncCodeAnalyzer>(markup);
+    private static Task Verify(string markup) => CSharpAnalyzerVerifier<SyncCallInAsyncCodeAnalyzer>.VerifyAnalyzerAsync(markup);
 
-    private static Task VerifyFix(string markup, string expected, CSharpParseOptions? options = null) =>
-        CodeFixVerifier.VerifyFixAsync<SyncCallInAsyncCodeAnalyzer, SyncCallCodeFixProvider>(markup, expected, options);
+    private static Task VerifyFix(string markup, string expected, LanguageVersion languageVersion = LanguageVersion.Latest) =>
+        CSharpCodeFixVerifier<SyncCallInAsyncCodeAnalyzer, SyncCallCodeFixProvider>.VerifyCodeFixAsync(markup, expected, languageVersion);
 
     // ---- reported ----
 
@@ -69,7 +69,7 @@ public class WB1003SyncCallInAsyncCodeTests
         """);
 
     [Fact]
-    public Task Invoke_with_results_span_is_reported_without_a_fix() => CodeFixVerifier.VerifyNoFixAsync<SyncCallInAsyncCodeAnalyzer, SyncCallCodeFixProvider>("""
+    public Task Invoke_with_results_span_is_reported_without_a_fix() => CSharpCodeFixVerifier<SyncCallInAsyncCodeAnalyzer, SyncCallCodeFixProvider>.VerifyNoCodeFixAsync("""
         class C
         {
             async Task M(Function f, Value[] arguments, Value[] results)
@@ -282,7 +282,7 @@ public class WB1003SyncCallInAsyncCodeTests
         """);
 
     [Fact]
-    public Task Generated_code_is_skipped() => AnalyzerVerifier.VerifyAsync<SyncCallInAsyncCodeAnalyzer>("""
+    public Task Generated_code_is_skipped() => CSharpAnalyzerVerifier<SyncCallInAsyncCodeAnalyzer>.VerifyAnalyzerAsync("""
         class C
         {
             async Task<int> M(TypedFunc<int> read)
@@ -442,7 +442,7 @@ public class WB1003SyncCallInAsyncCodeTests
                 return await f.CallAsync(new[] { Value.I32(1) });
             }
         }
-        """, new CSharpParseOptions(LanguageVersion.CSharp11));
+        """, LanguageVersion.CSharp11);
 
     [Fact]
     public Task Fix_named_arguments_name_the_token() => VerifyFix("""
@@ -466,7 +466,7 @@ public class WB1003SyncCallInAsyncCodeTests
         """);
 
     [Fact]
-    public Task Fix_all_rewrites_nested_calls() => CodeFixVerifier.VerifyFixAllAsync<SyncCallInAsyncCodeAnalyzer, SyncCallCodeFixProvider>("""
+    public Task Fix_all_rewrites_nested_calls() => CSharpCodeFixVerifier<SyncCallInAsyncCodeAnalyzer, SyncCallCodeFixProvider>.VerifyCodeFixAsync("""
         class C
         {
             async Task M(TypedAction<int> log, TypedFunc<int, int> square)
@@ -489,7 +489,7 @@ public class WB1003SyncCallInAsyncCodeTests
         """);
 
     [Fact]
-    public Task No_fix_on_a_conditional_access() => CodeFixVerifier.VerifyNoFixAsync<SyncCallInAsyncCodeAnalyzer, SyncCallCodeFixProvider>("""
+    public Task No_fix_on_a_conditional_access() => CSharpCodeFixVerifier<SyncCallInAsyncCodeAnalyzer, SyncCallCodeFixProvider>.VerifyNoCodeFixAsync("""
         class C
         {
             async Task<int?> M(TypedFunc<int>? read)
@@ -501,7 +501,7 @@ public class WB1003SyncCallInAsyncCodeTests
         """);
 
     [Fact]
-    public Task No_fix_when_a_span_is_live_across_the_call() => CodeFixVerifier.VerifyNoFixAsync<SyncCallInAsyncCodeAnalyzer, SyncCallCodeFixProvider>("""
+    public Task No_fix_when_a_span_is_live_across_the_call() => CSharpCodeFixVerifier<SyncCallInAsyncCodeAnalyzer, SyncCallCodeFixProvider>.VerifyNoCodeFixAsync("""
         class C
         {
             async Task<int> M(TypedFunc<int, int> f, byte[] buffer)
@@ -510,6 +510,53 @@ public class WB1003SyncCallInAsyncCodeTests
                 Span<byte> bytes = buffer;
                 var r = [|f.Call(bytes[0])|];
                 return r + bytes[1];
+            }
+        }
+        """);
+
+    // ---- issue 17: cleanup keeps running on cancellation ----
+
+    [Fact]
+    public Task Fix_in_finally_and_catch_does_not_pass_the_token() => VerifyFix("""
+        class Session
+        {
+            async Task RunAsync(TypedAction work, TypedAction release, TypedAction<int> log, CancellationToken ct)
+            {
+                try
+                {
+                    [|work.Call()|];
+                    await Task.Yield();
+                }
+                catch (OperationCanceledException)
+                {
+                    [|log.Call(1)|];
+                    throw;
+                }
+                finally
+                {
+                    [|release.Call()|];
+                }
+            }
+        }
+        """, """
+        class Session
+        {
+            async Task RunAsync(TypedAction work, TypedAction release, TypedAction<int> log, CancellationToken ct)
+            {
+                try
+                {
+                    await work.CallAsync(ct);
+                    await Task.Yield();
+                }
+                catch (OperationCanceledException)
+                {
+                    await log.CallAsync(1);
+                    throw;
+                }
+                finally
+                {
+                    await release.CallAsync();
+                }
             }
         }
         """);

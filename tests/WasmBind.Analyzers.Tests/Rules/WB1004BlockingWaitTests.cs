@@ -1,18 +1,18 @@
 using WasmBind.Analyzers.CodeFixes;
 using WasmBind.Analyzers.Rules;
-using WasmBind.Analyzers.Tests.Infrastructure;
+using WasmBind.Analyzers.Tests.Verifiers;
 using Xunit;
 
 namespace WasmBind.Analyzers.Tests.Rules;
 
 public class WB1004BlockingWaitTests
 {
-    private static Task Verify(string markup) => AnalyzerVerifier.VerifyAsync<BlockingWaitAnalyzer>(markup);
+    private static Task Verify(string markup) => CSharpAnalyzerVerifier<BlockingWaitAnalyzer>.VerifyAnalyzerAsync(markup);
 
     private static Task VerifyFix(string markup, string expected) =>
-        CodeFixVerifier.VerifyFixAsync<BlockingWaitAnalyzer, BlockingWaitCodeFixProvider>(markup, expected);
+        CSharpCodeFixVerifier<BlockingWaitAnalyzer, BlockingWaitCodeFixProvider>.VerifyCodeFixAsync(markup, expected);
 
-    private static Task VerifyNoFix(string markup) => CodeFixVerifier.VerifyNoFixAsync<BlockingWaitAnalyzer, BlockingWaitCodeFixProvider>(markup);
+    private static Task VerifyNoFix(string markup) => CSharpCodeFixVerifier<BlockingWaitAnalyzer, BlockingWaitCodeFixProvider>.VerifyNoCodeFixAsync(markup);
 
     // ---- reported ----
 
@@ -264,7 +264,7 @@ public class WB1004BlockingWaitTests
         """);
 
     [Fact]
-    public Task Generated_code_is_skipped() => AnalyzerVerifier.VerifyAsync<BlockingWaitAnalyzer>("""
+    public Task Generated_code_is_skipped() => CSharpAnalyzerVerifier<BlockingWaitAnalyzer>.VerifyAnalyzerAsync("""
         class C
         {
             int M(TypedFunc<int, int> fib) => fib.CallAsync(20).Result;
@@ -381,7 +381,7 @@ public class WB1004BlockingWaitTests
         """);
 
     [Fact]
-    public Task Fix_all_in_document() => CodeFixVerifier.VerifyFixAllAsync<BlockingWaitAnalyzer, BlockingWaitCodeFixProvider>("""
+    public Task Fix_all_in_document() => CSharpCodeFixVerifier<BlockingWaitAnalyzer, BlockingWaitCodeFixProvider>.VerifyCodeFixAsync("""
         class C
         {
             async Task<int> M(TypedFunc<int, int> fib)
@@ -399,6 +399,135 @@ public class WB1004BlockingWaitTests
                 await Task.Delay(5);
                 var a = await fib.CallAsync(1);
                 return a + await fib.CallAsync(2);
+            }
+        }
+        """);
+
+    // ---- issue 17: WaitAny over call tasks, async [WasmImports] implementations, the token in Task.Delay ----
+
+    [Fact]
+    public Task WaitAny_over_call_tasks_in_sync_code() => Verify("""
+        class Racer
+        {
+            int First(TypedFunc<int, int> fast, TypedFunc<int, int> slow)
+            {
+                var a = fast.CallAsync(1).AsTask();
+                var index = [|Task.WaitAny(a, slow.CallAsync(2).AsTask())|];
+                return index;
+            }
+
+            void Both(TypedFunc<int, int> f) => [|Task.WaitAll(f.CallAsync(1).AsTask())|];
+        }
+        """);
+
+    [Fact]
+    public Task WaitAny_over_other_tasks_in_sync_code_is_not_reported() => Verify("""
+        class Racer
+        {
+            int First(Func<Task> a, Func<Task> b) => Task.WaitAny(a(), b(), Task.Delay(100));
+        }
+        """);
+
+    private const string HostApi = """
+        [WasmImports("host")]
+        public partial interface IHostApi
+        {
+            ValueTask<int> FetchAsync(int id);
+            Task SaveAsync(int id);
+            int Now();
+        }
+
+        """;
+
+    [Fact]
+    public Task Blocking_in_an_async_WasmImports_implementation() => Verify(HostApi + """
+        class HostApi(Func<int, Task<int>> database) : IHostApi
+        {
+            public async ValueTask<int> FetchAsync(int id)
+            {
+                [|Thread.Sleep(10)|];
+                return await database(id);
+            }
+
+            Task IHostApi.SaveAsync(int id)
+            {
+                [|database(id).Wait()|];
+                return Task.CompletedTask;
+            }
+
+            // A synchronous import is a synchronous host function: blocking there is the caller's choice.
+            public int Now()
+            {
+                Thread.Sleep(1);
+                return database(0).Result;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Same_shape_outside_a_WasmImports_implementation_is_not_reported() => Verify("""
+        public interface IRepository { ValueTask<int> FetchAsync(int id); }
+
+        class Repository(Func<int, Task<int>> database) : IRepository
+        {
+            public async ValueTask<int> FetchAsync(int id)
+            {
+                Thread.Sleep(10);
+                return await database(id);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_sleep_passes_the_token_in_scope() => VerifyFix("""
+        class C
+        {
+            async Task M(TypedAction tick, CancellationToken ct)
+            {
+                await tick.CallAsync(ct);
+                [|Thread.Sleep(100)|];
+            }
+        }
+        """, """
+        class C
+        {
+            async Task M(TypedAction tick, CancellationToken ct)
+            {
+                await tick.CallAsync(ct);
+                await Task.Delay(100, ct);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_sleep_in_finally_does_not_pass_the_token() => VerifyFix("""
+        class C
+        {
+            async Task M(TypedAction tick, CancellationToken ct)
+            {
+                try
+                {
+                    await tick.CallAsync(ct);
+                }
+                finally
+                {
+                    [|Thread.Sleep(100)|];
+                }
+            }
+        }
+        """, """
+        class C
+        {
+            async Task M(TypedAction tick, CancellationToken ct)
+            {
+                try
+                {
+                    await tick.CallAsync(ct);
+                }
+                finally
+                {
+                    await Task.Delay(100);
+                }
             }
         }
         """);

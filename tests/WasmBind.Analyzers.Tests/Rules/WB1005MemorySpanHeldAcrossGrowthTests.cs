@@ -1,12 +1,12 @@
 using WasmBind.Analyzers.Rules;
-using WasmBind.Analyzers.Tests.Infrastructure;
+using WasmBind.Analyzers.Tests.Verifiers;
 using Xunit;
 
 namespace WasmBind.Analyzers.Tests.Rules;
 
 public class WB1005MemorySpanHeldAcrossGrowthTests
 {
-    private static Task Verify(string markup) => AnalyzerVerifier.VerifyAsync<MemorySpanHeldAcrossGrowthAnalyzer>(markup);
+    private static Task Verify(string markup) => CSharpAnalyzerVerifier<MemorySpanHeldAcrossGrowthAnalyzer>.VerifyAnalyzerAsync(markup);
 
     // ---- reported ----
 
@@ -323,7 +323,7 @@ public class WB1005MemorySpanHeldAcrossGrowthTests
         """);
 
     [Fact]
-    public Task Generated_code_is_skipped() => AnalyzerVerifier.VerifyAsync<MemorySpanHeldAcrossGrowthAnalyzer>("""
+    public Task Generated_code_is_skipped() => CSharpAnalyzerVerifier<MemorySpanHeldAcrossGrowthAnalyzer>.VerifyAnalyzerAsync("""
         class C
         {
             void M(Memory memory, TypedAction work)

@@ -1,12 +1,12 @@
 using WasmBind.Analyzers.Rules;
-using WasmBind.Analyzers.Tests.Infrastructure;
+using WasmBind.Analyzers.Tests.Verifiers;
 using Xunit;
 
 namespace WasmBind.Analyzers.Tests.Rules;
 
 public class WB1006CallerEscapesTests
 {
-    private static Task Verify(string markup) => AnalyzerVerifier.VerifyAsync<CallerEscapesAnalyzer>(markup);
+    private static Task Verify(string markup) => CSharpAnalyzerVerifier<CallerEscapesAnalyzer>.VerifyAnalyzerAsync(markup);
 
     // ---- reported ----
 
@@ -268,7 +268,7 @@ public class WB1006CallerEscapesTests
         """);
 
     [Fact]
-    public Task Generated_code_is_skipped() => AnalyzerVerifier.VerifyAsync<CallerEscapesAnalyzer>("""
+    public Task Generated_code_is_skipped() => CSharpAnalyzerVerifier<CallerEscapesAnalyzer>.VerifyAnalyzerAsync("""
         class Host
         {
             private Caller saved;
@@ -276,4 +276,76 @@ public class WB1006CallerEscapesTests
             void Register(Linker linker) => linker.DefineFunction("env", "init", (Caller caller) => { saved = caller; });
         }
         """, path: "Host.g.cs");
+
+    // ---- issue 17: timers, tuples, anonymous objects ----
+
+    [Fact]
+    public Task Caller_captured_by_a_timer_callback() => Verify("""
+        class Host
+        {
+            private System.Threading.Timer? timer;
+
+            void Register(Linker linker) => linker.DefineFunction("env", "arm", (Caller caller) =>
+            {
+                timer = new System.Threading.Timer(_ => [|caller|].GetMemory(), null, 100, 100);
+            });
+        }
+        """);
+
+    [Fact]
+    public Task Caller_captured_by_a_System_Timers_Elapsed_handler() => Verify("""
+        class Host
+        {
+            void Register(Linker linker, System.Timers.Timer ticks) => linker.DefineFunction("env", "watch", (Caller caller) =>
+            {
+                ticks.Elapsed += (_, _) => [|caller|].GetMemory();
+            });
+        }
+        """);
+
+    [Fact]
+    public Task Caller_in_a_tuple_enqueued() => Verify("""
+        class Host
+        {
+            private readonly Queue<(Caller Caller, int Value)> pending = new();
+            private readonly System.Collections.Concurrent.ConcurrentQueue<(int, (Caller, string))> nested = new();
+
+            void Register(Linker linker)
+            {
+                linker.DefineFunction("env", "defer", (Caller caller, int value) => pending.Enqueue(([|caller|], value)));
+                linker.DefineFunction("env", "later", (Caller caller, int value) => nested.Enqueue((value, ([|caller|], "x"))));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Caller_in_a_tuple_or_anonymous_object_kept_in_a_field() => Verify("""
+        class Host
+        {
+            private (Caller, int) last;
+            private object? boxed;
+
+            void Register(Linker linker)
+            {
+                linker.DefineFunction("env", "keep", (Caller caller, int value) => { last = ([|caller|], value); });
+                linker.DefineFunction("env", "box", (Caller caller, int value) => { boxed = new { Caller = [|caller|], value }; });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Caller_in_a_tuple_or_anonymous_object_used_during_the_call_is_not_reported() => Verify("""
+        class Host
+        {
+            void Register(Linker linker) => linker.DefineFunction("env", "local", (Caller caller, int value) =>
+            {
+                var pair = (caller, value);
+                var info = new { caller, value };
+                var (c, v) = pair;
+                _ = c.GetMemory();
+                _ = info.caller.GetMemory();
+                return v + info.value;
+            });
+        }
+        """);
 }

@@ -1,5 +1,5 @@
 using WasmBind.Analyzers.Rules;
-using WasmBind.Analyzers.Tests.Infrastructure;
+using WasmBind.Analyzers.Tests.Verifiers;
 using Xunit;
 
 namespace WasmBind.Analyzers.Tests.Rules;
@@ -10,7 +10,7 @@ namespace WasmBind.Analyzers.Tests.Rules;
 /// </summary>
 public class WB2xxxBindingInterfaceTests
 {
-    private static Task Verify(string markup) => AnalyzerVerifier.VerifyAsync<BindingInterfaceAnalyzer>(markup);
+    private static Task Verify(string markup) => CSharpAnalyzerVerifier<BindingInterfaceAnalyzer>.VerifyAnalyzerAsync(markup);
 
     // ---- reported ----
 
