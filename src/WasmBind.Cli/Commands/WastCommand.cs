@@ -1,14 +1,14 @@
 using System.CommandLine;
-using WasmBind.Cli.Wast;
+using WasmBind.Testing;
 
 namespace WasmBind.Cli.Commands;
 
-/// <summary><c>wasmbind wast &lt;path&gt;</c>: runs wast2json spec scripts.</summary>
+/// <summary><c>wasmbind wast &lt;path&gt;</c>: runs spec scripts, <c>.wast</c> text or wast2json <c>.json</c>.</summary>
 internal static class WastCommand
 {
     public static Command Create(CliContext context)
     {
-        var path = new Argument<string>("path") { Description = "A wast2json .json script, or a folder whose *.json scripts (recursively) are all run." };
+        var path = new Argument<string>("path") { Description = "A .wast script, a wast2json .json script, or a folder whose *.wast and *.json scripts (recursively) are all run." };
         var json = new Option<bool>("--json") { Description = "Write machine-readable results (per script and totals) to stdout instead of the text report." };
         var skipSimd = new Option<bool>("--skip-simd")
         {
@@ -22,7 +22,7 @@ internal static class WastCommand
         };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "List every failure and echo spectest.print* calls to stderr." };
 
-        var command = new Command("wast", "Run WebAssembly spec test scripts (wast2json output) and report passed, failed and skipped commands.")
+        var command = new Command("wast", "Run WebAssembly spec test scripts (.wast, or wast2json .json) and report passed, failed and skipped commands.")
         {
             path, json, skipSimd, maxFailures, verbose,
         };

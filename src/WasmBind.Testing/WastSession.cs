@@ -1,4 +1,4 @@
-namespace WasmBind.Cli.Wast;
+namespace WasmBind.Testing;
 
 /// <summary>
 /// Carries out one script's commands against one fresh store: the current module, the named ones,
@@ -7,20 +7,20 @@ namespace WasmBind.Cli.Wast;
 internal sealed class WastSession
 {
     private readonly Engine engine;
-    private readonly WastScript script;
     private readonly Store store;
     private readonly Linker linker;
     private readonly ExternObjects externs = new();
     private readonly Dictionary<string, Instance> named = new(StringComparer.Ordinal);
     // Why a module is missing, so the commands that use it fail with the cause rather than "no such module".
     private readonly Dictionary<string, string> namedFailures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Module> definitions = new(StringComparer.Ordinal);
+    private Module? lastDefinition;
     private Instance? current;
     private string? currentFailure = "no module has been loaded yet";
 
-    public WastSession(Engine engine, WastScript script, TextWriter? log)
+    public WastSession(Engine engine, TextWriter? log)
     {
         this.engine = engine;
-        this.script = script;
         store = new Store(engine);
         // A script may register the same name twice; the later definition wins, as in the reference interpreter.
         linker = new Linker(engine) { AllowShadowing = true };
@@ -29,11 +29,14 @@ internal sealed class WastSession
 
     public Outcome Execute(WastCommand command)
     {
+        if (command.ReadError is { } error) return Outcome.Fail($"the command cannot be read: {error}");
+        if (command.Unsupported is { } reason) return Outcome.Skip(reason);
         if (command.UsesV128) return Outcome.Skip("SIMD");
-        if (command.ModuleType == "text") return Outcome.Skip("text format");
         return command.Type switch
         {
             "module" => LoadCurrent(command),
+            "module_definition" => Define(command),
+            "module_instance" => InstantiateDefinition(command),
             "register" => Register(command),
             "action" => PerformOnly(command),
             "assert_return" => AssertReturn(command),
@@ -48,12 +51,29 @@ internal sealed class WastSession
         };
     }
 
-    private Outcome LoadCurrent(WastCommand command)
+    private Outcome Define(WastCommand command)
+    {
+        var module = LoadModule(command);
+        lastDefinition = module;
+        if (command.Name is { } name) definitions[name] = module;
+        return Outcome.Pass;
+    }
+
+    private Outcome InstantiateDefinition(WastCommand command)
+    {
+        Module? definition = lastDefinition;
+        if (command.Definition is { } name && !definitions.TryGetValue(name, out definition))
+            throw new ScriptException($"no module definition named {name}");
+        if (definition is null) throw new ScriptException("no module definition to instantiate");
+        return LoadCurrent(command, definition);
+    }
+
+    private Outcome LoadCurrent(WastCommand command, Module? definition = null)
     {
         current = null;
         try
         {
-            var instance = linker.Instantiate(store, LoadModule(command));
+            var instance = linker.Instantiate(store, definition ?? LoadModule(command));
             current = instance;
             currentFailure = null;
             if (command.Name is { } name)
@@ -139,10 +159,9 @@ internal sealed class WastSession
 
     private Outcome AssertInvalid(WastCommand command)
     {
-        var bytes = ReadModule(command);
         try
         {
-            Module.FromBytes(engine, bytes);
+            Module.FromBytes(engine, ReadModule(command));
             return Outcome.Fail($"module validated; expected invalid: \"{command.Text}\"");
         }
         catch (InvalidModuleException)
@@ -158,10 +177,9 @@ internal sealed class WastSession
 
     private Outcome AssertMalformed(WastCommand command)
     {
-        var bytes = ReadModule(command);
         try
         {
-            Module.FromBytes(engine, bytes);
+            Module.FromBytes(engine, ReadModule(command));
             return Outcome.Fail($"module decoded and validated; expected malformed: \"{command.Text}\"");
         }
         catch (MalformedModuleException)
@@ -232,8 +250,8 @@ internal sealed class WastSession
         }
     }
 
-    private byte[] ReadModule(WastCommand command) =>
-        File.ReadAllBytes(Path.Combine(script.Directory, Require(command.Filename, command)));
+    // Text modules are encoded here, so a text that does not parse throws MalformedModuleException like bad bytes do.
+    private static byte[] ReadModule(WastCommand command) => Require(command.Module, command).ToBinary();
 
     private static T Require<T>(T? value, WastCommand command) where T : class =>
         value ?? throw new ScriptException($"the {command.Type} command has a missing field");

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace WasmBind.Cli.Wast;
+namespace WasmBind.Testing;
 
 /// <summary>Writes run results as text for people or as JSON for tools.</summary>
 internal static class WastReport

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace WasmBind.Cli.Wast;
+namespace WasmBind.Testing;
 
 /// <summary>
 /// The host object behind <c>ref.extern N</c>. The store maps extern objects to handles by reference,

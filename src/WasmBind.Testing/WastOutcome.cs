@@ -1,4 +1,4 @@
-namespace WasmBind.Cli.Wast;
+namespace WasmBind.Testing;
 
 internal enum OutcomeKind { Passed, Failed, Skipped }
 
