@@ -27,14 +27,17 @@ internal sealed class WastRunner(WastRunOptions? options = null)
     // One engine for the whole run: engines are shareable, and scripts only need their own stores.
     private Engine Engine => engine ??= new Engine(options.EngineConfig);
 
-    /// <summary>Runs a script file, or every <c>*.wast</c> and <c>*.json</c> script below a folder (in path order).</summary>
+    /// <summary>
+    /// Runs a script file, or every <c>*.json</c> and <c>*.wast</c> script below a folder (in path order). A <c>.wast</c>
+    /// with its wast2json <c>.json</c> beside it is left out, so a script is not counted twice.
+    /// </summary>
     /// <exception cref="FileNotFoundException">Nothing exists at <paramref name="path"/>.</exception>
     public WastRunSummary RunPath(string path)
     {
         if (File.Exists(path)) return new WastRunSummary([RunScript(path)]);
         if (!Directory.Exists(path)) throw new FileNotFoundException($"no script or folder at {path}", path);
         var scripts = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || WastScript.IsTextScript(f))
+            .Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || (WastScript.IsTextScript(f) && !File.Exists(Path.ChangeExtension(f, ".json"))))
             .Order(StringComparer.Ordinal)
             .Select(RunScript)
             .ToArray();

@@ -157,7 +157,7 @@ internal sealed class SExpressionReader
                         pos++;
                         break;
                     }
-                    throw escape.Error(text[escape.Offset..Math.Min(pos + 1, text.Length)], "illegal escape");
+                    throw escape.Error(text[escape.Offset..pos], "illegal escape");
             }
         }
     }

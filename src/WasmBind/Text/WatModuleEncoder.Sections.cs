@@ -97,7 +97,7 @@ internal sealed partial class WatModuleEncoder
         {
             var c = func.Rest;
             var scope = new BodyScope();
-            functionSection.U32(TypeUse(c, allowNames: true, out var parameterNames, out var parameterCount, requireKnownType: true));
+            functionSection.U32(TypeUse(c, allowNames: true, out var parameterNames, out var parameterCount));
             for (var i = 0; i < parameterCount; i++) scope.Locals.Add(i < parameterNames.Count ? parameterNames[i] : null, func.Node);
 
             var localTypes = new List<byte>();
@@ -150,14 +150,16 @@ internal sealed partial class WatModuleEncoder
     {
         if (entry.Field is null)
         {
-            // A table's inline segment: active at offset 0 of that table.
+            // A table's inline segment: active at offset 0 of that table, encoded as its expansion would be.
             var items = entry.InlineItems!;
             var isIndices = IndexSpace.IsIndex(items.Peek) || items.AtEnd;
-            o.Byte(isIndices ? (byte)0x02 : (byte)0x06);
-            o.U32(entry.InlineTable);
+            byte inlineFlags = entry.InlineTable == 0 && (isIndices || entry.InlineType == RefFunc) ? (byte)0x00 : (byte)0x02;
+            if (!isIndices) inlineFlags |= 0x04;
+            o.Byte(inlineFlags);
+            if (inlineFlags is 0x02 or 0x06) o.U32(entry.InlineTable);
             o.Bytes([0x41, 0x00, 0x0B]);
-            if (isIndices) o.Byte(0x00);
-            else o.Byte(entry.InlineType);
+            if (inlineFlags == 0x02) o.Byte(0x00);
+            else if (inlineFlags == 0x06) o.Byte(entry.InlineType);
             ElemItems(items, isIndices, o);
             return;
         }

@@ -86,11 +86,12 @@ internal sealed partial class WatModuleEncoder
     /// A type use <c>(type x)? (param ...)* (result ...)*</c>: the index of <c>x</c> (whose signature any inline one
     /// must repeat), or of the first type equal to the inline signature, appended when there is none.
     /// </summary>
-    /// <param name="requireKnownType">
-    /// A function definition needs its parameter count to number its locals, so there an index past the type section
-    /// is malformed ("unknown type"); elsewhere it is left for the validator to report as invalid.
-    /// </param>
-    private uint TypeUse(SCursor c, bool allowNames, out List<string?> parameterNames, out int parameterCount, bool requireKnownType = false)
+    /// <remarks>
+    /// An index past the type section is left for the validator (invalid, "unknown type"), unless an inline signature
+    /// is given too: that signature cannot be checked against a type that does not exist, which the text format
+    /// makes malformed.
+    /// </remarks>
+    private uint TypeUse(SCursor c, bool allowNames, out List<string?> parameterNames, out int parameterCount)
     {
         var typeList = c.TakeList("type");
         var hasInline = c.PeekList("param") || c.PeekList("result");
@@ -106,7 +107,7 @@ internal sealed partial class WatModuleEncoder
                 parameterCount = types[(int)index].Parameters.Length;
                 if (!hasInline) parameterNames = new List<string?>(new string?[parameterCount]);
             }
-            else if (requireKnownType) throw typeList.Error("unknown type");
+            else if (hasInline) throw typeList.Error("unknown type");
             else parameterCount = signature.Parameters.Length;
             return index;
         }

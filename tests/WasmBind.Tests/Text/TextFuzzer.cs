@@ -1,0 +1,91 @@
+namespace WasmBind.Tests.Text;
+
+/// <summary>
+/// Mutates WebAssembly text for the fuzz tests: deletes, inserts, duplicates and swaps characters and tokens that
+/// matter to the lexer and parser (parentheses, quotes, escapes, number forms, comments, keywords). Deterministic for a seed.
+/// </summary>
+internal sealed class TextFuzzer(int seed)
+{
+    private static readonly string[] Tokens =
+    [
+        "(", ")", "\"", "\\", "$", ";;", "(;", ";)", "(@a ", "\n", " ", "0x", "_", ".", "e", "p", "-", "+", "nan:0x", "inf",
+        "offset=", "align=", "i32.const", "f64.const", "block", "loop", "if", "then", "else", "end", "br_table", "call_indirect",
+        "(type 0)", "(param i32)", "(result i32)", "(local $x i32)", "local.get", "$x", "$\"q\"", "\\u{", "}", "\\ff",
+        "1e400", "0x1p-99999", "4294967296", "-0", "funcref", "externref", "(ref null func)", "(export \"e\")",
+        "(import \"m\" \"n\")", "(table 1 funcref)", "(memory 1)", "(elem", "(data", "declare", "func", "item", "\u00e9", "\u0000",
+        "\ud83d\ude00", "\ud800", "module", "binary", "quote", "definition", "instance", "either", "nan:canonical", "(ref.extern 1)",
+    ];
+
+    private readonly Random random = new(seed);
+
+    /// <summary>Snippets to mutate: the top-level commands of the core .wast scripts, or built-in modules when the suite is absent.</summary>
+    public static IReadOnlyList<string> Corpus(string? wastFolder)
+    {
+        var snippets = new List<string>(BuiltIn);
+        if (wastFolder is null || !Directory.Exists(wastFolder)) return snippets;
+        foreach (var file in Directory.EnumerateFiles(wastFolder, "*.wast").Order(StringComparer.Ordinal))
+        {
+            var lines = File.ReadAllLines(file);
+            var current = new System.Text.StringBuilder();
+            foreach (var line in lines)
+            {
+                if (line.StartsWith('(') && current.Length > 0)
+                {
+                    if (current.Length <= 4000) snippets.Add(current.ToString());
+                    current.Clear();
+                }
+                current.Append(line).Append('\n');
+            }
+            if (current.Length is > 0 and <= 4000) snippets.Add(current.ToString());
+        }
+        return snippets;
+    }
+
+    private static readonly string[] BuiltIn =
+    [
+        """(module (type $t (func (param i32) (result i32))) (import "m" "f" (func $f (type $t))) (table 2 funcref) (memory 1) (global $g (mut i32) (i32.const 0)) (func (export "run") (param $p i32) (result i32) (local $l i64) (block $b (result i32) (br_if $b (i32.const 1) (local.get $p)) (call_indirect (type $t) (i32.const 0) (i32.const 0)))) (elem (i32.const 0) $f) (data (i32.const 0) "a\00\u{41}"))""",
+        """(module (func (result f64) f64.const 0x1.8p1 f32.const nan:0x200 drop i64.const -0x8000_0000_0000_0000 drop if (result f64) f64.const inf else f64.const -1e308 end))""",
+        """(assert_return (invoke "f" (i32.const 1) (f32.const nan:0x1)) (either (f32.const nan:canonical) (f32.const -0)))""",
+        """(module $m binary "\00asm" "\01\00\00\00") (register "m" $m) (assert_trap (invoke $m "x") "unreachable")""",
+    ];
+
+    public string Mutate(IReadOnlyList<string> corpus)
+    {
+        // Mostly modules (the parser's input), with one or two mutations so that many inputs still parse.
+        var text = corpus[random.Next(corpus.Count)];
+        for (var tries = 0; tries < 8 && random.Next(4) != 0 && !text.StartsWith("(module", StringComparison.Ordinal); tries++)
+            text = corpus[random.Next(corpus.Count)];
+        var rounds = 1 + random.Next(random.Next(3) == 0 ? 4 : 2);
+        for (var i = 0; i < rounds; i++) text = MutateOnce(text);
+        return text;
+    }
+
+    private string MutateOnce(string text)
+    {
+        var at = text.Length == 0 ? 0 : random.Next(text.Length + 1);
+        switch (random.Next(6))
+        {
+            case 0: // delete a range
+            {
+                var length = Math.Min(text.Length - at, 1 + random.Next(8));
+                return text.Remove(at, Math.Max(0, length));
+            }
+            case 1: // insert a token
+                return text.Insert(at, Tokens[random.Next(Tokens.Length)]);
+            case 2: // insert a random character (often a delimiter)
+                return text.Insert(at, ((char)(random.Next(4) == 0 ? random.Next(0x20, 0x7F) : "()\"$;\\ 0_x.".ElementAt(random.Next(11)))).ToString());
+            case 3: // duplicate a range elsewhere
+            {
+                if (text.Length == 0) return text;
+                var start = random.Next(text.Length);
+                var length = Math.Min(text.Length - start, 1 + random.Next(64));
+                return text.Insert(at, text.Substring(start, length));
+            }
+            case 4: // truncate
+                return text[..at];
+            default: // replace a character with a token
+                if (at >= text.Length) return text;
+                return text.Remove(at, 1).Insert(at, Tokens[random.Next(Tokens.Length)]);
+        }
+    }
+}
