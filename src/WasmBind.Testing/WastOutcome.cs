@@ -16,6 +16,20 @@ internal readonly record struct Outcome(OutcomeKind Kind, string? Text)
 /// </summary>
 internal sealed class ScriptException(string message) : Exception(message);
 
+/// <summary>
+/// The command needs something the runtime does not implement (a module written with a proposal's constructs, or an
+/// instance of such a module): it is skipped with the reason, not failed.
+/// </summary>
+internal sealed class SkipException(string reason) : Exception(reason)
+{
+    /// <summary>The skip reason when <paramref name="ex"/> rejects text for using an unimplemented proposal, else null.</summary>
+    public static string? ReasonFor(Exception ex) =>
+        ex is SkipException skip ? skip.Message
+        : ex is MalformedModuleException malformed && malformed.Reason.StartsWith(Text.UnsupportedFeatures.Prefix, StringComparison.Ordinal)
+            ? malformed.Reason[Text.UnsupportedFeatures.Prefix.Length..]
+            : null;
+}
+
 /// <summary>Turns exceptions into failure text: runtime errors by type and message, anything else (a bug) with where it came from.</summary>
 internal static class ExceptionText
 {

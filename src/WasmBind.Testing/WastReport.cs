@@ -35,6 +35,28 @@ internal static class WastReport
         return line;
     }
 
+    /// <summary>
+    /// A Markdown table, one row per script: passed, failed and skipped commands, the skip reasons, and the first
+    /// failure; then the totals. The docs' conformance tables are made with it.
+    /// </summary>
+    public static void WriteMarkdown(TextWriter output, WastRunSummary summary)
+    {
+        output.WriteLine("| script | passed | failed | skipped | skipped because | first failure |");
+        output.WriteLine("| --- | ---: | ---: | ---: | --- | --- |");
+        foreach (var script in summary.Scripts)
+        {
+            var reasons = string.Join("; ", script.SkippedByReason.Select(r => $"{r.Key} ({r.Value})"));
+            var failure = script.Failures.FirstOrDefault() is { } f ? $"line {f.Line}: {f.Command}: {Shorten(f.Message)}" : "";
+            output.WriteLine($"| {script.Name} | {script.Passed} | {script.Failed} | {script.Skipped} | {Cell(reasons)} | {Cell(failure)} |");
+        }
+        var t = summary.Totals;
+        output.WriteLine($"| **total** ({summary.Scripts.Count} scripts) | {t.Passed} | {t.Failed} | {t.Skipped} | | |");
+    }
+
+    private static string Shorten(string text) => text.Length <= 140 ? text : text[..140] + "...";
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+
     /// <summary>Per-script results (counts, skip reasons, counts per command type, every failure) and the totals.</summary>
     public static void WriteJson(TextWriter output, WastRunSummary summary)
     {

@@ -91,6 +91,10 @@ internal sealed class WastRunner(WastRunOptions? options = null)
         {
             return session.Execute(command);
         }
+        catch (SkipException skip)
+        {
+            return Outcome.Skip(skip.Message);
+        }
         catch (Exception ex)
         {
             // Deliberately broad: a runtime bug (NullReferenceException, IndexOutOfRangeException, ...) must become a

@@ -15,6 +15,9 @@ internal sealed class WastSession
     private readonly Dictionary<string, string> namedFailures = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Module> definitions = new(StringComparer.Ordinal);
     private Module? lastDefinition;
+    // Modules skipped for using an unimplemented proposal: commands using them are skipped for the same reason.
+    private readonly Dictionary<string, string> namedUnsupported = new(StringComparer.Ordinal);
+    private string? currentUnsupported;
     private Instance? current;
     private string? currentFailure = "no module has been loaded yet";
 
@@ -53,7 +56,16 @@ internal sealed class WastSession
 
     private Outcome Define(WastCommand command)
     {
-        var module = LoadModule(command);
+        Module module;
+        try
+        {
+            module = LoadModule(command);
+        }
+        catch (SkipException skip)
+        {
+            if (command.Name is { } skipped) namedUnsupported["definition " + skipped] = skip.Message;
+            throw;
+        }
         lastDefinition = module;
         if (command.Name is { } name) definitions[name] = module;
         return Outcome.Pass;
@@ -63,7 +75,10 @@ internal sealed class WastSession
     {
         Module? definition = lastDefinition;
         if (command.Definition is { } name && !definitions.TryGetValue(name, out definition))
+        {
+            if (namedUnsupported.TryGetValue("definition " + name, out var reason)) throw new SkipException(reason);
             throw new ScriptException($"no module definition named {name}");
+        }
         if (definition is null) throw new ScriptException("no module definition to instantiate");
         return LoadCurrent(command, definition);
     }
@@ -76,15 +91,29 @@ internal sealed class WastSession
             var instance = linker.Instantiate(store, definition ?? LoadModule(command));
             current = instance;
             currentFailure = null;
+            currentUnsupported = null;
             if (command.Name is { } name)
             {
                 named[name] = instance;
                 namedFailures.Remove(name);
+                namedUnsupported.Remove(name);
             }
             return Outcome.Pass;
         }
+        catch (Exception ex) when (SkipException.ReasonFor(ex) is { } reason)
+        {
+            currentUnsupported = reason;
+            currentFailure = null;
+            if (command.Name is { } name)
+            {
+                named.Remove(name);
+                namedUnsupported[name] = reason;
+            }
+            return Outcome.Skip(reason);
+        }
         catch (Exception ex)
         {
+            currentUnsupported = null;
             var why = ExceptionText.Describe(ex);
             currentFailure = $"the module at line {command.Line} failed to load ({why})";
             if (command.Name is { } name)
@@ -231,8 +260,10 @@ internal sealed class WastSession
 
     private Instance InstanceFor(string? name)
     {
+        if (name is null && current is null && currentUnsupported is { } unsupported) throw new SkipException(unsupported);
         if (name is null) return current ?? throw new ScriptException($"no current module: {currentFailure}");
         if (named.TryGetValue(name, out var instance)) return instance;
+        if (namedUnsupported.TryGetValue(name, out var reason)) throw new SkipException(reason);
         throw new ScriptException(namedFailures.TryGetValue(name, out var why) ? $"module {name}: {why}" : $"no module named {name}");
     }
 
@@ -243,6 +274,10 @@ internal sealed class WastSession
         {
             return Module.FromBytes(engine, bytes);
         }
+        catch (Exception ex) when (SkipException.ReasonFor(ex) is { } reason)
+        {
+            throw new SkipException(reason);
+        }
         catch (WasmException ex) when (command.Type != "module")
         {
             // For assertions about instantiation, a module that does not even load is the script's precondition failing.
@@ -251,7 +286,17 @@ internal sealed class WastSession
     }
 
     // Text modules are encoded here, so a text that does not parse throws MalformedModuleException like bad bytes do.
-    private static byte[] ReadModule(WastCommand command) => Require(command.Module, command).ToBinary();
+    private static byte[] ReadModule(WastCommand command)
+    {
+        try
+        {
+            return Require(command.Module, command).ToBinary();
+        }
+        catch (Exception ex) when (SkipException.ReasonFor(ex) is { } reason)
+        {
+            throw new SkipException(reason);
+        }
+    }
 
     private static T Require<T>(T? value, WastCommand command) where T : class =>
         value ?? throw new ScriptException($"the {command.Type} command has a missing field");

@@ -31,7 +31,11 @@ internal sealed partial class WatModuleEncoder
             case SList { Head: "ref" } list when list.Items.Count == 3 && list.Items[1] is SAtom { Text: "null" }:
                 return HeapType(list.Items[2]);
             case SList { Head: "ref" } list:
-                throw list.Error("unsupported: typed function references (non-null or indexed reference types)");
+                throw Unsupported(list, "typed function references (non-null and indexed reference types)");
+            case SAtom { Kind: AtomKind.Keyword, Text: "anyref" or "eqref" or "i31ref" or "structref" or "arrayref" or "nullref" or "nullfuncref" or "nullexternref" }:
+                throw Unsupported(node, "GC");
+            case SAtom { Kind: AtomKind.Keyword, Text: "exnref" or "nullexnref" }:
+                throw Unsupported(node, "exception handling");
             default:
                 throw node.Error("unexpected token, expected a value type");
         }
@@ -41,8 +45,10 @@ internal sealed partial class WatModuleEncoder
     {
         SAtom { Kind: AtomKind.Keyword, Text: "func" } => RefFunc,
         SAtom { Kind: AtomKind.Keyword, Text: "extern" } => RefExtern,
-        SAtom { Kind: AtomKind.Keyword } or SAtom { Kind: AtomKind.Id } or SAtom { Kind: AtomKind.Other } =>
-            throw node.Error("unsupported heap type (GC and typed function references are not implemented)"),
+        SAtom { Kind: AtomKind.Keyword, Text: "any" or "eq" or "i31" or "struct" or "array" or "none" or "nofunc" or "noextern" } =>
+            throw Unsupported(node, "GC"),
+        SAtom { Kind: AtomKind.Keyword, Text: "exn" or "noexn" } => throw Unsupported(node, "exception handling"),
+        SAtom { Kind: AtomKind.Id } or SAtom { Kind: AtomKind.Other } => throw Unsupported(node, "typed function references"),
         _ => throw node.Error("unexpected token, expected a heap type"),
     };
 
@@ -128,6 +134,8 @@ internal sealed partial class WatModuleEncoder
     /// <summary><c>min max?</c>, both u32.</summary>
     private static void Limits(SCursor c, ByteBuffer output)
     {
+        if (c.Peek is SAtom { Kind: AtomKind.Keyword, Text: "i64" or "i32" } addressType)
+            throw Unsupported(addressType, "memory64 (address types)");
         var min = LimitValue(c.Next());
         if (IsNumber(c.Peek))
         {
@@ -135,6 +143,7 @@ internal sealed partial class WatModuleEncoder
             output.Byte(0x01);
             output.U32(min);
             output.U32(max);
+            if (c.Peek is SAtom { Kind: AtomKind.Keyword, Text: "shared" } shared) throw Unsupported(shared, "threads (shared memory)");
         }
         else
         {

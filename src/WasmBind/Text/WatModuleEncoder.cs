@@ -121,6 +121,10 @@ internal sealed partial class WatModuleEncoder
                     dataSpace.Add(c.TakeId(), field);
                     datas.Add(new DataEntry(c, 0, null));
                     break;
+                case "tag":
+                    throw Unsupported(field, "exception handling");
+                case "rec":
+                    throw Unsupported(field, "GC");
                 default:
                     throw field.Error(field.Head is null ? "unexpected token, expected a module field" : $"unknown module field '{field.Head}'");
             }
@@ -131,6 +135,7 @@ internal sealed partial class WatModuleEncoder
     {
         var id = c.TakeId();
         var func = c.NextList("(func ...)");
+        if (func.Head is "struct" or "array" or "sub") throw Unsupported(func, "GC");
         if (func.Head != "func") throw func.Error("unexpected token, expected (func ...)");
         var fc = new SCursor(func, 1);
         var signature = ParseSignature(fc, allowNames: true, out _);
@@ -150,6 +155,7 @@ internal sealed partial class WatModuleEncoder
         var id = dc.TakeId();
         byte kind = desc.Head switch
         {
+            "tag" => throw Unsupported(desc, "exception handling"),
             "func" => FuncKind,
             "table" => TableKind,
             "memory" => MemoryKind,

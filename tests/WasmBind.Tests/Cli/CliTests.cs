@@ -239,7 +239,7 @@ public sealed class CliTests
             Assert.Equal(1, exit);
             var lines = Lines(stdout);
             Assert.Equal("FAIL a_broken 0/1/0", lines[0]);
-            Assert.Contains("cannot read the script: malformed text at 2:1", lines[1]);
+            Assert.Contains("cannot read the script: malformed text at 2:16", lines[1]);
             Assert.Equal("FAIL b_fine 2/1/0", lines[2]);
             Assert.Contains("line 3: assert_return: the command cannot be read", lines[3]);
         }

@@ -55,13 +55,25 @@ internal sealed class TextFuzzer(int seed)
         var text = corpus[random.Next(corpus.Count)];
         for (var tries = 0; tries < 8 && random.Next(4) != 0 && !text.StartsWith("(module", StringComparison.Ordinal); tries++)
             text = corpus[random.Next(corpus.Count)];
-        var rounds = 1 + random.Next(random.Next(3) == 0 ? 4 : 2);
+        var rounds = 1 + random.Next(random.Next(3) == 0 ? 3 : 1);
         for (var i = 0; i < rounds; i++) text = MutateOnce(text);
         return text;
     }
 
+    private static readonly string[] Atoms =
+    [
+        "0", "1", "-1", "0x10", "4294967295", "4294967296", "-0x8000_0000", "1_000", "0x1p-149", "0x1.fffffep127", "1e39",
+        "nan", "-nan:0x1", "nan:0x0", "inf", "-inf", "1.5", "0.", "$x", "$f", "$t", "$undefined", "i32", "i64", "f32", "f64",
+        "funcref", "externref", "i32.add", "i64.const", "f32.const", "local.get", "call", "br", "br_if", "end", "else", "then",
+        "block", "loop", "if", "drop", "select", "offset=4", "align=8", "align=3", "func", "param", "result", "local", "mut",
+        """", ""a\00"", ""\u{10FFFF}"", ""\ff"", "declare", "item", "table", "memory", "elem", "data", "type",
+    ];
+
     private string MutateOnce(string text)
     {
+        // Half the mutations keep parentheses balanced (they change atoms and whole lists), so that many inputs get
+        // past the reader into the module encoder; the other half break the text at the character level.
+        if (random.Next(2) == 0) return MutateStructure(text);
         var at = text.Length == 0 ? 0 : random.Next(text.Length + 1);
         switch (random.Next(6))
         {
@@ -87,5 +99,42 @@ internal sealed class TextFuzzer(int seed)
                 if (at >= text.Length) return text;
                 return text.Remove(at, 1).Insert(at, Tokens[random.Next(Tokens.Length)]);
         }
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex AtomPattern =
+        new("\"(?:[^\"\\\\]|\\\\.)*\"|[^\\s()\"]+", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private string MutateStructure(string text)
+    {
+        if (random.Next(2) == 0)
+        {
+            var atoms = AtomPattern.Matches(text);
+            if (atoms.Count == 0) return text;
+            var atom = atoms[random.Next(atoms.Count)];
+            var replacement = random.Next(5) == 0 ? "" : Atoms[random.Next(Atoms.Length)];
+            return text.Remove(atom.Index, atom.Length).Insert(atom.Index, replacement);
+        }
+        var opens = new List<int>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '(') opens.Add(i);
+        }
+        if (opens.Count < 2) return text;
+        var start = opens[1 + random.Next(opens.Count - 1)];
+        var depth = 0;
+        var end = start;
+        for (; end < text.Length; end++)
+        {
+            if (text[end] == '(') depth++;
+            else if (text[end] == ')' && --depth == 0) break;
+        }
+        if (end >= text.Length) return text;
+        var list = text[start..(end + 1)];
+        return random.Next(3) switch
+        {
+            0 => text.Remove(start, list.Length),                      // delete a list
+            1 => text.Insert(end + 1, " " + list),                     // duplicate it
+            _ => text.Insert(opens[random.Next(opens.Count)] + 1, list + " "), // move a copy elsewhere
+        };
     }
 }
