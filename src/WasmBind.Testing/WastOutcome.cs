@@ -23,11 +23,15 @@ internal sealed class ScriptException(string message) : Exception(message);
 internal sealed class SkipException(string reason) : Exception(reason)
 {
     /// <summary>The skip reason when <paramref name="ex"/> rejects text for using an unimplemented proposal, else null.</summary>
-    public static string? ReasonFor(Exception ex) =>
-        ex is SkipException skip ? skip.Message
-        : ex is MalformedModuleException malformed && malformed.Reason.StartsWith(Text.UnsupportedFeatures.Prefix, StringComparison.Ordinal)
-            ? malformed.Reason[Text.UnsupportedFeatures.Prefix.Length..]
-            : null;
+    public static string? ReasonFor(Exception ex) => ex switch
+    {
+        SkipException skip => skip.Message,
+        MalformedModuleException malformed when malformed.Reason.StartsWith(Text.UnsupportedFeatures.Prefix, StringComparison.Ordinal) =>
+            malformed.Reason[Text.UnsupportedFeatures.Prefix.Length..],
+        // A module that declares more than one memory is the multi-memory proposal, which the validator rejects as such.
+        InvalidModuleException { Reason: "multiple memories" } => "multi-memory is not implemented",
+        _ => null,
+    };
 }
 
 /// <summary>Turns exceptions into failure text: runtime errors by type and message, anything else (a bug) with where it came from.</summary>

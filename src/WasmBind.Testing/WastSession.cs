@@ -18,6 +18,8 @@ internal sealed class WastSession
     // Modules skipped for using an unimplemented proposal: commands using them are skipped for the same reason.
     private readonly Dictionary<string, string> namedUnsupported = new(StringComparer.Ordinal);
     private string? currentUnsupported;
+    // Names registered from a skipped module: a link error over one of them is that skip's consequence, not a failure.
+    private readonly Dictionary<string, string> unsupportedRegistrations = new(StringComparer.Ordinal);
     private Instance? current;
     private string? currentFailure = "no module has been loaded yet";
 
@@ -73,6 +75,18 @@ internal sealed class WastSession
 
     private Outcome InstantiateDefinition(WastCommand command)
     {
+        try
+        {
+            return InstantiateOrThrow(command);
+        }
+        catch (SkipException skip)
+        {
+            return SkipModule(command, skip.Message);
+        }
+    }
+
+    private Outcome InstantiateOrThrow(WastCommand command)
+    {
         Module? definition = lastDefinition;
         if (command.Definition is { } name && !definitions.TryGetValue(name, out definition))
         {
@@ -81,6 +95,19 @@ internal sealed class WastSession
         }
         if (definition is null) throw new ScriptException("no module definition to instantiate");
         return LoadCurrent(command, definition);
+    }
+
+    private Outcome SkipModule(WastCommand command, string reason)
+    {
+        current = null;
+        currentUnsupported = reason;
+        currentFailure = null;
+        if (command.Name is { } name)
+        {
+            named.Remove(name);
+            namedUnsupported[name] = reason;
+        }
+        return Outcome.Skip(reason);
     }
 
     private Outcome LoadCurrent(WastCommand command, Module? definition = null)
@@ -100,16 +127,9 @@ internal sealed class WastSession
             }
             return Outcome.Pass;
         }
-        catch (Exception ex) when (SkipException.ReasonFor(ex) is { } reason)
+        catch (Exception ex) when ((SkipException.ReasonFor(ex) ?? SkippedImport(ex)) is { } reason)
         {
-            currentUnsupported = reason;
-            currentFailure = null;
-            if (command.Name is { } name)
-            {
-                named.Remove(name);
-                namedUnsupported[name] = reason;
-            }
-            return Outcome.Skip(reason);
+            return SkipModule(command, reason);
         }
         catch (Exception ex)
         {
@@ -127,9 +147,22 @@ internal sealed class WastSession
 
     private Outcome Register(WastCommand command)
     {
-        linker.DefineInstance(Require(command.As, command), InstanceFor(command.Name));
+        var name = Require(command.As, command);
+        try
+        {
+            linker.DefineInstance(name, InstanceFor(command.Name));
+            unsupportedRegistrations.Remove(name);
+        }
+        catch (SkipException skip)
+        {
+            unsupportedRegistrations[name] = skip.Message;
+            throw;
+        }
         return Outcome.Pass;
     }
+
+    private string? SkippedImport(Exception ex) =>
+        ex is LinkException { ImportModule: { } module } && unsupportedRegistrations.TryGetValue(module, out var reason) ? reason : null;
 
     // A bare action's results are not checked, but a trap or error in it fails the script like any other.
     private Outcome PerformOnly(WastCommand command)
@@ -179,6 +212,10 @@ internal sealed class WastSession
         catch (TrapException trap)
         {
             return TrapExpectations.Mismatch(command.Text, trap) is { } problem ? Outcome.Fail(problem) : Outcome.Pass;
+        }
+        catch (LinkException ex) when (SkippedImport(ex) is { } reason)
+        {
+            return Outcome.Skip(reason);
         }
         catch (LinkException ex)
         {

@@ -217,14 +217,17 @@ internal sealed class SExpressionReader
                 lineStart = pos;
             }
             else if (c is ' ' or '\t' or '\r') pos++;
-            else if (c == ';' && pos + 1 < text.Length && text[pos + 1] == ';')
-            {
-                while (pos < text.Length && text[pos] != '\n') pos++;
-            }
+            else if (c == ';' && pos + 1 < text.Length && text[pos + 1] == ';') SkipLineComment();
             else if (c == '(' && pos + 1 < text.Length && text[pos + 1] == ';') SkipBlockComment();
             else if (c == ';') throw Here.Error(";", "unexpected character ';'");
             else return;
         }
+    }
+
+    // A line comment ends at a line feed or a carriage return (either ends a line in the text format).
+    private void SkipLineComment()
+    {
+        while (pos < text.Length && text[pos] != '\n' && text[pos] != '\r') pos++;
     }
 
     // Block comments nest, and may hold any text; only their delimiters matter.
@@ -276,23 +279,36 @@ internal sealed class SExpressionReader
             while (pos < text.Length && IsIdChar(text[pos])) pos++;
             if (pos == nameStart) throw start.Error("(@", "empty annotation id");
         }
+        // The body is skipped token by token: lists nest, strings and comments are read as such, and any other run of
+        // identifier characters or , ; [ ] { } is a "reserved" token, which an annotation may hold.
         var depth = 1;
         while (true)
         {
-            SkipBlank();
             if (pos >= text.Length) throw start.Error(text[start.Offset..nameStart], "unclosed annotation");
             var c = text[pos];
-            if (c == '(')
+            var next = pos + 1 < text.Length ? text[pos + 1] : '\0';
+            if (c == '(' && next == ';') SkipBlockComment();
+            else if (c == ';' && next == ';') SkipLineComment();
+            else if (c == '\n')
             {
                 pos++;
-                depth++;
+                line++;
+                lineStart = pos;
+            }
+            else if (c is ' ' or '\t' or '\r') pos++;
+            else if (c == '(')
+            {
+                pos++;
+                if (++depth > MaxDepth) throw Here.Error("(", $"nesting deeper than {MaxDepth} lists");
             }
             else if (c == ')')
             {
                 pos++;
                 if (--depth == 0) return;
             }
-            else ReadAtom(Here);
+            else if (c == '"') ReadString(Here);
+            else if (IsIdChar(c) || c is ',' or ';' or '[' or ']' or '{' or '}') pos++;
+            else throw Here.Error(c.ToString(), "malformed UTF-8 encoding or illegal character");
         }
     }
 }

@@ -192,6 +192,7 @@ internal sealed partial class WatModuleEncoder
             case ImmediateKind.F64: output.U64Fixed(F64(c.Next())); break;
             case ImmediateKind.HeapType: output.Byte(HeapType(c.Next())); break;
             case ImmediateKind.MemoryInit:
+                if (IndexSpace.IsIndex(c.PeekAt(1))) throw Unsupported(c.Peek!, "multi-memory");
                 usesDataCount = true;
                 output.U32(dataSpace.Resolve(c.Next()));
                 output.Byte(0x00);

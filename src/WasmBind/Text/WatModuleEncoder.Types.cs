@@ -143,13 +143,14 @@ internal sealed partial class WatModuleEncoder
             output.Byte(0x01);
             output.U32(min);
             output.U32(max);
-            if (c.Peek is SAtom { Kind: AtomKind.Keyword, Text: "shared" } shared) throw Unsupported(shared, "threads (shared memory)");
         }
         else
         {
             output.Byte(0x00);
             output.U32(min);
         }
+        if (c.Peek is SAtom { Kind: AtomKind.Keyword, Text: "shared" } shared) throw Unsupported(shared, "threads (shared memory)");
+        if (c.Peek is SList { Head: "pagesize" } pageSize) throw Unsupported(pageSize, "custom page sizes");
     }
 
     private static bool IsNumber(SNode? node) => node is SAtom { Kind: AtomKind.Other };
@@ -187,5 +188,6 @@ internal sealed partial class WatModuleEncoder
         Limits(c, limits);
         output.Byte(RefType(c.Next()));
         output.Bytes(limits.Span);
+        if (c.Peek is SList initializer) throw Unsupported(initializer, "table initializer expressions (typed function references)");
     }
 }

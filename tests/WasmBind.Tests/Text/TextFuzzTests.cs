@@ -61,7 +61,7 @@ public sealed class TextFuzzTests(ITestOutputHelper output)
             }
         }
         output.WriteLine($"{count} inputs from {corpus.Count} snippets: {encoded} encoded, {loaded} loaded, {malformed} malformed, {scripts} read as scripts");
-        // The mutations must leave both outcomes common, or the test is not exercising the parser.
-        Assert.InRange(encoded, count / 50, count - count / 50);
+        // The mutations must leave both outcomes common, or the test is not exercising the encoder behind the reader.
+        Assert.InRange(encoded, count / 10, count - count / 10);
     }
 }

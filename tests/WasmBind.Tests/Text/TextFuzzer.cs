@@ -17,6 +17,7 @@ internal sealed class TextFuzzer(int seed)
     ];
 
     private readonly Random random = new(seed);
+    private string[]? modules;
 
     /// <summary>Snippets to mutate: the top-level commands of the core .wast scripts, or built-in modules when the suite is absent.</summary>
     public static IReadOnlyList<string> Corpus(string? wastFolder)
@@ -51,10 +52,9 @@ internal sealed class TextFuzzer(int seed)
 
     public string Mutate(IReadOnlyList<string> corpus)
     {
-        // Mostly modules (the parser's input), with one or two mutations so that many inputs still parse.
-        var text = corpus[random.Next(corpus.Count)];
-        for (var tries = 0; tries < 8 && random.Next(4) != 0 && !text.StartsWith("(module", StringComparison.Ordinal); tries++)
-            text = corpus[random.Next(corpus.Count)];
+        // Mostly modules (the parser's input; few snippets are modules), with few mutations so that many still parse.
+        modules ??= corpus.Where(c => c.StartsWith("(module", StringComparison.Ordinal)).ToArray();
+        var text = random.Next(10) < 7 && modules.Length > 0 ? modules[random.Next(modules.Length)] : corpus[random.Next(corpus.Count)];
         var rounds = 1 + random.Next(random.Next(3) == 0 ? 3 : 1);
         for (var i = 0; i < rounds; i++) text = MutateOnce(text);
         return text;
@@ -66,7 +66,7 @@ internal sealed class TextFuzzer(int seed)
         "nan", "-nan:0x1", "nan:0x0", "inf", "-inf", "1.5", "0.", "$x", "$f", "$t", "$undefined", "i32", "i64", "f32", "f64",
         "funcref", "externref", "i32.add", "i64.const", "f32.const", "local.get", "call", "br", "br_if", "end", "else", "then",
         "block", "loop", "if", "drop", "select", "offset=4", "align=8", "align=3", "func", "param", "result", "local", "mut",
-        """", ""a\00"", ""\u{10FFFF}"", ""\ff"", "declare", "item", "table", "memory", "elem", "data", "type",
+        "\"\"", "\"a\\00\"", "\"\\u{10FFFF}\"", "\"\\ff\"", "declare", "item", "table", "memory", "elem", "data", "type",
     ];
 
     private string MutateOnce(string text)
