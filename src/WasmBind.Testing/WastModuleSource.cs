@@ -27,10 +27,13 @@ internal sealed record WastBinaryModule(byte[] Bytes) : WastModuleSource
     public override byte[] ToBinary() => Bytes;
 }
 
-/// <summary><c>(module quote "...")</c>: the strings, joined, are the module's fields as text.</summary>
-internal sealed record WastQuotedModule(string Text) : WastModuleSource
+/// <summary>
+/// <c>(module quote "...")</c>: the strings' bytes, joined, are the module's fields as text. They are decoded only
+/// when the command runs: bytes that are not UTF-8 make the quoted module malformed, not the script.
+/// </summary>
+internal sealed record WastQuotedModule(byte[] Utf8Text) : WastModuleSource
 {
-    public override byte[] ToBinary() => WatModuleEncoder.EncodeFields(Text);
+    public override byte[] ToBinary() => WatModuleEncoder.EncodeFields(WebAssemblyText.DecodeUtf8(Utf8Text));
 }
 
 /// <summary><c>(module ...)</c> written in the script: its fields, already read as S-expressions.</summary>

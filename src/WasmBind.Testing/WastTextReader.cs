@@ -128,8 +128,7 @@ internal static class WastTextReader
         if (c.TakeKeyword("binary")) return new WastBinaryModule(Strings(c));
         if (c.TakeKeyword("quote"))
         {
-            var bytes = Strings(c);
-            return new WastQuotedModule(WebAssemblyText.DecodeUtf8(bytes));
+            return new WastQuotedModule(Strings(c));
         }
         // Point the encoder at the $id (if any), so the module keeps its name.
         var first = list.Items.Count > 1 && list.Items[1] is SAtom { Kind: AtomKind.Keyword, Text: "definition" } ? 2 : 1;

@@ -272,7 +272,9 @@ internal sealed class SExpressionReader
         var nameStart = pos;
         if (pos < text.Length && text[pos] == '"')
         {
-            ReadString(start);
+            var name = ReadString(start);
+            if (name.Length == 0) throw start.Error(text[start.Offset..pos], "empty annotation id");
+            if (Utf8.Decode(name) is null) throw start.Error(text[start.Offset..pos], "malformed UTF-8 encoding");
         }
         else
         {

@@ -136,6 +136,7 @@ internal sealed partial class WatModuleEncoder
     {
         if (c.Peek is SAtom { Kind: AtomKind.Keyword, Text: "i64" or "i32" } addressType)
             throw Unsupported(addressType, "memory64 (address types)");
+        if (c.Peek is SList { Head: "pagesize" } leadingPageSize) throw Unsupported(leadingPageSize, "custom page sizes");
         var min = LimitValue(c.Next());
         if (IsNumber(c.Peek))
         {
