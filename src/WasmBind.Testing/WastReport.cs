@@ -43,14 +43,26 @@ internal static class WastReport
     {
         output.WriteLine("| script | passed | failed | skipped | skipped because | first failure |");
         output.WriteLine("| --- | ---: | ---: | ---: | --- | --- |");
+        // Scripts in subfolders (legacy/, proposals/...) may share a name: show each path below the run's common folder.
+        var root = summary.Scripts.Count == 0 ? "" : summary.Scripts
+            .Select(s => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(s.Path)) ?? "")
+            .Aggregate((a, b) => CommonFolder(a, b));
         foreach (var script in summary.Scripts)
         {
+            var name = System.IO.Path.ChangeExtension(System.IO.Path.GetRelativePath(root, System.IO.Path.GetFullPath(script.Path)), null).Replace('\\', '/');
             var reasons = string.Join("; ", script.SkippedByReason.Select(r => $"{r.Key} ({r.Value})"));
             var failure = script.Failures.FirstOrDefault() is { } f ? $"line {f.Line}: {f.Command}: {Shorten(f.Message)}" : "";
-            output.WriteLine($"| {script.Name} | {script.Passed} | {script.Failed} | {script.Skipped} | {Cell(reasons)} | {Cell(failure)} |");
+            output.WriteLine($"| {name} | {script.Passed} | {script.Failed} | {script.Skipped} | {Cell(reasons)} | {Cell(failure)} |");
         }
         var t = summary.Totals;
         output.WriteLine($"| **total** ({summary.Scripts.Count} scripts) | {t.Passed} | {t.Failed} | {t.Skipped} | | |");
+    }
+
+    private static string CommonFolder(string a, string b)
+    {
+        while (!(b + System.IO.Path.DirectorySeparatorChar).StartsWith(a + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            a = System.IO.Path.GetDirectoryName(a) ?? "";
+        return a;
     }
 
     private static string Shorten(string text) => text.Length <= 140 ? text : text[..140] + "...";

@@ -316,6 +316,18 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Wast_markdown_output_has_a_row_per_script_and_the_totals()
+    {
+        var (exit, stdout, _) = Run("wast", "--markdown", Fixture("wast"));
+        Assert.Equal(1, exit);
+        var lines = Lines(stdout);
+        Assert.StartsWith("| script | passed | failed | skipped |", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("| fail/wrong | 2 | 1 | 0 |  | line 4: assert_return: add(i32:2, i32:2): expected i32:5", StringComparison.Ordinal));
+        Assert.Contains("| pass/tiny | 9 | 0 | 0 |  |  |", lines);
+        Assert.Equal("| **total** (2 scripts) | 11 | 1 | 0 | | |", lines[^1]);
+    }
+
+    [Fact]
     public void Wast_skips_simd_folders_by_default()
     {
         var folder = Directory.CreateTempSubdirectory("wasmbind-cli-");
