@@ -122,16 +122,11 @@ internal static class WastTextReader
     {
         if (list.Head != "module") throw list.Error("unexpected token, expected (module ...)");
         var c = new SCursor(list, 1);
-        c.TakeKeyword("definition");
-        var id = c.Peek is SAtom { Kind: AtomKind.Id } ? 1 : 0;
-        if (id == 1) c.Next();
+        var first = c.TakeKeyword("definition") ? 2 : 1;
+        c.TakeId();
         if (c.TakeKeyword("binary")) return new WastBinaryModule(Strings(c));
-        if (c.TakeKeyword("quote"))
-        {
-            return new WastQuotedModule(Strings(c));
-        }
-        // Point the encoder at the $id (if any), so the module keeps its name.
-        var first = list.Items.Count > 1 && list.Items[1] is SAtom { Kind: AtomKind.Keyword, Text: "definition" } ? 2 : 1;
+        if (c.TakeKeyword("quote")) return new WastQuotedModule(Strings(c));
+        // The encoder starts at the $id (if any), so the module keeps its name.
         return new WastTextModule(list, first);
     }
 

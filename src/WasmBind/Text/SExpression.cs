@@ -68,8 +68,6 @@ internal sealed class SCursor(IReadOnlyList<SNode> items, int start, SNode owner
 
     public SNode Next() => index < items.Count ? items[index++] : throw EndError();
 
-    public void Back() => index--;
-
     /// <summary>The next item when it is a list headed by <paramref name="keyword"/>; consumes it.</summary>
     public SList? TakeList(string keyword)
     {

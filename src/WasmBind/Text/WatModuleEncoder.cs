@@ -230,7 +230,7 @@ internal sealed partial class WatModuleEncoder
             c.Next();
             c.ExpectEnd();
             var items = new SCursor(elem, 1);
-            var count = CountElemItems(elem);
+            var count = elem.Items.Count - 1;
             var synthesized = new SList(field.Position, [
                 new SAtom(field.Position, AtomKind.Other, count.ToString(System.Globalization.CultureInfo.InvariantCulture), null),
                 new SAtom(field.Position, AtomKind.Other, count.ToString(System.Globalization.CultureInfo.InvariantCulture), null),
@@ -242,8 +242,6 @@ internal sealed partial class WatModuleEncoder
         }
         tables.Add(c);
     }
-
-    private static int CountElemItems(SList elem) => elem.Items.Count - 1;
 
     private void CollectMemory(SCursor c, SList field)
     {
