@@ -28,8 +28,11 @@ public enum WasmFeatures
 /// <summary>Settings for an <see cref="Engine"/>. Fixed once the engine is created.</summary>
 public sealed class EngineConfig
 {
-    /// <summary>Which proposals modules may use. Default: <see cref="WasmFeatures.Wasm2Scalar"/>.</summary>
-    public WasmFeatures Features { get; init; } = WasmFeatures.Wasm2Scalar;
+    /// <summary>
+    /// Which proposals modules may use. Default: <see cref="WasmFeatures.Wasm2Scalar"/> plus
+    /// <see cref="WasmFeatures.ExtendedConst"/> (part of Wasm 3.0, and on by default in Wasmtime).
+    /// </summary>
+    public WasmFeatures Features { get; init; } = WasmFeatures.Wasm2Scalar | WasmFeatures.ExtendedConst;
 
     /// <summary>
     /// The deepest nesting of WebAssembly calls a store allows before trapping with

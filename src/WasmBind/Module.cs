@@ -58,8 +58,34 @@ public sealed class Module
         return new Module(engine, definition, functions, typeIds);
     }
 
-    /// <summary>Reads, decodes, validates and translates a module file.</summary>
-    public static Module FromFile(Engine engine, string path) => FromBytes(engine, File.ReadAllBytes(path));
+    /// <summary>
+    /// Parses, validates and translates a module in the WebAssembly text format: one <c>(module ...)</c>, or its
+    /// fields without the wrapper. The text is converted to the binary format first (see <see cref="Text.WebAssemblyText"/>).
+    /// </summary>
+    /// <exception cref="Text.MalformedTextException">The text is not a well-formed module (with its line and column).</exception>
+    /// <exception cref="MalformedModuleException">The encoded module breaks a binary-format limit.</exception>
+    /// <exception cref="InvalidModuleException">The module is well-formed but invalid.</exception>
+    public static Module FromText(Engine engine, string text)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return FromBytes(engine, Text.WebAssemblyText.ToBinary(text));
+    }
+
+    /// <summary>
+    /// Reads, decodes, validates and translates a module file: the text format when the name ends in <c>.wat</c>
+    /// (any case), else the binary format.
+    /// </summary>
+    /// <exception cref="MalformedModuleException">The file is not a well-formed module (for text, a <see cref="Text.MalformedTextException"/>).</exception>
+    /// <exception cref="InvalidModuleException">The module is well-formed but invalid.</exception>
+    public static Module FromFile(Engine engine, string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var bytes = File.ReadAllBytes(path);
+        return IsTextFile(path) ? FromBytes(engine, Text.WebAssemblyText.ToBinary(bytes)) : FromBytes(engine, bytes);
+    }
+
+    /// <summary>Whether <paramref name="path"/> names a text-format module (<c>.wat</c>), which <see cref="FromFile"/> parses as text.</summary>
+    public static bool IsTextFile(string path) => path.EndsWith(".wat", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Checks that <paramref name="bytes"/> are a valid module, throwing the reason if not.</summary>
     /// <exception cref="MalformedModuleException">The bytes are not a well-formed module.</exception>

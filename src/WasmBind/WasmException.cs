@@ -10,8 +10,11 @@ public class WasmException : Exception
     public WasmException(string message, Exception? innerException) : base(message, innerException) { }
 }
 
-/// <summary>A module's bytes do not follow the binary format (spec: "malformed").</summary>
-public sealed class MalformedModuleException : WasmException
+/// <summary>
+/// A module's bytes do not follow the binary format, or its text does not follow the text format (spec: "malformed").
+/// Text errors are the subclass <see cref="Text.MalformedTextException"/>, which adds the line, column and token.
+/// </summary>
+public class MalformedModuleException : WasmException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="offset">Byte offset in the module where decoding failed.</param>
@@ -23,7 +26,18 @@ public sealed class MalformedModuleException : WasmException
         Reason = reason;
     }
 
-    /// <summary>Byte offset in the module where decoding failed.</summary>
+    /// <summary>Creates the exception with a message of the subclass's own form.</summary>
+    /// <param name="message">The whole message.</param>
+    /// <param name="offset">Where decoding failed: a byte offset, or for text a character offset.</param>
+    /// <param name="reason">What was wrong.</param>
+    protected MalformedModuleException(string message, long offset, string reason)
+        : base(message)
+    {
+        Offset = offset;
+        Reason = reason;
+    }
+
+    /// <summary>Byte offset in the module where decoding failed (for text: the character offset in the text).</summary>
     public long Offset { get; }
 
     /// <summary>What was wrong.</summary>

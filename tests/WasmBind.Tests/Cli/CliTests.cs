@@ -209,8 +209,71 @@ public sealed class CliTests
         var (exit, stdout, _) = Run("wast", Fixture("wast", "pass", "tiny.json"));
         Assert.Equal(0, exit);
         var lines = Lines(stdout);
-        Assert.Equal("PASS tiny (8/8) [1 skipped: text format 1]", lines[0]);
-        Assert.Equal("8 passed, 0 failed, 1 skipped", lines[^1]);
+        Assert.Equal("PASS tiny (9/9)", lines[0]);
+        Assert.Equal("9 passed, 0 failed, 0 skipped", lines[^1]);
+    }
+
+    [Fact]
+    public void Wast_runs_a_text_script_with_the_counts_of_its_json_form()
+    {
+        var (exit, stdout, _) = Run("wast", Fixture("wast", "pass", "tiny.wast"));
+        Assert.Equal(0, exit);
+        Assert.Equal(["PASS tiny (9/9)", "9 passed, 0 failed, 0 skipped"], Lines(stdout));
+
+        (exit, stdout, _) = Run("wast", Fixture("wast", "fail", "wrong.wast"));
+        Assert.Equal(1, exit);
+        var lines = Lines(stdout);
+        Assert.Equal("FAIL wrong 2/1/0", lines[0]);
+        Assert.StartsWith("  line 4: assert_return: add(i32:2, i32:2): expected i32:5, got i32:4", lines[1]);
+    }
+
+    [Fact]
+    public void Wast_reports_a_script_that_is_not_text_as_one_failure_and_goes_on()
+    {
+        var folder = Directory.CreateTempSubdirectory("wasmbind-cli-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "a_broken.wast"), "(module (func)\n(assert_return (invoke \"f\"");
+            File.WriteAllText(Path.Combine(folder.FullName, "b_fine.wast"), "(module (func (export \"f\") (result i32) (i32.const 1)))\n(assert_return (invoke \"f\") (i32.const 1))\n(assert_return (invoke \"f\" (i32.const)) (i32.const 1))");
+            var (exit, stdout, _) = Run("wast", folder.FullName);
+            Assert.Equal(1, exit);
+            var lines = Lines(stdout);
+            Assert.Equal("FAIL a_broken 0/1/0", lines[0]);
+            Assert.Contains("cannot read the script: malformed text at 2:16", lines[1]);
+            Assert.Equal("FAIL b_fine 2/1/0", lines[2]);
+            Assert.Contains("line 3: assert_return: the command cannot be read", lines[3]);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    // --- text modules
+
+    [Fact]
+    public void Commands_accept_wat_modules()
+    {
+        Assert.Equal("i32:42\n", Run("invoke", Fixture("calc.wat"), "add", "40", "2").Out);
+        var (exit, _, stderr) = Run("validate", Fixture("calc.wat"));
+        Assert.Equal((0, ""), (exit, stderr));
+    }
+
+    [Fact]
+    public void A_malformed_wat_module_is_an_error_with_its_line_and_column()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"wasmbind-{Guid.NewGuid():N}.wat");
+        File.WriteAllText(path, "(module\n  (func (i32.bogus)))");
+        try
+        {
+            var (exit, _, stderr) = Run("validate", path);
+            Assert.Equal(1, exit);
+            Assert.Equal("error: malformed text at 2:10 near 'i32.bogus': unknown operator", Assert.Single(Lines(stderr)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
@@ -232,7 +295,8 @@ public sealed class CliTests
         var lines = Lines(stdout);
         Assert.Contains("FAIL wrong 2/1/0", lines);
         Assert.Contains(lines, l => l.StartsWith("PASS tiny", StringComparison.Ordinal));
-        Assert.Equal("10 passed, 1 failed, 1 skipped", lines[^1]);
+        // tiny.wast and wrong.wast are skipped: their wast2json .json sits beside them.
+        Assert.Equal("11 passed, 1 failed, 0 skipped", lines[^1]);
     }
 
     [Fact]
@@ -242,13 +306,25 @@ public sealed class CliTests
         Assert.Equal(1, exit);
         using var json = JsonDocument.Parse(stdout);
         var totals = json.RootElement.GetProperty("totals");
-        Assert.Equal(10, totals.GetProperty("passed").GetInt32());
+        Assert.Equal(11, totals.GetProperty("passed").GetInt32());
         Assert.Equal(1, totals.GetProperty("failed").GetInt32());
-        Assert.Equal(1, totals.GetProperty("skippedByReason").GetProperty("text format").GetInt32());
+        Assert.Equal(0, totals.GetProperty("skipped").GetInt32());
         var wrong = json.RootElement.GetProperty("scripts").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "wrong");
         var failure = Assert.Single(wrong.GetProperty("failures").EnumerateArray());
         Assert.Equal(4, failure.GetProperty("line").GetInt32());
         Assert.Equal("assert_return", failure.GetProperty("command").GetString());
+    }
+
+    [Fact]
+    public void Wast_markdown_output_has_a_row_per_script_and_the_totals()
+    {
+        var (exit, stdout, _) = Run("wast", "--markdown", Fixture("wast"));
+        Assert.Equal(1, exit);
+        var lines = Lines(stdout);
+        Assert.StartsWith("| script | passed | failed | skipped |", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("| fail/wrong | 2 | 1 | 0 |  | line 4: assert_return: add(i32:2, i32:2): expected i32:5", StringComparison.Ordinal));
+        Assert.Contains("| pass/tiny | 9 | 0 | 0 |  |  |", lines);
+        Assert.Equal("| **total** (2 scripts) | 11 | 1 | 0 | | |", lines[^1]);
     }
 
     [Fact]

@@ -22,6 +22,10 @@ internal static class SpecSuiteLocator
     /// <summary>CI machines always have the suite; there, its absence is an error rather than a pass.</summary>
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The .wast form of the core suite (<c>wast/core</c> beside <c>json/core</c>), when present.</summary>
+    public static string? WastCoreRoot { get; } =
+        CoreRoot is null ? null : Path.GetFullPath(Path.Combine(CoreRoot, "..", "..", "wast", "core")) is var wast && Directory.Exists(wast) ? wast : null;
+
     public static bool IsSimd(string script) => script.StartsWith("simd_", StringComparison.Ordinal);
 
     /// <summary>The core script folders, in name order.</summary>

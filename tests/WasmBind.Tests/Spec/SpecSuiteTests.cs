@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using WasmBind.Cli.Wast;
+using WasmBind.Testing;
 using Xunit;
 using Xunit.Abstractions;
 

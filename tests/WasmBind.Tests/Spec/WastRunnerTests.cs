@@ -1,4 +1,4 @@
-using WasmBind.Cli.Wast;
+using WasmBind.Testing;
 using Xunit;
 
 namespace WasmBind.Tests.Spec;
@@ -72,8 +72,9 @@ public sealed class WastRunnerTests : IDisposable
     }
 
     [Fact]
-    public void V128_values_and_text_modules_are_skipped_with_their_reason()
+    public void V128_values_and_unknown_commands_are_skipped_with_their_reason()
     {
+        File.WriteAllText(Path.Combine(folder.FullName, "x.wat"), "(func");
         var result = RunScript("""
             [{"type": "module", "line": 1, "filename": "calc.wasm"},
              {"type": "assert_return", "line": 2, "action": {"type": "invoke", "field": "f", "args": [{"type": "v128", "lane_type": "i32", "value": ["0", "0", "0", "0"]}]}, "expected": []},
@@ -81,10 +82,33 @@ public sealed class WastRunnerTests : IDisposable
              {"type": "assert_frobnicated", "line": 4}]
             """);
 
-        Assert.Equal((1, 0, 3), (result.Passed, result.Failed, result.Skipped));
+        // The text module is parsed now (and is malformed, as asserted), no longer skipped.
+        Assert.Equal((2, 0, 2), (result.Passed, result.Failed, result.Skipped));
         Assert.Equal(1, result.SkippedByReason["SIMD"]);
-        Assert.Equal(1, result.SkippedByReason["text format"]);
         Assert.Equal(1, result.SkippedByReason["unsupported command assert_frobnicated"]);
+    }
+
+    [Fact]
+    public void Text_modules_of_unimplemented_proposals_are_skipped_and_so_are_the_commands_using_them()
+    {
+        var path = Path.Combine(folder.FullName, "gc.wast");
+        File.WriteAllText(path, """
+            (module $m (type $s (struct)) (func (export "f") (result i32) (i32.const 1)))
+            (assert_return (invoke "f") (i32.const 1))
+            (assert_return (invoke $m "f") (i32.const 1))
+            (assert_invalid (module (func (return_call 0))) "type mismatch")
+            (module (func (export "g") (result i32) (i32.const 2)))
+            (assert_return (invoke "g") (i32.const 2))
+            (assert_return (invoke "g") (ref.i31 1))
+            (assert_return (invoke "g") (either (i32.const 3) (i32.const 2)))
+            """);
+
+        var result = new WastRunner().RunScript(path);
+
+        Assert.Equal((3, 0, 5), (result.Passed, result.Failed, result.Skipped));
+        Assert.Equal(3, result.SkippedByReason["GC is not implemented"]);
+        Assert.Equal(1, result.SkippedByReason["tail calls is not implemented"]);
+        Assert.Contains(result.SkippedByReason.Keys, k => k.StartsWith("ref.i31", StringComparison.Ordinal));
     }
 
     [Fact]

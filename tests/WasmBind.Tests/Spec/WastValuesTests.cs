@@ -1,4 +1,4 @@
-using WasmBind.Cli.Wast;
+using WasmBind.Testing;
 using Xunit;
 
 namespace WasmBind.Tests.Spec;

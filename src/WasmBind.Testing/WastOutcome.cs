@@ -1,4 +1,4 @@
-namespace WasmBind.Cli.Wast;
+namespace WasmBind.Testing;
 
 internal enum OutcomeKind { Passed, Failed, Skipped }
 
@@ -15,6 +15,24 @@ internal readonly record struct Outcome(OutcomeKind Kind, string? Text)
 /// A failure of the command, but not an exception the runtime threw.
 /// </summary>
 internal sealed class ScriptException(string message) : Exception(message);
+
+/// <summary>
+/// The command needs something the runtime does not implement (a module written with a proposal's constructs, or an
+/// instance of such a module): it is skipped with the reason, not failed.
+/// </summary>
+internal sealed class SkipException(string reason) : Exception(reason)
+{
+    /// <summary>The skip reason when <paramref name="ex"/> rejects text for using an unimplemented proposal, else null.</summary>
+    public static string? ReasonFor(Exception ex) => ex switch
+    {
+        SkipException skip => skip.Message,
+        MalformedModuleException malformed when malformed.Reason.StartsWith(Text.UnsupportedFeatures.Prefix, StringComparison.Ordinal) =>
+            malformed.Reason[Text.UnsupportedFeatures.Prefix.Length..],
+        // A module that declares more than one memory is the multi-memory proposal, which the validator rejects as such.
+        InvalidModuleException { Reason: "multiple memories" } => "multi-memory is not implemented",
+        _ => null,
+    };
+}
 
 /// <summary>Turns exceptions into failure text: runtime errors by type and message, anything else (a bug) with where it came from.</summary>
 internal static class ExceptionText

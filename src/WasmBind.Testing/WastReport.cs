@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace WasmBind.Cli.Wast;
+namespace WasmBind.Testing;
 
 /// <summary>Writes run results as text for people or as JSON for tools.</summary>
 internal static class WastReport
@@ -34,6 +34,40 @@ internal static class WastReport
             line += $" [{script.Skipped} skipped: {string.Join(", ", script.SkippedByReason.Select(r => $"{r.Key} {r.Value}"))}]";
         return line;
     }
+
+    /// <summary>
+    /// A Markdown table, one row per script: passed, failed and skipped commands, the skip reasons, and the first
+    /// failure; then the totals. The docs' conformance tables are made with it.
+    /// </summary>
+    public static void WriteMarkdown(TextWriter output, WastRunSummary summary)
+    {
+        output.WriteLine("| script | passed | failed | skipped | skipped because | first failure |");
+        output.WriteLine("| --- | ---: | ---: | ---: | --- | --- |");
+        // Scripts in subfolders (legacy/, proposals/...) may share a name: show each path below the run's common folder.
+        var root = summary.Scripts.Count == 0 ? "" : summary.Scripts
+            .Select(s => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(s.Path)) ?? "")
+            .Aggregate((a, b) => CommonFolder(a, b));
+        foreach (var script in summary.Scripts)
+        {
+            var name = System.IO.Path.ChangeExtension(System.IO.Path.GetRelativePath(root, System.IO.Path.GetFullPath(script.Path)), null).Replace('\\', '/');
+            var reasons = string.Join("; ", script.SkippedByReason.Select(r => $"{r.Key} ({r.Value})"));
+            var failure = script.Failures.FirstOrDefault() is { } f ? $"line {f.Line}: {f.Command}: {Shorten(f.Message)}" : "";
+            output.WriteLine($"| {name} | {script.Passed} | {script.Failed} | {script.Skipped} | {Cell(reasons)} | {Cell(failure)} |");
+        }
+        var t = summary.Totals;
+        output.WriteLine($"| **total** ({summary.Scripts.Count} scripts) | {t.Passed} | {t.Failed} | {t.Skipped} | | |");
+    }
+
+    private static string CommonFolder(string a, string b)
+    {
+        while (!(b + System.IO.Path.DirectorySeparatorChar).StartsWith(a + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            a = System.IO.Path.GetDirectoryName(a) ?? "";
+        return a;
+    }
+
+    private static string Shorten(string text) => text.Length <= 140 ? text : text[..140] + "...";
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 
     /// <summary>Per-script results (counts, skip reasons, counts per command type, every failure) and the totals.</summary>
     public static void WriteJson(TextWriter output, WastRunSummary summary)

@@ -1,4 +1,4 @@
-namespace WasmBind.Cli.Wast;
+namespace WasmBind.Testing;
 
 /// <summary>One command that did not do what the script expected.</summary>
 internal sealed record WastFailure(int Line, string Command, string Message)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace WasmBind.Cli.Wast;
+namespace WasmBind.Testing;
 
 /// <summary>
 /// The host object behind <c>ref.extern N</c>. The store maps extern objects to handles by reference,
@@ -45,6 +45,10 @@ internal static class WastValues
     /// <summary>Null when <paramref name="actual"/> matches <paramref name="expected"/>, else why not.</summary>
     public static string? Mismatch(WastValue expected, Value actual, ExternObjects externs)
     {
+        if (expected.Alternatives is { } alternatives)
+        {
+            return alternatives.Any(a => Mismatch(a, actual, externs) is null) ? null : $"expected {expected}, got {Describe(actual)}";
+        }
         var expectedType = TypeOf(expected.Type);
         if (actual.Type != expectedType) return $"expected {expected}, got {Describe(actual)} (wrong type)";
         var ok = expected.Type switch

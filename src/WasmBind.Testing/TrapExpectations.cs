@@ -1,4 +1,4 @@
-namespace WasmBind.Cli.Wast;
+namespace WasmBind.Testing;
 
 /// <summary>
 /// Maps the reference interpreter's trap messages to trap codes. The README asks to match on meaning, not wording.

@@ -1,4 +1,4 @@
-namespace WasmBind.Cli.Wast;
+namespace WasmBind.Testing;
 
 /// <summary>
 /// Carries out one script's commands against one fresh store: the current module, the named ones,
@@ -7,20 +7,25 @@ namespace WasmBind.Cli.Wast;
 internal sealed class WastSession
 {
     private readonly Engine engine;
-    private readonly WastScript script;
     private readonly Store store;
     private readonly Linker linker;
     private readonly ExternObjects externs = new();
     private readonly Dictionary<string, Instance> named = new(StringComparer.Ordinal);
     // Why a module is missing, so the commands that use it fail with the cause rather than "no such module".
     private readonly Dictionary<string, string> namedFailures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Module> definitions = new(StringComparer.Ordinal);
+    private Module? lastDefinition;
+    // Modules skipped for using an unimplemented proposal: commands using them are skipped for the same reason.
+    private readonly Dictionary<string, string> namedUnsupported = new(StringComparer.Ordinal);
+    private string? currentUnsupported;
+    // Names registered from a skipped module: a link error over one of them is that skip's consequence, not a failure.
+    private readonly Dictionary<string, string> unsupportedRegistrations = new(StringComparer.Ordinal);
     private Instance? current;
     private string? currentFailure = "no module has been loaded yet";
 
-    public WastSession(Engine engine, WastScript script, TextWriter? log)
+    public WastSession(Engine engine, TextWriter? log)
     {
         this.engine = engine;
-        this.script = script;
         store = new Store(engine);
         // A script may register the same name twice; the later definition wins, as in the reference interpreter.
         linker = new Linker(engine) { AllowShadowing = true };
@@ -29,11 +34,14 @@ internal sealed class WastSession
 
     public Outcome Execute(WastCommand command)
     {
+        if (command.ReadError is { } error) return Outcome.Fail($"the command cannot be read: {error}");
+        if (command.Unsupported is { } reason) return Outcome.Skip(reason);
         if (command.UsesV128) return Outcome.Skip("SIMD");
-        if (command.ModuleType == "text") return Outcome.Skip("text format");
         return command.Type switch
         {
             "module" => LoadCurrent(command),
+            "module_definition" => Define(command),
+            "module_instance" => InstantiateDefinition(command),
             "register" => Register(command),
             "action" => PerformOnly(command),
             "assert_return" => AssertReturn(command),
@@ -48,23 +56,84 @@ internal sealed class WastSession
         };
     }
 
-    private Outcome LoadCurrent(WastCommand command)
+    private Outcome Define(WastCommand command)
+    {
+        Module module;
+        try
+        {
+            module = LoadModule(command);
+        }
+        catch (SkipException skip)
+        {
+            if (command.Name is { } skipped) namedUnsupported["definition " + skipped] = skip.Message;
+            throw;
+        }
+        lastDefinition = module;
+        if (command.Name is { } name) definitions[name] = module;
+        return Outcome.Pass;
+    }
+
+    private Outcome InstantiateDefinition(WastCommand command)
+    {
+        try
+        {
+            return InstantiateOrThrow(command);
+        }
+        catch (SkipException skip)
+        {
+            return SkipModule(command, skip.Message);
+        }
+    }
+
+    private Outcome InstantiateOrThrow(WastCommand command)
+    {
+        Module? definition = lastDefinition;
+        if (command.Definition is { } name && !definitions.TryGetValue(name, out definition))
+        {
+            if (namedUnsupported.TryGetValue("definition " + name, out var reason)) throw new SkipException(reason);
+            throw new ScriptException($"no module definition named {name}");
+        }
+        if (definition is null) throw new ScriptException("no module definition to instantiate");
+        return LoadCurrent(command, definition);
+    }
+
+    private Outcome SkipModule(WastCommand command, string reason)
+    {
+        current = null;
+        currentUnsupported = reason;
+        currentFailure = null;
+        if (command.Name is { } name)
+        {
+            named.Remove(name);
+            namedUnsupported[name] = reason;
+        }
+        return Outcome.Skip(reason);
+    }
+
+    private Outcome LoadCurrent(WastCommand command, Module? definition = null)
     {
         current = null;
         try
         {
-            var instance = linker.Instantiate(store, LoadModule(command));
+            var instance = linker.Instantiate(store, definition ?? LoadModule(command));
             current = instance;
             currentFailure = null;
+            currentUnsupported = null;
             if (command.Name is { } name)
             {
                 named[name] = instance;
                 namedFailures.Remove(name);
+                namedUnsupported.Remove(name);
             }
             return Outcome.Pass;
         }
+        catch (Exception ex) when ((SkipException.ReasonFor(ex) ?? SkippedImport(ex)) is { } reason)
+        {
+            return SkipModule(command, reason);
+        }
         catch (Exception ex)
         {
+            currentUnsupported = null;
             var why = ExceptionText.Describe(ex);
             currentFailure = $"the module at line {command.Line} failed to load ({why})";
             if (command.Name is { } name)
@@ -78,9 +147,22 @@ internal sealed class WastSession
 
     private Outcome Register(WastCommand command)
     {
-        linker.DefineInstance(Require(command.As, command), InstanceFor(command.Name));
+        var name = Require(command.As, command);
+        try
+        {
+            linker.DefineInstance(name, InstanceFor(command.Name));
+            unsupportedRegistrations.Remove(name);
+        }
+        catch (SkipException skip)
+        {
+            unsupportedRegistrations[name] = skip.Message;
+            throw;
+        }
         return Outcome.Pass;
     }
+
+    private string? SkippedImport(Exception ex) =>
+        ex is LinkException { ImportModule: { } module } && unsupportedRegistrations.TryGetValue(module, out var reason) ? reason : null;
 
     // A bare action's results are not checked, but a trap or error in it fails the script like any other.
     private Outcome PerformOnly(WastCommand command)
@@ -131,6 +213,10 @@ internal sealed class WastSession
         {
             return TrapExpectations.Mismatch(command.Text, trap) is { } problem ? Outcome.Fail(problem) : Outcome.Pass;
         }
+        catch (LinkException ex) when (SkippedImport(ex) is { } reason)
+        {
+            return Outcome.Skip(reason);
+        }
         catch (LinkException ex)
         {
             return Outcome.Fail($"expected trap \"{command.Text}\" at instantiation, got {ExceptionText.Describe(ex)}");
@@ -139,10 +225,9 @@ internal sealed class WastSession
 
     private Outcome AssertInvalid(WastCommand command)
     {
-        var bytes = ReadModule(command);
         try
         {
-            Module.FromBytes(engine, bytes);
+            Module.FromBytes(engine, ReadModule(command));
             return Outcome.Fail($"module validated; expected invalid: \"{command.Text}\"");
         }
         catch (InvalidModuleException)
@@ -158,10 +243,9 @@ internal sealed class WastSession
 
     private Outcome AssertMalformed(WastCommand command)
     {
-        var bytes = ReadModule(command);
         try
         {
-            Module.FromBytes(engine, bytes);
+            Module.FromBytes(engine, ReadModule(command));
             return Outcome.Fail($"module decoded and validated; expected malformed: \"{command.Text}\"");
         }
         catch (MalformedModuleException)
@@ -213,8 +297,10 @@ internal sealed class WastSession
 
     private Instance InstanceFor(string? name)
     {
+        if (name is null && current is null && currentUnsupported is { } unsupported) throw new SkipException(unsupported);
         if (name is null) return current ?? throw new ScriptException($"no current module: {currentFailure}");
         if (named.TryGetValue(name, out var instance)) return instance;
+        if (namedUnsupported.TryGetValue(name, out var reason)) throw new SkipException(reason);
         throw new ScriptException(namedFailures.TryGetValue(name, out var why) ? $"module {name}: {why}" : $"no module named {name}");
     }
 
@@ -225,6 +311,10 @@ internal sealed class WastSession
         {
             return Module.FromBytes(engine, bytes);
         }
+        catch (Exception ex) when (SkipException.ReasonFor(ex) is { } reason)
+        {
+            throw new SkipException(reason);
+        }
         catch (WasmException ex) when (command.Type != "module")
         {
             // For assertions about instantiation, a module that does not even load is the script's precondition failing.
@@ -232,8 +322,18 @@ internal sealed class WastSession
         }
     }
 
-    private byte[] ReadModule(WastCommand command) =>
-        File.ReadAllBytes(Path.Combine(script.Directory, Require(command.Filename, command)));
+    // Text modules are encoded here, so a text that does not parse throws MalformedModuleException like bad bytes do.
+    private static byte[] ReadModule(WastCommand command)
+    {
+        try
+        {
+            return Require(command.Module, command).ToBinary();
+        }
+        catch (Exception ex) when (SkipException.ReasonFor(ex) is { } reason)
+        {
+            throw new SkipException(reason);
+        }
+    }
 
     private static T Require<T>(T? value, WastCommand command) where T : class =>
         value ?? throw new ScriptException($"the {command.Type} command has a missing field");

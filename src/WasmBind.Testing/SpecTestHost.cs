@@ -1,4 +1,4 @@
-namespace WasmBind.Cli.Wast;
+namespace WasmBind.Testing;
 
 /// <summary>The <c>spectest</c> module every spec script may import (see the testsuite README).</summary>
 internal static class SpecTestHost

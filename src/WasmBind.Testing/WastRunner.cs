@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace WasmBind.Cli.Wast;
+namespace WasmBind.Testing;
 
 /// <summary>Options for a run over spec scripts.</summary>
 internal sealed record WastRunOptions
@@ -18,7 +18,7 @@ internal sealed record WastRunOptions
     public EngineConfig? EngineConfig { get; init; }
 }
 
-/// <summary>Runs wast2json scripts, one fresh store per script.</summary>
+/// <summary>Runs spec scripts (<c>.wast</c> text, or wast2json <c>.json</c>), one fresh store per script.</summary>
 internal sealed class WastRunner(WastRunOptions? options = null)
 {
     private readonly WastRunOptions options = options ?? new WastRunOptions();
@@ -27,13 +27,17 @@ internal sealed class WastRunner(WastRunOptions? options = null)
     // One engine for the whole run: engines are shareable, and scripts only need their own stores.
     private Engine Engine => engine ??= new Engine(options.EngineConfig);
 
-    /// <summary>Runs a script file, or every <c>*.json</c> script below a folder (in path order).</summary>
+    /// <summary>
+    /// Runs a script file, or every <c>*.json</c> and <c>*.wast</c> script below a folder (in path order). A <c>.wast</c>
+    /// with its wast2json <c>.json</c> beside it is left out, so a script is not counted twice.
+    /// </summary>
     /// <exception cref="FileNotFoundException">Nothing exists at <paramref name="path"/>.</exception>
     public WastRunSummary RunPath(string path)
     {
         if (File.Exists(path)) return new WastRunSummary([RunScript(path)]);
         if (!Directory.Exists(path)) throw new FileNotFoundException($"no script or folder at {path}", path);
-        var scripts = Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories)
+        var scripts = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || (WastScript.IsTextScript(f) && !File.Exists(Path.ChangeExtension(f, ".json"))))
             .Order(StringComparer.Ordinal)
             .Select(RunScript)
             .ToArray();
@@ -50,9 +54,11 @@ internal sealed class WastRunner(WastRunOptions? options = null)
         {
             script = WastScript.Load(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or System.Text.Json.JsonException)
+        catch (Exception ex)
         {
-            result.Fail(0, "script", $"cannot read the script: {ex.Message}");
+            // Broad on purpose, like Execute: no script, however malformed, may end the run.
+            var line = ex is Text.MalformedTextException text ? text.Line : 0;
+            result.Fail(line, "script", $"cannot read the script: {(ex is IOException or UnauthorizedAccessException or FormatException or System.Text.Json.JsonException or WasmException ? ex.Message : ExceptionText.Describe(ex))}");
             return result;
         }
 
@@ -62,7 +68,7 @@ internal sealed class WastRunner(WastRunOptions? options = null)
         }
         else
         {
-            var session = new WastSession(Engine, script, options.Log);
+            var session = new WastSession(Engine, options.Log);
             foreach (var command in script.Commands) Record(result, command, Execute(session, command));
         }
         result.Elapsed = clock.Elapsed;
@@ -84,6 +90,10 @@ internal sealed class WastRunner(WastRunOptions? options = null)
         try
         {
             return session.Execute(command);
+        }
+        catch (SkipException skip)
+        {
+            return Outcome.Skip(skip.Message);
         }
         catch (Exception ex)
         {

@@ -1,0 +1,36 @@
+namespace WasmBind.Text;
+
+/// <summary>
+/// Recognises constructs of proposals the runtime does not implement, so that text using them is rejected with a
+/// reason naming the proposal ("unsupported: GC is not implemented") instead of a bare "unknown operator".
+/// Spec runners use the prefix to count such commands as skipped rather than failed.
+/// </summary>
+public static class UnsupportedFeatures
+{
+    /// <summary>How the <see cref="MalformedModuleException.Reason"/> of such an error starts.</summary>
+    public const string Prefix = "unsupported: ";
+
+    /// <summary>The proposal an instruction name belongs to, or null when it is no instruction of a known proposal.</summary>
+    internal static string? OfInstruction(string name)
+    {
+        if (name.StartsWith("v128.", StringComparison.Ordinal) || name.StartsWith("i8x16.", StringComparison.Ordinal)
+            || name.StartsWith("i16x8.", StringComparison.Ordinal) || name.StartsWith("i32x4.", StringComparison.Ordinal)
+            || name.StartsWith("i64x2.", StringComparison.Ordinal) || name.StartsWith("f32x4.", StringComparison.Ordinal)
+            || name.StartsWith("f64x2.", StringComparison.Ordinal))
+            return "SIMD";
+        if (name.Contains(".atomic.", StringComparison.Ordinal) || name is "atomic.fence" or "memory.atomic.notify")
+            return "threads";
+        if (name.StartsWith("struct.", StringComparison.Ordinal) || name.StartsWith("array.", StringComparison.Ordinal)
+            || name.StartsWith("i31.", StringComparison.Ordinal) || name.StartsWith("br_on_cast", StringComparison.Ordinal)
+            || name is "ref.i31" or "ref.test" or "ref.cast" or "ref.eq" or "any.convert_extern" or "extern.convert_any")
+            return "GC";
+        return name switch
+        {
+            "return_call" or "return_call_indirect" => "tail calls",
+            "call_ref" or "return_call_ref" or "ref.as_non_null" or "br_on_null" or "br_on_non_null" => "typed function references",
+            "try_table" or "throw" or "throw_ref" or "try" or "catch" or "catch_all" or "delegate" or "rethrow" => "exception handling",
+            "i64.add128" or "i64.sub128" or "i64.mul_wide_s" or "i64.mul_wide_u" => "wide arithmetic",
+            _ => null,
+        };
+    }
+}
