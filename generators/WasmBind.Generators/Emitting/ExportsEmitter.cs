@@ -26,6 +26,7 @@ namespace WasmBind.Generators.Emitting
             writer.Line("/// <exception cref=\"global::WasmBind.Bindings.BindingException\">");
             writer.Line("/// Exports are missing or have other types than the interface needs; the message lists every one, with both types.");
             writer.Line("/// </exception>");
+            writer.Line("/// <remarks>A WASI reactor (a module exporting <c>_initialize</c>) is initialised here, once per instance, before any export is called.</remarks>");
             writer.Open($"public static {model.Name} Bind(global::WasmBind.Instance instance)");
             if (model.HasUnboundMembers)
             {
@@ -39,6 +40,7 @@ namespace WasmBind.Generators.Emitting
             writer.Line($"var binder = new global::WasmBind.Bindings.ExportBinder(instance, {Literal(model.DisplayName)});");
             writer.Line($"var exports = new {ProxyName}(binder);");
             writer.Line("binder.ThrowIfFailed();");
+            writer.Line("binder.InitializeReactor();");
             writer.Line("return exports;");
             writer.Close();
             writer.Line();
@@ -123,6 +125,17 @@ namespace WasmBind.Generators.Emitting
 
             var parameterList = member.Parameters.Select((p, i) => (p.IsScoped ? "scoped " : "") + p.Type.DisplayName + " " + declared[i]);
             writer.Open($"{member.Return.DisplayName} {model.Name}.{NameScope.Escape(member.Name)}({string.Join(", ", parameterList)})");
+
+            // A token that is already cancelled wins before anything is lowered: nothing is allocated in the guest or
+            // written to its memory for a call that will not run.
+            var tokenIndex = member.Parameters.Select(p => p.Type.Kind).ToList().IndexOf(ValueKind.CancellationToken);
+            if (tokenIndex >= 0 && member.Return.Async != AsyncKind.None)
+            {
+                var token = declared[tokenIndex];
+                var taskType = member.Return.Async == AsyncKind.Task ? "global::System.Threading.Tasks.Task" : ValueTaskType;
+                var typeArgument = member.Return.Value is { } value ? "<" + value.DisplayName + ">" : "";
+                writer.Line($"if ({token}.IsCancellationRequested) return {taskType}.FromCanceled{typeArgument}({token});");
+            }
 
             // Lower the arguments: scalars inline, strings and bytes copied into guest memory first.
             var arguments = new List<(CoreType Type, string Expression)>();

@@ -40,7 +40,11 @@ namespace WasmBind.Generators.Emitting
             var isAsync = member.Return.Async != AsyncKind.None;
             var result = member.Return.Value;
             var resultInMemory = result is not null && Flattening.IsInMemory(result.Kind);
-            var typed = signature.Parameters.Count <= Flattening.MaxTypedArity;
+            // An async result that travels through memory is lowered by the runtime when the guest call resumes (never
+            // from the implementation's continuation, which may run after the call was cancelled or while another
+            // thread uses the store): CanonicalAbi.DefineAsyncImport, over positional core arguments.
+            var deferred = isAsync && resultInMemory;
+            var typed = !deferred && signature.Parameters.Count <= Flattening.MaxTypedArity;
 
             // Names: the member's own parameters first, so they read as declared.
             var scope = new NameScope("linker", "implementation");
@@ -68,14 +72,21 @@ namespace WasmBind.Generators.Emitting
             var caller = scope.Use("caller");
             var memory = scope.Use("memory");
             var argumentsName = typed ? null : scope.Use("arguments");
-            var resultsName = typed ? null : scope.Use("results");
+            var resultsName = typed || deferred ? null : scope.Use("results");
             var lambdaValue = scope.Use("value");
 
             writer.Line($"// {member.WasmName}: {signature}");
             var module = Literal(model.ModuleName);
             var wasmName = Literal(member.WasmName);
             var define = isAsync ? "DefineAsyncFunction" : "DefineFunction";
-            if (typed)
+            if (deferred)
+            {
+                var parameterTypes = string.Join(", ", signature.Parameters.Select(ValueTypeName));
+                writer.Line($"{Abi}.DefineAsyncImport<{result!.DisplayName}>(linker, {module}, {wasmName},");
+                writer.Line($"    new global::WasmBind.FunctionType((global::System.ReadOnlySpan<global::WasmBind.ValueType>)[{parameterTypes}], (global::System.ReadOnlySpan<global::WasmBind.ValueType>)[]),");
+                writer.Line($"    (global::WasmBind.Caller {caller}, global::WasmBind.Bindings.CoreArguments {argumentsName}) =>");
+            }
+            else if (typed)
             {
                 var typeArguments = signature.Parameters.Select(CoreTypeName).ToList();
                 if (signature.Results.Count == 1) typeArguments.Add(CoreTypeName(signature.Results[0]));
@@ -96,7 +107,13 @@ namespace WasmBind.Generators.Emitting
             }
             writer.Line("{");
             writer.Indent();
-            if (!typed)
+            if (deferred)
+            {
+                // The return pointer (the last core argument) is the runtime's to pass to the store step.
+                for (var i = 0; i < signature.Parameters.Count - 1; i++)
+                    writer.Line($"var {coreNames[i]} = {argumentsName}.{CoreArgumentAccessor(signature.Parameters[i])}({i});");
+            }
+            else if (!typed)
             {
                 for (var i = 0; i < signature.Parameters.Count; i++)
                     writer.Line($"var {coreNames[i]} = {argumentsName}[{i}].{ValueAccessor(signature.Parameters[i])}();");
@@ -126,10 +143,27 @@ namespace WasmBind.Generators.Emitting
                 arguments.Add(local);
             }
             var call = $"implementation.{NameScope.Escape(member.Name)}({string.Join(", ", arguments)})";
+            if (deferred)
+            {
+                writer.Line(member.Return.Async == AsyncKind.ValueTask ? $"return {call};" : $"return new {ValueTaskType}<{result!.DisplayName}>({call});");
+                writer.Unindent();
+                writer.Line("},");
+                writer.Line($"    static (global::WasmBind.Caller {caller}, {result!.DisplayName} {lambdaValue}, int {returnArea}) => " +
+                    $"{Abi}.StoreAsyncResult({caller}, {Literal(model.MemoryName)}, {Literal(model.AllocatorName)}, {lambdaValue}, {returnArea}));");
+                return;
+            }
             EmitResult(writer, model, member, call, caller, memory, returnArea, resultsName, lambdaValue, scope);
             writer.Unindent();
             writer.Line("});");
         }
+
+        private static string CoreArgumentAccessor(CoreType type) => type switch
+        {
+            CoreType.I64 => "I64",
+            CoreType.F32 => "F32",
+            CoreType.F64 => "F64",
+            _ => "I32",
+        };
 
         private static void EmitResult(CodeWriter body, InterfaceModel model, MemberModel member, string call, string caller, string memory, string? returnArea, string? results, string lambdaValue, NameScope scope)
         {
@@ -167,14 +201,6 @@ namespace WasmBind.Generators.Emitting
             if (result is null)
             {
                 body.Line($"return {task};");
-                return;
-            }
-            if (Flattening.IsInMemory(result.Kind))
-            {
-                var local = scope.Use("result");
-                body.Line($"var {local} = {task};");
-                var method = result.Kind == ValueKind.String ? "StoreStringResultAsync" : "StoreBytesResultAsync";
-                body.Line($"return {Abi}.{method}({local}, {caller}, {Literal(model.MemoryName)}, {allocator}, {returnArea});");
                 return;
             }
             var core = CoreOf(result);

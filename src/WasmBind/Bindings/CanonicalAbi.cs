@@ -21,7 +21,7 @@ namespace WasmBind.Bindings;
 /// can: a null string argument is an <see cref="ArgumentNullException"/>). Apart from the lifted string or array
 /// itself, the synchronous paths allocate nothing.
 /// </remarks>
-public static class CanonicalAbi
+public static partial class CanonicalAbi
 {
     /// <summary>The longest string, in UTF-8 bytes, the Canonical ABI lets cross the boundary (2^28 - 1).</summary>
     public const int MaxStringByteLength = (1 << 28) - 1;
@@ -192,57 +192,6 @@ public static class CanonicalAbi
     }
 
     // ---- async host functions (imports) ----
-
-    /// <summary>When an async host function's string result is ready, stores it as <see cref="StoreStringResult"/> does.</summary>
-    public static ValueTask StoreStringResultAsync(ValueTask<string> result, Caller caller, string memoryName, string allocatorName, int returnArea)
-    {
-        if (result.IsCompletedSuccessfully)
-        {
-            StoreStringResult(caller, GetMemory(caller, memoryName), allocatorName, result.Result, returnArea);
-            return default;
-        }
-        return Await(result, caller, memoryName, allocatorName, returnArea);
-
-        static async ValueTask Await(ValueTask<string> result, Caller caller, string memoryName, string allocatorName, int returnArea)
-        {
-            var value = await result;
-            StoreStringResult(caller, GetMemory(caller, memoryName), allocatorName, value, returnArea);
-        }
-    }
-
-    /// <summary>When an async host function's bytes result is ready, stores it as <see cref="StoreBytesResult"/> does.</summary>
-    public static ValueTask StoreBytesResultAsync(ValueTask<byte[]> result, Caller caller, string memoryName, string allocatorName, int returnArea)
-    {
-        if (result.IsCompletedSuccessfully)
-        {
-            StoreBytesResult(caller, GetMemory(caller, memoryName), allocatorName, result.Result ?? throw NullResult("byte[]"), returnArea);
-            return default;
-        }
-        return Await(result, caller, memoryName, allocatorName, returnArea);
-
-        static async ValueTask Await(ValueTask<byte[]> result, Caller caller, string memoryName, string allocatorName, int returnArea)
-        {
-            var value = await result ?? throw NullResult("byte[]");
-            StoreBytesResult(caller, GetMemory(caller, memoryName), allocatorName, value, returnArea);
-        }
-    }
-
-    /// <summary>When an async host function's bytes result is ready, stores it as <see cref="StoreBytesResult"/> does.</summary>
-    public static ValueTask StoreBytesResultAsync(ValueTask<ReadOnlyMemory<byte>> result, Caller caller, string memoryName, string allocatorName, int returnArea)
-    {
-        if (result.IsCompletedSuccessfully)
-        {
-            StoreBytesResult(caller, GetMemory(caller, memoryName), allocatorName, result.Result.Span, returnArea);
-            return default;
-        }
-        return Await(result, caller, memoryName, allocatorName, returnArea);
-
-        static async ValueTask Await(ValueTask<ReadOnlyMemory<byte>> result, Caller caller, string memoryName, string allocatorName, int returnArea)
-        {
-            var value = await result;
-            StoreBytesResult(caller, GetMemory(caller, memoryName), allocatorName, value.Span, returnArea);
-        }
-    }
 
     /// <summary>
     /// Converts an async host function's result to its core type with <paramref name="lower"/> when it is ready
