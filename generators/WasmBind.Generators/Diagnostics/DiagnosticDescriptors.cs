@@ -78,12 +78,17 @@ namespace WasmBind.Generators.Diagnostics
             "WB2012", "Binding interface inherits members",
             "'{0}' inherits members from '{1}'; a binding interface cannot inherit members");
 
+        /// <summary>WB2013: a <c>Caller</c> parameter that cannot be bound where it is.</summary>
+        public static readonly DiagnosticDescriptor MisplacedCaller = Create(
+            "WB2013", "Caller parameter cannot be bound here",
+            "Caller parameter '{0}' of '{1}' {2}");
+
         /// <summary>Every descriptor, one per id.</summary>
         public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
         {
             GeneratorFailure, NotPartial, UnsupportedParameterType, UnsupportedReturnType, DuplicateWasmName, InvalidWasmName,
             Generic, MisplacedAttribute, ByReferenceParameter, UnsupportedMember, TooManyParameters, MisplacedCancellationToken,
-            InheritedMembers,
+            InheritedMembers, MisplacedCaller,
         };
 
         /// <summary>The descriptor with id <paramref name="id"/>.</summary>

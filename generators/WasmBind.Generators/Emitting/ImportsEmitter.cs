@@ -23,7 +23,8 @@ namespace WasmBind.Generators.Emitting
             writer.Line("/// </summary>");
             writer.Line("/// <param name=\"linker\">The linker to define the host functions on.</param>");
             writer.Line("/// <param name=\"implementation\">The host's implementation of the interface.</param>");
-            writer.Open($"public static void AddTo(global::WasmBind.Linker linker, {model.Name} implementation)");
+            var linkerType = model.CallerDataType is { } data ? $"global::WasmBind.Linker<{data}>" : "global::WasmBind.Linker";
+            writer.Open($"public static void AddTo({linkerType} linker, {model.Name} implementation)");
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(linker);");
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(implementation);");
             foreach (var member in model.Members)
@@ -52,7 +53,11 @@ namespace WasmBind.Generators.Emitting
             var parameterNames = new List<(string Pointer, string? Length)>();
             foreach (var parameter in member.Parameters)
             {
-                if (Flattening.IsInMemory(parameter.Type.Kind))
+                if (parameter.Type.Kind == ValueKind.Caller)
+                {
+                    parameterNames.Add(("", null)); // not a core value: the host function's own caller is passed
+                }
+                else if (Flattening.IsInMemory(parameter.Type.Kind))
                 {
                     var pointer = scope.Use(parameter.Name + "Ptr");
                     var length = scope.Use(parameter.Name + "Len");
@@ -127,6 +132,14 @@ namespace WasmBind.Generators.Emitting
             {
                 var parameter = member.Parameters[i];
                 var (pointer, length) = parameterNames[i];
+                if (parameter.Type.Kind == ValueKind.Caller)
+                {
+                    // Caller<TData> is a view of the same struct; Linker<TData> guarantees the store's data type.
+                    arguments.Add(model.CallerDataType is { } data && parameter.Type.DisplayName != "global::WasmBind.Caller"
+                        ? $"{Abi}.WithData<{data}>({caller})"
+                        : caller);
+                    continue;
+                }
                 if (length is null)
                 {
                     arguments.Add(Lift(parameter.Type, pointer));

@@ -39,6 +39,12 @@ namespace WasmBind.Generators.Model
 
         /// <summary>A <see cref="System.Threading.CancellationToken"/>: not passed to the guest; it cancels an async export call.</summary>
         CancellationToken,
+
+        /// <summary>
+        /// <c>WasmBind.Caller</c> or <c>WasmBind.Caller&lt;TData&gt;</c> as an import's first parameter: not a guest
+        /// value; the generated host function passes its own caller (the calling instance and its store).
+        /// </summary>
+        Caller,
     }
 
     /// <summary>The await shape of a member's result.</summary>
@@ -108,6 +114,10 @@ namespace WasmBind.Generators.Model
     /// interface then gets a <c>Bind</c> that throws, since no class can implement it.
     /// </param>
     /// <param name="HintName">The generated file's hint name.</param>
+    /// <param name="CallerDataType">
+    /// The <c>TData</c> of the <c>Caller&lt;TData&gt;</c> parameters of an imports interface (its <c>AddTo</c> then takes a
+    /// <c>Linker&lt;TData&gt;</c>), or null when no member takes one.
+    /// </param>
     internal sealed record InterfaceModel(
         BindingKind Kind,
         string? Namespace,
@@ -119,7 +129,8 @@ namespace WasmBind.Generators.Model
         string AllocatorName,
         EquatableArray<MemberModel> Members,
         bool HasUnboundMembers,
-        string HintName);
+        string HintName,
+        string? CallerDataType = null);
 
     /// <summary>What the model builder made of one attributed type: the model (null when nothing can be generated) and its diagnostics.</summary>
     internal sealed record BindingResult(InterfaceModel? Interface, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -30,6 +30,7 @@ namespace WasmBind.Generators.Model
             switch (kind)
             {
                 case ValueKind.CancellationToken:
+                case ValueKind.Caller:
                     yield break;
                 case ValueKind.String:
                 case ValueKind.ByteArray:

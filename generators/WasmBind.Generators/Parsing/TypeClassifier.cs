@@ -69,11 +69,15 @@ namespace WasmBind.Generators.Parsing
                 if (IsType(named, "System", "ReadOnlySpan`1") && IsByte(named)) return Supported(ValueKind.ReadOnlySpan, type, false);
                 if (IsType(named, "System", "ReadOnlyMemory`1") && IsByte(named)) return Supported(ValueKind.ReadOnlyMemory, type, false);
                 if (IsType(named, "System.Threading", "CancellationToken")) return Supported(ValueKind.CancellationToken, type, false);
+                if (IsCaller(named)) return Supported(ValueKind.Caller, type, false);
                 if (IsType(named, "System", "Nullable`1"))
                     return new Classification(null, "a nullable value has no Canonical ABI form here; use the non-nullable type", false);
             }
             return new Classification(null, SupportedTypes, false);
         }
+
+        /// <summary>Whether <paramref name="type"/> is <c>WasmBind.Caller</c> or <c>WasmBind.Caller&lt;TData&gt;</c>.</summary>
+        public static bool IsCaller(INamedTypeSymbol type) => IsType(type, "WasmBind", "Caller") || IsType(type, "WasmBind", "Caller`1");
 
         /// <summary>Whether <paramref name="type"/> is <paramref name="ns"/>.<paramref name="metadataName"/>.</summary>
         public static bool IsType(INamedTypeSymbol type, string ns, string metadataName) =>

@@ -56,6 +56,14 @@ public static partial class CanonicalAbi
             : throw new TrapException(TrapCode.HostError,
                 $"The calling instance exports no allocator `{name}` {ExportBinder.AllocatorType}, which a bound host function needs to return a string or bytes.");
 
+    /// <summary>
+    /// <paramref name="caller"/> with typed access to its store's data, for an import implementation that takes a
+    /// <see cref="Caller{TData}"/>. Generated <c>AddTo</c> overloads that use it take a <see cref="Linker{TData}"/>, so
+    /// the store always is a <see cref="Store{TData}"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The calling store is not a <see cref="Store{TData}"/>.</exception>
+    public static Caller<TData> WithData<TData>(Caller caller) => new(caller);
+
     // ---- lifting: guest memory to .NET values ----
 
     /// <summary>The <paramref name="length"/> bytes at <paramref name="pointer"/>, without copying: valid until the guest runs again.</summary>
