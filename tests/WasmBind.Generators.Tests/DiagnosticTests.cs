@@ -68,9 +68,6 @@ public sealed class DiagnosticTests
         { "WB2009", """[WasmExports] public partial interface IGuest { static abstract int [|Create|](); }""" },
         { "WB2009", """[WasmExports] public partial interface IGuest { int [|this|][int index] { get; } }""" },
 
-        // WB2010: more than 16 flat parameters (nine strings are 18).
-        { "WB2010", """[WasmExports] public partial interface IGuest { void [|Nine|](string a, string b, string c, string d, string e, string f, string g, string h, string i); }""" },
-
         // WB2011: CancellationToken where it cancels nothing.
         { "WB2011", """[WasmImports("env")] public partial interface IHost { Task WaitAsync([|CancellationToken token|]); }""" },
         { "WB2011", """[WasmExports] public partial interface IGuest { int Add(int a, [|CancellationToken token|]); }""" },

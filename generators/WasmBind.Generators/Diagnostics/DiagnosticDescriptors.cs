@@ -63,11 +63,6 @@ namespace WasmBind.Generators.Diagnostics
             "WB2009", "Unsupported member kind",
             "'{0}' is {1}; a binding interface can only bind instance methods");
 
-        /// <summary>WB2010: more than 16 flat core parameters.</summary>
-        public static readonly DiagnosticDescriptor TooManyParameters = Create(
-            "WB2010", "Too many core parameters",
-            "'{0}' flattens to {1} core parameters; the Canonical ABI passes at most 16 directly, and passing them through memory is not supported");
-
         /// <summary>WB2011: a CancellationToken where it cannot cancel anything.</summary>
         public static readonly DiagnosticDescriptor MisplacedCancellationToken = Create(
             "WB2011", "CancellationToken cannot be bound here",
@@ -87,7 +82,7 @@ namespace WasmBind.Generators.Diagnostics
         public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
         {
             GeneratorFailure, NotPartial, UnsupportedParameterType, UnsupportedReturnType, DuplicateWasmName, InvalidWasmName,
-            Generic, MisplacedAttribute, ByReferenceParameter, UnsupportedMember, TooManyParameters, MisplacedCancellationToken,
+            Generic, MisplacedAttribute, ByReferenceParameter, UnsupportedMember, MisplacedCancellationToken,
             InheritedMembers, MisplacedCaller,
         };
 

@@ -66,9 +66,9 @@ namespace WasmBind.Generators.Emitting
 
         private static void EmitProxy(CodeWriter writer, InterfaceModel model)
         {
-            var needsMemory = model.Members.Any(m =>
-                m.Parameters.Any(p => Flattening.IsInMemory(p.Type.Kind)) || (m.Return.Value is { } r && Flattening.IsInMemory(r.Kind)));
-            var needsAllocator = model.Members.Any(m => m.Parameters.Any(p => Flattening.IsInMemory(p.Type.Kind)));
+            var needsMemory = model.Members.Any(m => Flattening.ParametersInMemory(m)
+                || m.Parameters.Any(p => Flattening.IsInMemory(p.Type.Kind)) || (m.Return.Value is { } r && Flattening.IsInMemory(r.Kind)));
+            var needsAllocator = model.Members.Any(m => Flattening.ParametersInMemory(m) || m.Parameters.Any(p => Flattening.IsInMemory(p.Type.Kind)));
 
             var fields = new NameScope("memory", "allocator", "binder");
             var plans = new List<MemberPlan>();
@@ -137,10 +137,16 @@ namespace WasmBind.Generators.Emitting
                 writer.Line($"if ({token}.IsCancellationRequested) return {taskType}.FromCanceled{typeArgument}({token});");
             }
 
-            // Lower the arguments: scalars inline, strings and bytes copied into guest memory first.
+            // Lower the arguments: scalars inline, strings and bytes copied into guest memory first; past 16 core
+            // values, all of them as one tuple in guest memory, passed by its address.
             var arguments = new List<(CoreType Type, string Expression)>();
             string? cancellationToken = null;
-            for (var i = 0; i < member.Parameters.Count; i++)
+            if (Flattening.ParametersInMemory(member))
+            {
+                cancellationToken = tokenIndex >= 0 ? declared[tokenIndex] : null;
+                arguments.Add((CoreType.I32, EmitArgumentTuple(writer, member, declared, scope)));
+            }
+            else for (var i = 0; i < member.Parameters.Count; i++)
             {
                 var type = member.Parameters[i].Type;
                 var name = declared[i];
@@ -255,6 +261,37 @@ namespace WasmBind.Generators.Emitting
             }
             writer.Line($"return {completion}{(member.Return.Async == AsyncKind.Task ? ".AsTask()" : "")};");
             writer.Close();
+        }
+
+        /// <summary>Allocates the tuple of all arguments in guest memory and stores each into it; returns the tuple's address.</summary>
+        private static string EmitArgumentTuple(CodeWriter writer, MemberModel member, List<string> declared, NameScope scope)
+        {
+            var values = new List<(ParameterModel Parameter, string Name)>();
+            for (var i = 0; i < member.Parameters.Count; i++)
+            {
+                if (member.Parameters[i].Type.Kind != ValueKind.CancellationToken) values.Add((member.Parameters[i], declared[i]));
+            }
+            var layout = Layout.Tuple(values.Select(v => v.Parameter.Type));
+            var tuple = scope.Use("arguments");
+            writer.Line($"var {tuple} = {Abi}.AllocateArguments(this.memory, this.allocator, {layout.Alignment}, {layout.Size});");
+            for (var i = 0; i < values.Count; i++)
+            {
+                var (parameter, name) = values[i];
+                var address = MemoryAccess.Address(tuple, layout.Offsets[i]);
+                if (!Flattening.IsInMemory(parameter.Type.Kind))
+                {
+                    writer.Line(MemoryAccess.Store(parameter.Type, "this.memory", address, name));
+                    continue;
+                }
+                var pointer = scope.Use(parameter.Name + "Ptr");
+                var length = scope.Use(parameter.Name + "Len");
+                var lower = parameter.Type.Kind == ValueKind.String ? "LowerString" : "LowerBytes";
+                var value = parameter.Type.Kind == ValueKind.ReadOnlyMemory ? name + ".Span" : name;
+                writer.Line($"var {pointer} = {Abi}.{lower}(this.memory, this.allocator, {value}, out var {length});");
+                writer.Line($"{Abi}.StoreI32(this.memory, {address}, {pointer});");
+                writer.Line($"{Abi}.StoreI32(this.memory, {MemoryAccess.Address(tuple, layout.Offsets[i] + 4)}, {length});");
+            }
+            return tuple;
         }
 
         private static string FunctionType(MemberPlan plan)

@@ -46,6 +46,8 @@ namespace WasmBind.Generators.Emitting
             // thread uses the store): CanonicalAbi.DefineAsyncImport, over positional core arguments.
             var deferred = isAsync && resultInMemory;
             var typed = !deferred && signature.Parameters.Count <= Flattening.MaxTypedArity;
+            // Past 16 core values the guest passes the address of a tuple holding every argument.
+            var spilled = Flattening.ParametersInMemory(member);
 
             // Names: the member's own parameters first, so they read as declared.
             var scope = new NameScope("linker", "implementation");
@@ -53,9 +55,9 @@ namespace WasmBind.Generators.Emitting
             var parameterNames = new List<(string Pointer, string? Length)>();
             foreach (var parameter in member.Parameters)
             {
-                if (parameter.Type.Kind == ValueKind.Caller)
+                if (parameter.Type.Kind == ValueKind.Caller || spilled)
                 {
-                    parameterNames.Add(("", null)); // not a core value: the host function's own caller is passed
+                    parameterNames.Add(("", null)); // not a core value: the caller, or a field of the arguments' tuple
                 }
                 else if (Flattening.IsInMemory(parameter.Type.Kind))
                 {
@@ -72,6 +74,8 @@ namespace WasmBind.Generators.Emitting
                     parameterNames.Add((name, null));
                 }
             }
+            var tuple = spilled ? scope.Use("tuple") : null;
+            if (tuple is not null) coreNames.Add(tuple);
             var returnArea = resultInMemory ? scope.Use("returnArea") : null;
             if (returnArea is not null) coreNames.Add(returnArea);
             var caller = scope.Use("caller");
@@ -123,8 +127,16 @@ namespace WasmBind.Generators.Emitting
                 for (var i = 0; i < signature.Parameters.Count; i++)
                     writer.Line($"var {coreNames[i]} = {argumentsName}[{i}].{ValueAccessor(signature.Parameters[i])}();");
             }
-            var needsMemory = member.Parameters.Any(p => Flattening.IsInMemory(p.Type.Kind)) || (resultInMemory && !isAsync);
+            var needsMemory = spilled || member.Parameters.Any(p => Flattening.IsInMemory(p.Type.Kind)) || (resultInMemory && !isAsync);
             if (needsMemory) writer.Line($"var {memory} = {Abi}.GetMemory({caller}, {Literal(model.MemoryName)});");
+            var offsets = new Dictionary<int, int>();
+            if (tuple is not null)
+            {
+                var fields = Enumerable.Range(0, member.Parameters.Count).Where(i => member.Parameters[i].Type.Kind != ValueKind.Caller).ToList();
+                var layout = Layout.Tuple(fields.Select(i => member.Parameters[i].Type));
+                for (var f = 0; f < fields.Count; f++) offsets[fields[f]] = layout.Offsets[f];
+                writer.Line($"{Abi}.CheckArguments({memory}, {tuple}, {layout.Alignment}, {layout.Size});");
+            }
 
             // Lift strings and bytes into locals named as the parameters; scalars convert inline.
             var arguments = new List<string>();
@@ -140,7 +152,18 @@ namespace WasmBind.Generators.Emitting
                         : caller);
                     continue;
                 }
-                if (length is null)
+                if (tuple is not null)
+                {
+                    var address = MemoryAccess.Address(tuple, offsets[i]);
+                    if (!Flattening.IsInMemory(parameter.Type.Kind))
+                    {
+                        arguments.Add(Lift(parameter.Type, MemoryAccess.Load(parameter.Type, memory, address)));
+                        continue;
+                    }
+                    pointer = $"{Abi}.LoadI32({memory}, {address})";
+                    length = $"{Abi}.LoadI32({memory}, {MemoryAccess.Address(tuple, offsets[i] + 4)})";
+                }
+                else if (length is null)
                 {
                     arguments.Add(Lift(parameter.Type, pointer));
                     continue;

@@ -45,6 +45,9 @@ namespace WasmBind.Generators.Model
         /// value; the generated host function passes its own caller (the calling instance and its store).
         /// </summary>
         Caller,
+
+        /// <summary><c>System.Text.Rune</c>: a Canonical ABI <c>char</c> (a Unicode scalar value) as one <c>i32</c>; lifting checks it.</summary>
+        Rune,
     }
 
     /// <summary>The await shape of a member's result.</summary>

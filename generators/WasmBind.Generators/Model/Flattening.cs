@@ -11,7 +11,7 @@ namespace WasmBind.Generators.Model
     /// </summary>
     internal static class Flattening
     {
-        /// <summary>More flat parameters than this would be passed through memory; the generator reports WB2010 instead.</summary>
+        /// <summary>More flat parameters than this are passed through memory: one <c>i32</c>, the address of their tuple.</summary>
         public const int MaxFlatParams = 16;
 
         /// <summary>More flat results than this go through a return pointer.</summary>
@@ -65,11 +65,31 @@ namespace WasmBind.Generators.Model
             return count;
         }
 
+        /// <summary>Whether the member's parameters flatten to more than <see cref="MaxFlatParams"/> core values, and so travel as a tuple in memory.</summary>
+        public static bool ParametersInMemory(MemberModel member)
+        {
+            var types = new List<TypeModel>();
+            foreach (var parameter in member.Parameters) types.Add(parameter.Type);
+            return FlatParameterCount(types) > MaxFlatParams;
+        }
+
+        /// <summary>The parameters that are guest values (no token, no caller): the fields of the tuple when they travel in memory.</summary>
+        public static List<ParameterModel> ValueParameters(MemberModel member)
+        {
+            var values = new List<ParameterModel>();
+            foreach (var parameter in member.Parameters)
+            {
+                if (parameter.Type.Kind is not (ValueKind.CancellationToken or ValueKind.Caller)) values.Add(parameter);
+            }
+            return values;
+        }
+
         /// <summary>The member's core signature as the given side sees it.</summary>
         public static CoreSignature GetCoreSignature(MemberModel member, BindingKind kind)
         {
             var parameters = new List<CoreType>();
-            foreach (var parameter in member.Parameters) parameters.AddRange(Flatten(parameter.Type.Kind));
+            if (ParametersInMemory(member)) parameters.Add(CoreType.I32); // the address of the arguments' tuple
+            else foreach (var parameter in member.Parameters) parameters.AddRange(Flatten(parameter.Type.Kind));
             var results = new List<CoreType>();
             var value = member.Return.Value;
             if (value is not null)

@@ -297,17 +297,6 @@ namespace WasmBind.Generators.Parsing
                 }
             }
 
-            if (valid)
-            {
-                var flat = Flattening.FlatParameterCount(parameters.Select(p => p.Type));
-                if (flat > Flattening.MaxFlatParams)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooManyParameters, MemberLocation(method), memberName,
-                        flat.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                    valid = false;
-                }
-            }
-
             return valid && wasmName is not null && returnModel is not null
                 ? new MemberModel(method.Name, wasmName, new EquatableArray<ParameterModel>(parameters.ToArray()), returnModel)
                 : null;

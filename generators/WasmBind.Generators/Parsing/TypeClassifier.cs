@@ -15,7 +15,7 @@ namespace WasmBind.Generators.Parsing
         public static readonly SymbolDisplayFormat MessageFormat = SymbolDisplayFormat.CSharpErrorMessageFormat;
 
         public const string SupportedTypes =
-            "the supported types are bool, the integer types, float, double, enums, string, byte[], ReadOnlySpan<byte> and ReadOnlyMemory<byte>";
+            "the supported types are bool, the integer types, float, double, enums, System.Text.Rune (a Unicode char), string, byte[], ReadOnlySpan<byte> and ReadOnlyMemory<byte>";
 
         /// <summary>What a type is to a binding.</summary>
         /// <param name="Type">The model, when the type is supported.</param>
@@ -70,6 +70,7 @@ namespace WasmBind.Generators.Parsing
                 if (IsType(named, "System", "ReadOnlyMemory`1") && IsByte(named)) return Supported(ValueKind.ReadOnlyMemory, type, false);
                 if (IsType(named, "System.Threading", "CancellationToken")) return Supported(ValueKind.CancellationToken, type, false);
                 if (IsCaller(named)) return Supported(ValueKind.Caller, type, false);
+                if (IsType(named, "System.Text", "Rune")) return Supported(ValueKind.Rune, type, false);
                 if (IsType(named, "System", "Nullable`1"))
                     return new Classification(null, "a nullable value has no Canonical ABI form here; use the non-nullable type", false);
             }

@@ -16,7 +16,8 @@ namespace WasmBind.Bindings;
 /// Everything the guest supplies (pointers, lengths, return areas, the pointers its allocator returns, the bytes of
 /// strings) is checked: a bad value throws <see cref="TrapException"/> with <see cref="TrapCode.MemoryOutOfBounds"/>
 /// (a range outside memory, a misaligned return area, a length over the ABI's 2^28 - 1 limit) or
-/// <see cref="TrapCode.HostError"/> (invalid UTF-8, a missing memory or allocator), before any memory is touched:
+/// <see cref="TrapCode.InvalidCanonicalValue"/> (invalid UTF-8, a char that is not a Unicode scalar value) or
+/// <see cref="TrapCode.HostError"/> (a missing memory or allocator), before any memory is touched:
 /// nothing reads or writes outside the guest's memory, and a guest cannot cause another exception type here (the host
 /// can: a null string argument is an <see cref="ArgumentNullException"/>). Apart from the lifted string or array
 /// itself, the synchronous paths allocate nothing.
@@ -83,9 +84,15 @@ public static partial class CanonicalAbi
         var bytes = Range(memory, pointer, length, MaxStringByteLength, "string");
         // Validate, then decode: both vectorised, and faster than a decoder that throws on invalid input.
         if (!System.Text.Unicode.Utf8.IsValid(bytes))
-            throw new TrapException(TrapCode.HostError, $"The guest's string at [{(uint)pointer}, {(ulong)(uint)pointer + (uint)length}) is not valid UTF-8.");
+            throw new TrapException(TrapCode.InvalidCanonicalValue, $"The guest's string at [{(uint)pointer}, {(ulong)(uint)pointer + (uint)length}) is not valid UTF-8.");
         return Encoding.UTF8.GetString(bytes);
     }
+
+    /// <summary>The Unicode scalar value <paramref name="value"/> the guest passed as a Canonical ABI <c>char</c>.</summary>
+    /// <exception cref="TrapException">It is a surrogate or above U+10FFFF (<see cref="TrapCode.InvalidCanonicalValue"/>).</exception>
+    public static Rune LiftChar(int value) => Rune.TryCreate(value, out var rune) ? rune
+        : throw new TrapException(TrapCode.InvalidCanonicalValue,
+            $"The guest passed the char 0x{(uint)value:X}, which is not a Unicode scalar value (a surrogate, or above U+10FFFF).");
 
     /// <summary>The <c>(ptr, len)</c> pair in the return area at <paramref name="returnArea"/>.</summary>
     /// <exception cref="TrapException">The area is misaligned or outside memory.</exception>
