@@ -18,7 +18,7 @@ public sealed class RuneBindingTests
         public partial interface IRuneHost
         {
             Rune Next(Rune value);
-            ValueTask<Rune> NextAsync(Rune value);
+            ValueTask<Rune> FollowingAsync(Rune value);
             void Put(Rune a, Rune b, Rune c, Rune d, Rune e, Rune f, Rune g);
         }
 
@@ -26,7 +26,7 @@ public sealed class RuneBindingTests
         public partial interface IRuneGuest
         {
             Rune Echo(Rune value);
-            Task<Rune> EchoAsync(Rune value, CancellationToken cancellationToken);
+            Task<Rune> RepeatAsync(Rune value, CancellationToken cancellationToken);
             int Wide(Rune a, Rune b, Rune c, Rune d, Rune e, Rune f, Rune g);
         }
         """;
