@@ -30,6 +30,17 @@ internal sealed class ControlledFetchHost : IGuestHost
     public void Wide(string a, string b, string c, int n) { }
 }
 
+/// <summary>What async_hostile.wat exports.</summary>
+[WasmExports]
+public partial interface IAsyncHostileGuest
+{
+    ValueTask FetchBadAreaAsync(CancellationToken cancellationToken);
+
+    int AllocationCount();
+
+    int Add(int a, int b);
+}
+
 /// <summary>Cancelling a bound async export leaves the guest's memory alone and the store usable.</summary>
 public sealed class CancellationTests
 {
@@ -96,5 +107,23 @@ public sealed class CancellationTests
         Assert.Equal(0, host.FetchCalls);
         var wait = guest.WaitAsync(cancellation.Token); // the Task<T> form too
         Assert.True(wait.IsCanceled);
+    }
+
+    [Fact]
+    public async Task ALateResultForABadReturnArea_TrapsWhenTheCallResumes_AndTheStoreStaysUsable()
+    {
+        var engine = new Engine();
+        var linker = new Linker(engine);
+        IGuestHost.AddTo(linker, host);
+        var hostile = IAsyncHostileGuest.Bind(linker.Instantiate(new Store(engine), BindingTests.Load(engine, "async_hostile")));
+
+        var call = hostile.FetchBadAreaAsync(CancellationToken.None);
+        Assert.False(call.IsCompleted);
+        host.Fetch.SetResult("late");
+
+        var trap = await Assert.ThrowsAsync<TrapException>(() => call.AsTask());
+        Assert.Equal(TrapCode.MemoryOutOfBounds, trap.Code);
+        Assert.Equal(0, hostile.AllocationCount()); // the area is checked before the allocator runs
+        Assert.Equal(3, hostile.Add(1, 2));
     }
 }
