@@ -73,17 +73,6 @@ namespace WasmBind.Generators.Model
             return FlatParameterCount(types) > MaxFlatParams;
         }
 
-        /// <summary>The parameters that are guest values (no token, no caller): the fields of the tuple when they travel in memory.</summary>
-        public static List<ParameterModel> ValueParameters(MemberModel member)
-        {
-            var values = new List<ParameterModel>();
-            foreach (var parameter in member.Parameters)
-            {
-                if (parameter.Type.Kind is not (ValueKind.CancellationToken or ValueKind.Caller)) values.Add(parameter);
-            }
-            return values;
-        }
-
         /// <summary>The member's core signature as the given side sees it.</summary>
         public static CoreSignature GetCoreSignature(MemberModel member, BindingKind kind)
         {
