@@ -35,7 +35,8 @@ public enum TrapCode
     HostError,
     /// <summary>
     /// A value the guest passed across a typed binding breaks the Canonical ABI's rules: a string that is not valid
-    /// UTF-8, a <c>char</c> that is not a Unicode scalar value (a surrogate, or above U+10FFFF).
+    /// UTF-8, a <c>char</c> that is not a Unicode scalar value (a surrogate, or above U+10FFFF), an option discriminant
+    /// other than 0 or 1.
     /// </summary>
     InvalidCanonicalValue,
 }

@@ -22,7 +22,7 @@ public sealed class DiagnosticTests
         { "WB2002", """[WasmImports("env")] public partial interface IHost { void Log([|List<int>|] values); }""" },
         { "WB2002", """[WasmExports] public partial interface IGuest { int Length([|string?|] text); }""" },
         { "WB2002", """[WasmExports] public partial interface IGuest { int Code([|char|] c); }""" },
-        { "WB2002", """[WasmExports] public partial interface IGuest { int Value([|int?|] value); }""" },
+        { "WB2002", """[WasmExports] public partial interface IGuest { int Value([|decimal?|] value); }""" },
         { "WB2002", """[WasmExports] public partial interface IGuest { int Sum([|Span<byte>|] data); }""" },
 
         // WB2003: return types.

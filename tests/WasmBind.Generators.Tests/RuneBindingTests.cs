@@ -47,10 +47,12 @@ public sealed class RuneBindingTests
     }
 
     [Fact]
-    public void NullableRune_IsStillUnsupported()
+    public void NullableRune_IsAnOption()
     {
         var (result, _) = Harness.Run(Harness.Compile(DiagnosticTests.Usings +
             "[WasmExports] public partial interface IGuest { int Code(System.Text.Rune? c); }"));
-        Assert.Equal("WB2002", Assert.Single(result.Diagnostics).Id);
+        Assert.Empty(result.Diagnostics);
+        var generated = result.Results.SelectMany(r => r.GeneratedSources).Single().SourceText.ToString();
+        Assert.Contains("this.code.Call(c.HasValue ? 1 : 0, (c.GetValueOrDefault()).Value)", generated, StringComparison.Ordinal);
     }
 }

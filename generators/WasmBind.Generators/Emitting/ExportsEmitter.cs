@@ -67,7 +67,7 @@ namespace WasmBind.Generators.Emitting
         private static void EmitProxy(CodeWriter writer, InterfaceModel model)
         {
             var needsMemory = model.Members.Any(m => Flattening.ParametersInMemory(m)
-                || m.Parameters.Any(p => Flattening.IsInMemory(p.Type.Kind)) || (m.Return.Value is { } r && Flattening.IsInMemory(r.Kind)));
+                || m.Parameters.Any(p => Flattening.IsInMemory(p.Type.Kind)) || (m.Return.Value is { } r && Flattening.ResultInMemory(r)));
             var needsAllocator = model.Members.Any(m => Flattening.ParametersInMemory(m) || m.Parameters.Any(p => Flattening.IsInMemory(p.Type.Kind)));
 
             var fields = new NameScope("memory", "allocator", "binder");
@@ -155,6 +155,10 @@ namespace WasmBind.Generators.Emitting
                     case ValueKind.CancellationToken:
                         cancellationToken = name;
                         break;
+                    case ValueKind.Option:
+                        arguments.Add((CoreType.I32, $"{name}.HasValue ? 1 : 0"));
+                        arguments.Add((CoreOf(type.Element!), Lower(type.Element!, name + ".GetValueOrDefault()")));
+                        break;
                     case ValueKind.String:
                     case ValueKind.ByteArray:
                     case ValueKind.ReadOnlySpan:
@@ -174,7 +178,7 @@ namespace WasmBind.Generators.Emitting
             }
 
             var result = member.Return.Value;
-            var resultInMemory = result is not null && Flattening.IsInMemory(result.Kind);
+            var resultInMemory = result is not null && Flattening.ResultInMemory(result);
             var coreResult = plan.Signature.Results.Count == 1 ? plan.Signature.Results[0] : (CoreType?)null;
             var function = "this." + plan.Field;
             var post = "this." + plan.PostField;
@@ -206,7 +210,9 @@ namespace WasmBind.Generators.Emitting
                 {
                     var lifted = scope.Use("result");
                     var lift = result.Kind == ValueKind.String ? "LiftStringResult" : "LiftBytesResult";
-                    writer.Line($"var {lifted} = {Abi}.{lift}(this.memory, {core});");
+                    writer.Line(result.Kind == ValueKind.Option
+                        ? $"var {lifted} = {MemoryAccess.LiftOptionResult(result, "this.memory", core!)};"
+                        : $"var {lifted} = {Abi}.{lift}(this.memory, {core});");
                     writer.Line($"{post}?.Call({core});");
                     writer.Line($"return {lifted};");
                 }
@@ -247,8 +253,9 @@ namespace WasmBind.Generators.Emitting
                 var area = scope.Use("returnArea");
                 var memory = scope.Use("memory");
                 var lift = result.Kind == ValueKind.String ? "LiftStringResult" : "LiftBytesResult";
+                var lifted = result.Kind == ValueKind.Option ? MemoryAccess.LiftOptionResult(result, memory, area) : $"{Abi}.{lift}({memory}, {area})";
                 completion = $"{Abi}.CompleteAsync<int, global::WasmBind.Memory, {result.DisplayName}>({pendingCall}, {post}, this.memory, " +
-                    $"static ({area}, {memory}) => {Abi}.{lift}({memory}, {area}))";
+                    $"static ({area}, {memory}) => {lifted})";
             }
             else if (IsIdentity(result))
             {
@@ -278,6 +285,11 @@ namespace WasmBind.Generators.Emitting
             {
                 var (parameter, name) = values[i];
                 var address = MemoryAccess.Address(tuple, layout.Offsets[i]);
+                if (parameter.Type.Kind == ValueKind.Option)
+                {
+                    foreach (var line in MemoryAccess.StoreOption(parameter.Type, "this.memory", address, name)) writer.Line(line);
+                    continue;
+                }
                 if (!Flattening.IsInMemory(parameter.Type.Kind))
                 {
                     writer.Line(MemoryAccess.Store(parameter.Type, "this.memory", address, name));

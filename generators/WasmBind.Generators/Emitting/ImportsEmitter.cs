@@ -40,7 +40,7 @@ namespace WasmBind.Generators.Emitting
             var signature = Flattening.GetCoreSignature(member, BindingKind.Imports);
             var isAsync = member.Return.Async != AsyncKind.None;
             var result = member.Return.Value;
-            var resultInMemory = result is not null && Flattening.IsInMemory(result.Kind);
+            var resultInMemory = result is not null && Flattening.ResultInMemory(result);
             // An async result that travels through memory is lowered by the runtime when the guest call resumes (never
             // from the implementation's continuation, which may run after the call was cancelled or while another
             // thread uses the store): CanonicalAbi.DefineAsyncImport, over positional core arguments.
@@ -58,6 +58,14 @@ namespace WasmBind.Generators.Emitting
                 if (parameter.Type.Kind == ValueKind.Caller || spilled)
                 {
                     parameterNames.Add(("", null)); // not a core value: the caller, or a field of the arguments' tuple
+                }
+                else if (parameter.Type.Kind == ValueKind.Option)
+                {
+                    var discriminant = scope.Use(parameter.Name + "Case");
+                    var payload = scope.Use(parameter.Name + "Value");
+                    coreNames.Add(discriminant);
+                    coreNames.Add(payload);
+                    parameterNames.Add((discriminant, payload));
                 }
                 else if (Flattening.IsInMemory(parameter.Type.Kind))
                 {
@@ -155,6 +163,11 @@ namespace WasmBind.Generators.Emitting
                 if (tuple is not null)
                 {
                     var address = MemoryAccess.Address(tuple, offsets[i]);
+                    if (parameter.Type.Kind == ValueKind.Option)
+                    {
+                        arguments.Add(MemoryAccess.LoadOption(parameter.Type, memory, address));
+                        continue;
+                    }
                     if (!Flattening.IsInMemory(parameter.Type.Kind))
                     {
                         arguments.Add(Lift(parameter.Type, MemoryAccess.Load(parameter.Type, memory, address)));
@@ -162,6 +175,11 @@ namespace WasmBind.Generators.Emitting
                     }
                     pointer = $"{Abi}.LoadI32({memory}, {address})";
                     length = $"{Abi}.LoadI32({memory}, {MemoryAccess.Address(tuple, offsets[i] + 4)})";
+                }
+                else if (parameter.Type.Kind == ValueKind.Option)
+                {
+                    arguments.Add(MemoryAccess.LiftOption(parameter.Type, pointer, length!));
+                    continue;
                 }
                 else if (length is null)
                 {
@@ -184,7 +202,17 @@ namespace WasmBind.Generators.Emitting
                 writer.Line(member.Return.Async == AsyncKind.ValueTask ? $"return {call};" : $"return new {ValueTaskType}<{result!.DisplayName}>({call});");
                 writer.Unindent();
                 writer.Line("},");
-                writer.Line($"    static (global::WasmBind.Caller {caller}, {result!.DisplayName} {lambdaValue}, int {returnArea}) => " +
+                if (result!.Kind == ValueKind.Option)
+                {
+                    writer.Line($"    static (global::WasmBind.Caller {caller}, {result.DisplayName} {lambdaValue}, int {returnArea}) =>");
+                    writer.Line("    {");
+                    writer.Line($"        var {memory} = {Abi}.GetMemory({caller}, {Literal(model.MemoryName)});");
+                    writer.Line($"        {Abi}.CheckResultArea({memory}, {returnArea}, {Layout.Alignment(result)}, {Layout.Size(result)});");
+                    foreach (var line in MemoryAccess.StoreOption(result, memory, returnArea!, lambdaValue)) writer.Line("        " + line);
+                    writer.Line("    });");
+                    return;
+                }
+                writer.Line($"    static (global::WasmBind.Caller {caller}, {result.DisplayName} {lambdaValue}, int {returnArea}) => " +
                     $"{Abi}.StoreAsyncResult({caller}, {Literal(model.MemoryName)}, {Literal(model.AllocatorName)}, {lambdaValue}, {returnArea}));");
                 return;
             }
@@ -210,6 +238,13 @@ namespace WasmBind.Generators.Emitting
                 if (result is null)
                 {
                     body.Line(call + ";");
+                }
+                else if (result.Kind == ValueKind.Option)
+                {
+                    var local = scope.Use("result");
+                    body.Line($"var {local} = {call};");
+                    body.Line($"{Abi}.CheckResultArea({memory}, {returnArea}, {Layout.Alignment(result)}, {Layout.Size(result)});");
+                    foreach (var line in MemoryAccess.StoreOption(result, memory, returnArea!, local)) body.Line(line);
                 }
                 else if (Flattening.IsInMemory(result.Kind))
                 {

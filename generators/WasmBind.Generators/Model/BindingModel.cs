@@ -48,6 +48,12 @@ namespace WasmBind.Generators.Model
 
         /// <summary><c>System.Text.Rune</c>: a Canonical ABI <c>char</c> (a Unicode scalar value) as one <c>i32</c>; lifting checks it.</summary>
         Rune,
+
+        /// <summary>
+        /// <c>T?</c> of a scalar <c>T</c>: the Canonical ABI's <c>option&lt;T&gt;</c>, flat as a discriminant <c>i32</c> and
+        /// <c>T</c>'s core value, in memory as a discriminant byte and <c>T</c> at its alignment.
+        /// </summary>
+        Option,
     }
 
     /// <summary>The await shape of a member's result.</summary>
@@ -78,7 +84,8 @@ namespace WasmBind.Generators.Model
     /// <param name="Kind">How the value crosses the boundary.</param>
     /// <param name="DisplayName">The type as generated code spells it, fully qualified, e.g. <c>global::Demo.Color</c>.</param>
     /// <param name="IsEnum">Whether the type is an enum (cast to and from its underlying type).</param>
-    internal sealed record TypeModel(ValueKind Kind, string DisplayName, bool IsEnum);
+    /// <param name="Element">The payload type of an <see cref="ValueKind.Option"/>; null for every other kind.</param>
+    internal sealed record TypeModel(ValueKind Kind, string DisplayName, bool IsEnum, TypeModel? Element = null);
 
     /// <summary>A parameter of a bound member.</summary>
     /// <param name="Name">The parameter's name as declared (without <c>@</c>).</param>

@@ -24,11 +24,18 @@ namespace WasmBind.Generators.Model
         public static bool IsInMemory(ValueKind kind) =>
             kind is ValueKind.String or ValueKind.ByteArray or ValueKind.ReadOnlySpan or ValueKind.ReadOnlyMemory;
 
-        /// <summary>The core types a value of <paramref name="kind"/> flattens to.</summary>
-        public static IEnumerable<CoreType> Flatten(ValueKind kind)
+        /// <summary>Whether a result of <paramref name="type"/> flattens to more than <see cref="MaxFlatResults"/> core value and so travels through a return area.</summary>
+        public static bool ResultInMemory(TypeModel type) => IsInMemory(type.Kind) || type.Kind == ValueKind.Option;
+
+        /// <summary>The core types a value of <paramref name="type"/> flattens to.</summary>
+        public static IEnumerable<CoreType> Flatten(TypeModel type)
         {
-            switch (kind)
+            switch (type.Kind)
             {
+                case ValueKind.Option:
+                    yield return CoreType.I32; // the discriminant; the payload's core type is the join of nothing and it
+                    yield return ScalarCoreType(type.Element!.Kind);
+                    yield break;
                 case ValueKind.CancellationToken:
                 case ValueKind.Caller:
                     yield break;
@@ -40,7 +47,7 @@ namespace WasmBind.Generators.Model
                     yield return CoreType.I32;
                     yield break;
                 default:
-                    yield return ScalarCoreType(kind);
+                    yield return ScalarCoreType(type.Kind);
                     yield break;
             }
         }
@@ -60,7 +67,7 @@ namespace WasmBind.Generators.Model
             var count = 0;
             foreach (var type in parameterTypes)
             {
-                foreach (var _ in Flatten(type.Kind)) count++;
+                foreach (var _ in Flatten(type)) count++;
             }
             return count;
         }
@@ -78,14 +85,14 @@ namespace WasmBind.Generators.Model
         {
             var parameters = new List<CoreType>();
             if (ParametersInMemory(member)) parameters.Add(CoreType.I32); // the address of the arguments' tuple
-            else foreach (var parameter in member.Parameters) parameters.AddRange(Flatten(parameter.Type.Kind));
+            else foreach (var parameter in member.Parameters) parameters.AddRange(Flatten(parameter.Type));
             var results = new List<CoreType>();
             var value = member.Return.Value;
             if (value is not null)
             {
-                if (!IsInMemory(value.Kind)) results.Add(ScalarCoreType(value.Kind));
-                else if (kind == BindingKind.Exports) results.Add(CoreType.I32); // a pointer to the (ptr, len) pair
-                else parameters.Add(CoreType.I32); // where the host writes the (ptr, len) pair
+                if (!ResultInMemory(value)) results.Add(ScalarCoreType(value.Kind));
+                else if (kind == BindingKind.Exports) results.Add(CoreType.I32); // a pointer to the result's area
+                else parameters.Add(CoreType.I32); // where the host writes the result
             }
             return new CoreSignature(new EquatableArray<CoreType>(parameters.ToArray()), new EquatableArray<CoreType>(results.ToArray()));
         }

@@ -9,8 +9,20 @@ namespace WasmBind.Generators.Model
     /// </summary>
     internal static class Layout
     {
-        /// <summary>The size in bytes of a value of <paramref name="kind"/> in memory.</summary>
-        public static int Size(ValueKind kind) => kind switch
+        /// <summary>The size in bytes of a value of <paramref name="type"/> in memory.</summary>
+        public static int Size(TypeModel type) => type.Kind == ValueKind.Option
+            ? AlignTo(PayloadOffset(type) + Size(type.Element!), Alignment(type))
+            : Size(type.Kind);
+
+        /// <summary>The alignment in bytes of a value of <paramref name="type"/> in memory.</summary>
+        public static int Alignment(TypeModel type) => type.Kind == ValueKind.Option
+            ? System.Math.Max(1, Alignment(type.Element!))
+            : Alignment(type.Kind);
+
+        /// <summary>Where an option's payload starts: after its one-byte discriminant, at the payload's alignment.</summary>
+        public static int PayloadOffset(TypeModel option) => AlignTo(1, Alignment(option.Element!));
+
+        private static int Size(ValueKind kind) => kind switch
         {
             ValueKind.Bool or ValueKind.SByte or ValueKind.Byte => 1,
             ValueKind.Int16 or ValueKind.UInt16 => 2,
@@ -20,8 +32,7 @@ namespace WasmBind.Generators.Model
             _ => 4,
         };
 
-        /// <summary>The alignment in bytes of a value of <paramref name="kind"/> in memory.</summary>
-        public static int Alignment(ValueKind kind) => Flattening.IsInMemory(kind) ? 4 : Size(kind);
+        private static int Alignment(ValueKind kind) => Flattening.IsInMemory(kind) ? 4 : Size(kind);
 
         /// <summary>The layout of the tuple of <paramref name="types"/>: each one's offset, the size and the alignment.</summary>
         public static TupleLayout Tuple(IEnumerable<TypeModel> types)
@@ -31,10 +42,10 @@ namespace WasmBind.Generators.Model
             var alignment = 1;
             foreach (var type in types)
             {
-                var fieldAlignment = Alignment(type.Kind);
+                var fieldAlignment = Alignment(type);
                 size = AlignTo(size, fieldAlignment);
                 offsets.Add(size);
-                size += Size(type.Kind);
+                size += Size(type);
                 if (fieldAlignment > alignment) alignment = fieldAlignment;
             }
             return new TupleLayout(offsets, AlignTo(size, alignment), alignment);

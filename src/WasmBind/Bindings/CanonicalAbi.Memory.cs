@@ -37,6 +37,37 @@ public static partial class CanonicalAbi
                 $"The guest's arguments at [{start}, {start + (ulong)(uint)size}) are outside the memory of {memory.Buffer.Length} bytes.");
     }
 
+    /// <summary>Checks a result area (where an option or other multi-value result lives) before it is read or written.</summary>
+    /// <exception cref="TrapException">The area is misaligned or outside memory (<see cref="TrapCode.MemoryOutOfBounds"/>).</exception>
+    public static void CheckResultArea(Memory memory, int pointer, int alignment, int size)
+    {
+        ArgumentNullException.ThrowIfNull(memory);
+        var start = (uint)pointer;
+        if (start % (uint)alignment != 0)
+            throw new TrapException(TrapCode.MemoryOutOfBounds, $"The result area at {start} is not aligned to {alignment}.");
+        if (start + (ulong)(uint)size > (ulong)memory.Buffer.Length)
+            throw new TrapException(TrapCode.MemoryOutOfBounds,
+                $"The result area at [{start}, {start + (ulong)(uint)size}) is outside the memory of {memory.Buffer.Length} bytes.");
+    }
+
+    /// <summary>Whether an option's <paramref name="discriminant"/> says some (1) or none (0).</summary>
+    /// <exception cref="TrapException">It is anything else (<see cref="TrapCode.InvalidCanonicalValue"/>).</exception>
+    public static bool IsSome(int discriminant) => discriminant switch
+    {
+        0 => false,
+        1 => true,
+        _ => throw new TrapException(TrapCode.InvalidCanonicalValue,
+            $"The guest passed the option discriminant {(uint)discriminant}; an option's is 0 (none) or 1 (some)."),
+    };
+
+    /// <summary>Checks the option result area at <paramref name="area"/> and returns whether it holds some value.</summary>
+    /// <exception cref="TrapException">The area is misaligned or outside memory, or its discriminant is not 0 or 1.</exception>
+    public static bool LiftOptionCase(Memory memory, int area, int alignment, int size)
+    {
+        CheckResultArea(memory, area, alignment, size);
+        return IsSome(LoadU8(memory, area));
+    }
+
     /// <summary>The byte at <paramref name="address"/>, zero-extended.</summary>
     public static int LoadU8(Memory memory, int address) => At(memory, address, 1)[0];
 
