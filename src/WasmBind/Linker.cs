@@ -159,7 +159,7 @@ public partial class Linker
     }
 
     /// <summary>Shared by every host-function overload: the factory runs once per store that uses the function.</summary>
-    private Linker DefineHost(string module, string name, FunctionType type, Func<Store, FunctionType, string, HostFunction> factory) =>
+    internal Linker DefineHost(string module, string name, FunctionType type, Func<Store, FunctionType, string, HostFunction> factory) =>
         Add(module, name, new HostFunctionDefinition(type, $"{module}.{name}", factory));
 
     private Linker Add(string module, string name, LinkDefinition definition)

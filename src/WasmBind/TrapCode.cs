@@ -33,4 +33,10 @@ public enum TrapCode
     ResourceLimitExceeded,
     /// <summary>A host function threw; see <see cref="Exception.InnerException"/>.</summary>
     HostError,
+    /// <summary>
+    /// A value the guest passed across a typed binding breaks the Canonical ABI's rules: a string that is not valid
+    /// UTF-8, a <c>char</c> that is not a Unicode scalar value (a surrogate, or above U+10FFFF), an option discriminant
+    /// other than 0 or 1.
+    /// </summary>
+    InvalidCanonicalValue,
 }

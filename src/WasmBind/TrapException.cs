@@ -60,6 +60,7 @@ public sealed class TrapException : WasmException
         TrapCode.Interrupted => "interrupted",
         TrapCode.ResourceLimitExceeded => "resource limit exceeded: a memory or table could not grow",
         TrapCode.HostError => "host function failed",
+        TrapCode.InvalidCanonicalValue => "invalid value lifted from the guest",
         _ => code.ToString(),
     };
 }

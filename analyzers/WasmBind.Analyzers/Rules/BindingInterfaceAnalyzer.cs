@@ -8,7 +8,7 @@ using WasmBind.Generators.Parsing;
 namespace WasmBind.Analyzers.Rules;
 
 /// <summary>
-/// WB2001-WB2012: a [WasmImports]/[WasmExports] interface the binding generator cannot bind. The conditions come from
+/// WB2001-WB2013: a [WasmImports]/[WasmExports] interface the binding generator cannot bind. The conditions come from
 /// the generator's own model builder (compiled into this assembly), so the analyzer and the generator always agree
 /// on what is bindable; the analyzer only makes them visible while the code is typed.
 /// </summary>

@@ -63,11 +63,6 @@ namespace WasmBind.Generators.Diagnostics
             "WB2009", "Unsupported member kind",
             "'{0}' is {1}; a binding interface can only bind instance methods");
 
-        /// <summary>WB2010: more than 16 flat core parameters.</summary>
-        public static readonly DiagnosticDescriptor TooManyParameters = Create(
-            "WB2010", "Too many core parameters",
-            "'{0}' flattens to {1} core parameters; the Canonical ABI passes at most 16 directly, and passing them through memory is not supported");
-
         /// <summary>WB2011: a CancellationToken where it cannot cancel anything.</summary>
         public static readonly DiagnosticDescriptor MisplacedCancellationToken = Create(
             "WB2011", "CancellationToken cannot be bound here",
@@ -78,12 +73,17 @@ namespace WasmBind.Generators.Diagnostics
             "WB2012", "Binding interface inherits members",
             "'{0}' inherits members from '{1}'; a binding interface cannot inherit members");
 
+        /// <summary>WB2013: a <c>Caller</c> parameter that cannot be bound where it is.</summary>
+        public static readonly DiagnosticDescriptor MisplacedCaller = Create(
+            "WB2013", "Caller parameter cannot be bound here",
+            "Caller parameter '{0}' of '{1}' {2}");
+
         /// <summary>Every descriptor, one per id.</summary>
         public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
         {
             GeneratorFailure, NotPartial, UnsupportedParameterType, UnsupportedReturnType, DuplicateWasmName, InvalidWasmName,
-            Generic, MisplacedAttribute, ByReferenceParameter, UnsupportedMember, TooManyParameters, MisplacedCancellationToken,
-            InheritedMembers,
+            Generic, MisplacedAttribute, ByReferenceParameter, UnsupportedMember, MisplacedCancellationToken,
+            InheritedMembers, MisplacedCaller,
         };
 
         /// <summary>The descriptor with id <paramref name="id"/>.</summary>

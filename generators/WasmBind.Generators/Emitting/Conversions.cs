@@ -63,6 +63,7 @@ namespace WasmBind.Generators.Emitting
                 ValueKind.UInt16 => $"unchecked((ushort){core})",
                 ValueKind.UInt32 => $"unchecked((uint){core})",
                 ValueKind.UInt64 => $"unchecked((ulong){core})",
+                ValueKind.Rune => $"{Abi}.LiftChar({core})",
                 _ => core,
             };
             return type.IsEnum ? $"({type.DisplayName}){value}" : value;
@@ -77,6 +78,7 @@ namespace WasmBind.Generators.Emitting
             {
                 ValueKind.UInt32 => $"unchecked((int){value})",
                 ValueKind.UInt64 => $"unchecked((long){value})",
+                ValueKind.Rune => $"({value}).Value",
                 _ => value,
             };
         }

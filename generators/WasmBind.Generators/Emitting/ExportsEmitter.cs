@@ -26,6 +26,7 @@ namespace WasmBind.Generators.Emitting
             writer.Line("/// <exception cref=\"global::WasmBind.Bindings.BindingException\">");
             writer.Line("/// Exports are missing or have other types than the interface needs; the message lists every one, with both types.");
             writer.Line("/// </exception>");
+            writer.Line("/// <remarks>A WASI reactor (a module exporting <c>_initialize</c>) is initialised here, once per instance, before any export is called.</remarks>");
             writer.Open($"public static {model.Name} Bind(global::WasmBind.Instance instance)");
             if (model.HasUnboundMembers)
             {
@@ -39,6 +40,7 @@ namespace WasmBind.Generators.Emitting
             writer.Line($"var binder = new global::WasmBind.Bindings.ExportBinder(instance, {Literal(model.DisplayName)});");
             writer.Line($"var exports = new {ProxyName}(binder);");
             writer.Line("binder.ThrowIfFailed();");
+            writer.Line("binder.InitializeReactor();");
             writer.Line("return exports;");
             writer.Close();
             writer.Line();
@@ -64,9 +66,9 @@ namespace WasmBind.Generators.Emitting
 
         private static void EmitProxy(CodeWriter writer, InterfaceModel model)
         {
-            var needsMemory = model.Members.Any(m =>
-                m.Parameters.Any(p => Flattening.IsInMemory(p.Type.Kind)) || (m.Return.Value is { } r && Flattening.IsInMemory(r.Kind)));
-            var needsAllocator = model.Members.Any(m => m.Parameters.Any(p => Flattening.IsInMemory(p.Type.Kind)));
+            var needsMemory = model.Members.Any(m => Flattening.ParametersInMemory(m)
+                || m.Parameters.Any(p => Flattening.IsInMemory(p.Type.Kind)) || (m.Return.Value is { } r && Flattening.ResultInMemory(r)));
+            var needsAllocator = model.Members.Any(m => Flattening.ParametersInMemory(m) || m.Parameters.Any(p => Flattening.IsInMemory(p.Type.Kind)));
 
             var fields = new NameScope("memory", "allocator", "binder");
             var plans = new List<MemberPlan>();
@@ -124,10 +126,27 @@ namespace WasmBind.Generators.Emitting
             var parameterList = member.Parameters.Select((p, i) => (p.IsScoped ? "scoped " : "") + p.Type.DisplayName + " " + declared[i]);
             writer.Open($"{member.Return.DisplayName} {model.Name}.{NameScope.Escape(member.Name)}({string.Join(", ", parameterList)})");
 
-            // Lower the arguments: scalars inline, strings and bytes copied into guest memory first.
+            // A token that is already cancelled wins before anything is lowered: nothing is allocated in the guest or
+            // written to its memory for a call that will not run.
+            var tokenIndex = member.Parameters.Select(p => p.Type.Kind).ToList().IndexOf(ValueKind.CancellationToken);
+            if (tokenIndex >= 0 && member.Return.Async != AsyncKind.None)
+            {
+                var token = declared[tokenIndex];
+                var taskType = member.Return.Async == AsyncKind.Task ? "global::System.Threading.Tasks.Task" : ValueTaskType;
+                var typeArgument = member.Return.Value is { } value ? "<" + value.DisplayName + ">" : "";
+                writer.Line($"if ({token}.IsCancellationRequested) return {taskType}.FromCanceled{typeArgument}({token});");
+            }
+
+            // Lower the arguments: scalars inline, strings and bytes copied into guest memory first; past 16 core
+            // values, all of them as one tuple in guest memory, passed by its address.
             var arguments = new List<(CoreType Type, string Expression)>();
             string? cancellationToken = null;
-            for (var i = 0; i < member.Parameters.Count; i++)
+            if (Flattening.ParametersInMemory(member))
+            {
+                cancellationToken = tokenIndex >= 0 ? declared[tokenIndex] : null;
+                arguments.Add((CoreType.I32, EmitArgumentTuple(writer, member, declared, scope)));
+            }
+            else for (var i = 0; i < member.Parameters.Count; i++)
             {
                 var type = member.Parameters[i].Type;
                 var name = declared[i];
@@ -135,6 +154,10 @@ namespace WasmBind.Generators.Emitting
                 {
                     case ValueKind.CancellationToken:
                         cancellationToken = name;
+                        break;
+                    case ValueKind.Option:
+                        arguments.Add((CoreType.I32, $"{name}.HasValue ? 1 : 0"));
+                        arguments.Add((CoreOf(type.Element!), Lower(type.Element!, name + ".GetValueOrDefault()")));
                         break;
                     case ValueKind.String:
                     case ValueKind.ByteArray:
@@ -155,7 +178,7 @@ namespace WasmBind.Generators.Emitting
             }
 
             var result = member.Return.Value;
-            var resultInMemory = result is not null && Flattening.IsInMemory(result.Kind);
+            var resultInMemory = result is not null && Flattening.ResultInMemory(result);
             var coreResult = plan.Signature.Results.Count == 1 ? plan.Signature.Results[0] : (CoreType?)null;
             var function = "this." + plan.Field;
             var post = "this." + plan.PostField;
@@ -187,7 +210,9 @@ namespace WasmBind.Generators.Emitting
                 {
                     var lifted = scope.Use("result");
                     var lift = result.Kind == ValueKind.String ? "LiftStringResult" : "LiftBytesResult";
-                    writer.Line($"var {lifted} = {Abi}.{lift}(this.memory, {core});");
+                    writer.Line(result.Kind == ValueKind.Option
+                        ? $"var {lifted} = {MemoryAccess.LiftOptionResult(result, "this.memory", core!)};"
+                        : $"var {lifted} = {Abi}.{lift}(this.memory, {core});");
                     writer.Line($"{post}?.Call({core});");
                     writer.Line($"return {lifted};");
                 }
@@ -228,8 +253,9 @@ namespace WasmBind.Generators.Emitting
                 var area = scope.Use("returnArea");
                 var memory = scope.Use("memory");
                 var lift = result.Kind == ValueKind.String ? "LiftStringResult" : "LiftBytesResult";
+                var lifted = result.Kind == ValueKind.Option ? MemoryAccess.LiftOptionResult(result, memory, area) : $"{Abi}.{lift}({memory}, {area})";
                 completion = $"{Abi}.CompleteAsync<int, global::WasmBind.Memory, {result.DisplayName}>({pendingCall}, {post}, this.memory, " +
-                    $"static ({area}, {memory}) => {Abi}.{lift}({memory}, {area}))";
+                    $"static ({area}, {memory}) => {lifted})";
             }
             else if (IsIdentity(result))
             {
@@ -242,6 +268,42 @@ namespace WasmBind.Generators.Emitting
             }
             writer.Line($"return {completion}{(member.Return.Async == AsyncKind.Task ? ".AsTask()" : "")};");
             writer.Close();
+        }
+
+        /// <summary>Allocates the tuple of all arguments in guest memory and stores each into it; returns the tuple's address.</summary>
+        private static string EmitArgumentTuple(CodeWriter writer, MemberModel member, List<string> declared, NameScope scope)
+        {
+            var values = new List<(ParameterModel Parameter, string Name)>();
+            for (var i = 0; i < member.Parameters.Count; i++)
+            {
+                if (member.Parameters[i].Type.Kind != ValueKind.CancellationToken) values.Add((member.Parameters[i], declared[i]));
+            }
+            var layout = Layout.Tuple(values.Select(v => v.Parameter.Type));
+            var tuple = scope.Use("arguments");
+            writer.Line($"var {tuple} = {Abi}.AllocateArguments(this.memory, this.allocator, {layout.Alignment}, {layout.Size});");
+            for (var i = 0; i < values.Count; i++)
+            {
+                var (parameter, name) = values[i];
+                var address = MemoryAccess.Address(tuple, layout.Offsets[i]);
+                if (parameter.Type.Kind == ValueKind.Option)
+                {
+                    foreach (var line in MemoryAccess.StoreOption(parameter.Type, "this.memory", address, name)) writer.Line(line);
+                    continue;
+                }
+                if (!Flattening.IsInMemory(parameter.Type.Kind))
+                {
+                    writer.Line(MemoryAccess.Store(parameter.Type, "this.memory", address, name));
+                    continue;
+                }
+                var pointer = scope.Use(parameter.Name + "Ptr");
+                var length = scope.Use(parameter.Name + "Len");
+                var lower = parameter.Type.Kind == ValueKind.String ? "LowerString" : "LowerBytes";
+                var value = parameter.Type.Kind == ValueKind.ReadOnlyMemory ? name + ".Span" : name;
+                writer.Line($"var {pointer} = {Abi}.{lower}(this.memory, this.allocator, {value}, out var {length});");
+                writer.Line($"{Abi}.StoreI32(this.memory, {address}, {pointer});");
+                writer.Line($"{Abi}.StoreI32(this.memory, {MemoryAccess.Address(tuple, layout.Offsets[i] + 4)}, {length});");
+            }
+            return tuple;
         }
 
         private static string FunctionType(MemberPlan plan)

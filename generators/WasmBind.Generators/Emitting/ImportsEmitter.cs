@@ -23,7 +23,8 @@ namespace WasmBind.Generators.Emitting
             writer.Line("/// </summary>");
             writer.Line("/// <param name=\"linker\">The linker to define the host functions on.</param>");
             writer.Line("/// <param name=\"implementation\">The host's implementation of the interface.</param>");
-            writer.Open($"public static void AddTo(global::WasmBind.Linker linker, {model.Name} implementation)");
+            var linkerType = model.CallerDataType is { } data ? $"global::WasmBind.Linker<{data}>" : "global::WasmBind.Linker";
+            writer.Open($"public static void AddTo({linkerType} linker, {model.Name} implementation)");
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(linker);");
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(implementation);");
             foreach (var member in model.Members)
@@ -39,8 +40,14 @@ namespace WasmBind.Generators.Emitting
             var signature = Flattening.GetCoreSignature(member, BindingKind.Imports);
             var isAsync = member.Return.Async != AsyncKind.None;
             var result = member.Return.Value;
-            var resultInMemory = result is not null && Flattening.IsInMemory(result.Kind);
-            var typed = signature.Parameters.Count <= Flattening.MaxTypedArity;
+            var resultInMemory = result is not null && Flattening.ResultInMemory(result);
+            // An async result that travels through memory is lowered by the runtime when the guest call resumes (never
+            // from the implementation's continuation, which may run after the call was cancelled or while another
+            // thread uses the store): CanonicalAbi.DefineAsyncImport, over positional core arguments.
+            var deferred = isAsync && resultInMemory;
+            var typed = !deferred && signature.Parameters.Count <= Flattening.MaxTypedArity;
+            // Past 16 core values the guest passes the address of a tuple holding every argument.
+            var spilled = Flattening.ParametersInMemory(member);
 
             // Names: the member's own parameters first, so they read as declared.
             var scope = new NameScope("linker", "implementation");
@@ -48,7 +55,19 @@ namespace WasmBind.Generators.Emitting
             var parameterNames = new List<(string Pointer, string? Length)>();
             foreach (var parameter in member.Parameters)
             {
-                if (Flattening.IsInMemory(parameter.Type.Kind))
+                if (parameter.Type.Kind == ValueKind.Caller || spilled)
+                {
+                    parameterNames.Add(("", null)); // not a core value: the caller, or a field of the arguments' tuple
+                }
+                else if (parameter.Type.Kind == ValueKind.Option)
+                {
+                    var discriminant = scope.Use(parameter.Name + "Case");
+                    var payload = scope.Use(parameter.Name + "Value");
+                    coreNames.Add(discriminant);
+                    coreNames.Add(payload);
+                    parameterNames.Add((discriminant, payload));
+                }
+                else if (Flattening.IsInMemory(parameter.Type.Kind))
                 {
                     var pointer = scope.Use(parameter.Name + "Ptr");
                     var length = scope.Use(parameter.Name + "Len");
@@ -63,19 +82,28 @@ namespace WasmBind.Generators.Emitting
                     parameterNames.Add((name, null));
                 }
             }
+            var tuple = spilled ? scope.Use("tuple") : null;
+            if (tuple is not null) coreNames.Add(tuple);
             var returnArea = resultInMemory ? scope.Use("returnArea") : null;
             if (returnArea is not null) coreNames.Add(returnArea);
             var caller = scope.Use("caller");
             var memory = scope.Use("memory");
             var argumentsName = typed ? null : scope.Use("arguments");
-            var resultsName = typed ? null : scope.Use("results");
+            var resultsName = typed || deferred ? null : scope.Use("results");
             var lambdaValue = scope.Use("value");
 
             writer.Line($"// {member.WasmName}: {signature}");
             var module = Literal(model.ModuleName);
             var wasmName = Literal(member.WasmName);
             var define = isAsync ? "DefineAsyncFunction" : "DefineFunction";
-            if (typed)
+            if (deferred)
+            {
+                var parameterTypes = string.Join(", ", signature.Parameters.Select(ValueTypeName));
+                writer.Line($"{Abi}.DefineAsyncImport<{result!.DisplayName}>(linker, {module}, {wasmName},");
+                writer.Line($"    new global::WasmBind.FunctionType((global::System.ReadOnlySpan<global::WasmBind.ValueType>)[{parameterTypes}], (global::System.ReadOnlySpan<global::WasmBind.ValueType>)[]),");
+                writer.Line($"    (global::WasmBind.Caller {caller}, global::WasmBind.Bindings.CoreArguments {argumentsName}) =>");
+            }
+            else if (typed)
             {
                 var typeArguments = signature.Parameters.Select(CoreTypeName).ToList();
                 if (signature.Results.Count == 1) typeArguments.Add(CoreTypeName(signature.Results[0]));
@@ -96,13 +124,27 @@ namespace WasmBind.Generators.Emitting
             }
             writer.Line("{");
             writer.Indent();
-            if (!typed)
+            if (deferred)
+            {
+                // The return pointer (the last core argument) is the runtime's to pass to the store step.
+                for (var i = 0; i < signature.Parameters.Count - 1; i++)
+                    writer.Line($"var {coreNames[i]} = {argumentsName}.{CoreArgumentAccessor(signature.Parameters[i])}({i});");
+            }
+            else if (!typed)
             {
                 for (var i = 0; i < signature.Parameters.Count; i++)
                     writer.Line($"var {coreNames[i]} = {argumentsName}[{i}].{ValueAccessor(signature.Parameters[i])}();");
             }
-            var needsMemory = member.Parameters.Any(p => Flattening.IsInMemory(p.Type.Kind)) || (resultInMemory && !isAsync);
+            var needsMemory = spilled || member.Parameters.Any(p => Flattening.IsInMemory(p.Type.Kind)) || (resultInMemory && !isAsync);
             if (needsMemory) writer.Line($"var {memory} = {Abi}.GetMemory({caller}, {Literal(model.MemoryName)});");
+            var offsets = new Dictionary<int, int>();
+            if (tuple is not null)
+            {
+                var fields = Enumerable.Range(0, member.Parameters.Count).Where(i => member.Parameters[i].Type.Kind != ValueKind.Caller).ToList();
+                var layout = Layout.Tuple(fields.Select(i => member.Parameters[i].Type));
+                for (var f = 0; f < fields.Count; f++) offsets[fields[f]] = layout.Offsets[f];
+                writer.Line($"{Abi}.CheckArguments({memory}, {tuple}, {layout.Alignment}, {layout.Size});");
+            }
 
             // Lift strings and bytes into locals named as the parameters; scalars convert inline.
             var arguments = new List<string>();
@@ -110,7 +152,36 @@ namespace WasmBind.Generators.Emitting
             {
                 var parameter = member.Parameters[i];
                 var (pointer, length) = parameterNames[i];
-                if (length is null)
+                if (parameter.Type.Kind == ValueKind.Caller)
+                {
+                    // Caller<TData> is a view of the same struct; Linker<TData> guarantees the store's data type.
+                    arguments.Add(model.CallerDataType is { } data && parameter.Type.DisplayName != "global::WasmBind.Caller"
+                        ? $"{Abi}.WithData<{data}>({caller})"
+                        : caller);
+                    continue;
+                }
+                if (tuple is not null)
+                {
+                    var address = MemoryAccess.Address(tuple, offsets[i]);
+                    if (parameter.Type.Kind == ValueKind.Option)
+                    {
+                        arguments.Add(MemoryAccess.LoadOption(parameter.Type, memory, address));
+                        continue;
+                    }
+                    if (!Flattening.IsInMemory(parameter.Type.Kind))
+                    {
+                        arguments.Add(Lift(parameter.Type, MemoryAccess.Load(parameter.Type, memory, address)));
+                        continue;
+                    }
+                    pointer = $"{Abi}.LoadI32({memory}, {address})";
+                    length = $"{Abi}.LoadI32({memory}, {MemoryAccess.Address(tuple, offsets[i] + 4)})";
+                }
+                else if (parameter.Type.Kind == ValueKind.Option)
+                {
+                    arguments.Add(MemoryAccess.LiftOption(parameter.Type, pointer, length!));
+                    continue;
+                }
+                else if (length is null)
                 {
                     arguments.Add(Lift(parameter.Type, pointer));
                     continue;
@@ -126,10 +197,37 @@ namespace WasmBind.Generators.Emitting
                 arguments.Add(local);
             }
             var call = $"implementation.{NameScope.Escape(member.Name)}({string.Join(", ", arguments)})";
+            if (deferred)
+            {
+                writer.Line(member.Return.Async == AsyncKind.ValueTask ? $"return {call};" : $"return new {ValueTaskType}<{result!.DisplayName}>({call});");
+                writer.Unindent();
+                writer.Line("},");
+                if (result!.Kind == ValueKind.Option)
+                {
+                    writer.Line($"    static (global::WasmBind.Caller {caller}, {result.DisplayName} {lambdaValue}, int {returnArea}) =>");
+                    writer.Line("    {");
+                    writer.Line($"        var {memory} = {Abi}.GetMemory({caller}, {Literal(model.MemoryName)});");
+                    writer.Line($"        {Abi}.CheckResultArea({memory}, {returnArea}, {Layout.Alignment(result)}, {Layout.Size(result)});");
+                    foreach (var line in MemoryAccess.StoreOption(result, memory, returnArea!, lambdaValue)) writer.Line("        " + line);
+                    writer.Line("    });");
+                    return;
+                }
+                writer.Line($"    static (global::WasmBind.Caller {caller}, {result.DisplayName} {lambdaValue}, int {returnArea}) => " +
+                    $"{Abi}.StoreAsyncResult({caller}, {Literal(model.MemoryName)}, {Literal(model.AllocatorName)}, {lambdaValue}, {returnArea}));");
+                return;
+            }
             EmitResult(writer, model, member, call, caller, memory, returnArea, resultsName, lambdaValue, scope);
             writer.Unindent();
             writer.Line("});");
         }
+
+        private static string CoreArgumentAccessor(CoreType type) => type switch
+        {
+            CoreType.I64 => "I64",
+            CoreType.F32 => "F32",
+            CoreType.F64 => "F64",
+            _ => "I32",
+        };
 
         private static void EmitResult(CodeWriter body, InterfaceModel model, MemberModel member, string call, string caller, string memory, string? returnArea, string? results, string lambdaValue, NameScope scope)
         {
@@ -140,6 +238,13 @@ namespace WasmBind.Generators.Emitting
                 if (result is null)
                 {
                     body.Line(call + ";");
+                }
+                else if (result.Kind == ValueKind.Option)
+                {
+                    var local = scope.Use("result");
+                    body.Line($"var {local} = {call};");
+                    body.Line($"{Abi}.CheckResultArea({memory}, {returnArea}, {Layout.Alignment(result)}, {Layout.Size(result)});");
+                    foreach (var line in MemoryAccess.StoreOption(result, memory, returnArea!, local)) body.Line(line);
                 }
                 else if (Flattening.IsInMemory(result.Kind))
                 {
@@ -167,14 +272,6 @@ namespace WasmBind.Generators.Emitting
             if (result is null)
             {
                 body.Line($"return {task};");
-                return;
-            }
-            if (Flattening.IsInMemory(result.Kind))
-            {
-                var local = scope.Use("result");
-                body.Line($"var {local} = {task};");
-                var method = result.Kind == ValueKind.String ? "StoreStringResultAsync" : "StoreBytesResultAsync";
-                body.Line($"return {Abi}.{method}({local}, {caller}, {Literal(model.MemoryName)}, {allocator}, {returnArea});");
                 return;
             }
             var core = CoreOf(result);

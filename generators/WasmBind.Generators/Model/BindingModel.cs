@@ -39,6 +39,21 @@ namespace WasmBind.Generators.Model
 
         /// <summary>A <see cref="System.Threading.CancellationToken"/>: not passed to the guest; it cancels an async export call.</summary>
         CancellationToken,
+
+        /// <summary>
+        /// <c>WasmBind.Caller</c> or <c>WasmBind.Caller&lt;TData&gt;</c> as an import's first parameter: not a guest
+        /// value; the generated host function passes its own caller (the calling instance and its store).
+        /// </summary>
+        Caller,
+
+        /// <summary><c>System.Text.Rune</c>: a Canonical ABI <c>char</c> (a Unicode scalar value) as one <c>i32</c>; lifting checks it.</summary>
+        Rune,
+
+        /// <summary>
+        /// <c>T?</c> of a scalar <c>T</c>: the Canonical ABI's <c>option&lt;T&gt;</c>, flat as a discriminant <c>i32</c> and
+        /// <c>T</c>'s core value, in memory as a discriminant byte and <c>T</c> at its alignment.
+        /// </summary>
+        Option,
     }
 
     /// <summary>The await shape of a member's result.</summary>
@@ -69,7 +84,8 @@ namespace WasmBind.Generators.Model
     /// <param name="Kind">How the value crosses the boundary.</param>
     /// <param name="DisplayName">The type as generated code spells it, fully qualified, e.g. <c>global::Demo.Color</c>.</param>
     /// <param name="IsEnum">Whether the type is an enum (cast to and from its underlying type).</param>
-    internal sealed record TypeModel(ValueKind Kind, string DisplayName, bool IsEnum);
+    /// <param name="Element">The payload type of an <see cref="ValueKind.Option"/>; null for every other kind.</param>
+    internal sealed record TypeModel(ValueKind Kind, string DisplayName, bool IsEnum, TypeModel? Element = null);
 
     /// <summary>A parameter of a bound member.</summary>
     /// <param name="Name">The parameter's name as declared (without <c>@</c>).</param>
@@ -108,6 +124,10 @@ namespace WasmBind.Generators.Model
     /// interface then gets a <c>Bind</c> that throws, since no class can implement it.
     /// </param>
     /// <param name="HintName">The generated file's hint name.</param>
+    /// <param name="CallerDataType">
+    /// The <c>TData</c> of the <c>Caller&lt;TData&gt;</c> parameters of an imports interface (its <c>AddTo</c> then takes a
+    /// <c>Linker&lt;TData&gt;</c>), or null when no member takes one.
+    /// </param>
     internal sealed record InterfaceModel(
         BindingKind Kind,
         string? Namespace,
@@ -119,7 +139,8 @@ namespace WasmBind.Generators.Model
         string AllocatorName,
         EquatableArray<MemberModel> Members,
         bool HasUnboundMembers,
-        string HintName);
+        string HintName,
+        string? CallerDataType = null);
 
     /// <summary>What the model builder made of one attributed type: the model (null when nothing can be generated) and its diagnostics.</summary>
     internal sealed record BindingResult(InterfaceModel? Interface, EquatableArray<DiagnosticInfo> Diagnostics);

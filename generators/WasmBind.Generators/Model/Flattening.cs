@@ -11,7 +11,7 @@ namespace WasmBind.Generators.Model
     /// </summary>
     internal static partial class Flattening
     {
-        /// <summary>More flat parameters than this would be passed through memory; the generator reports WB2010 instead.</summary>
+        /// <summary>More flat parameters than this are passed through memory: one <c>i32</c>, the address of their tuple.</summary>
         public const int MaxFlatParams = 16;
 
         /// <summary>More flat results than this go through a return pointer.</summary>
@@ -23,12 +23,20 @@ namespace WasmBind.Generators.Model
         public static bool IsInMemory(ValueKind kind) =>
             kind is ValueKind.String or ValueKind.ByteArray or ValueKind.ReadOnlySpan or ValueKind.ReadOnlyMemory;
 
-        /// <summary>The core types a value of <paramref name="kind"/> flattens to.</summary>
-        public static IEnumerable<CoreType> Flatten(ValueKind kind)
+        /// <summary>Whether a result of <paramref name="type"/> flattens to more than <see cref="MaxFlatResults"/> core value and so travels through a return area.</summary>
+        public static bool ResultInMemory(TypeModel type) => IsInMemory(type.Kind) || type.Kind == ValueKind.Option;
+
+        /// <summary>The core types a value of <paramref name="type"/> flattens to.</summary>
+        public static IEnumerable<CoreType> Flatten(TypeModel type)
         {
-            switch (kind)
+            switch (type.Kind)
             {
+                case ValueKind.Option:
+                    yield return CoreType.I32; // the discriminant; the payload's core type is the join of nothing and it
+                    yield return ScalarCoreType(type.Element!.Kind);
+                    yield break;
                 case ValueKind.CancellationToken:
+                case ValueKind.Caller:
                     yield break;
                 case ValueKind.String:
                 case ValueKind.ByteArray:
@@ -38,7 +46,7 @@ namespace WasmBind.Generators.Model
                     yield return CoreType.I32;
                     yield break;
                 default:
-                    yield return ScalarCoreType(kind);
+                    yield return ScalarCoreType(type.Kind);
                     yield break;
             }
         }
@@ -58,23 +66,32 @@ namespace WasmBind.Generators.Model
             var count = 0;
             foreach (var type in parameterTypes)
             {
-                foreach (var _ in Flatten(type.Kind)) count++;
+                foreach (var _ in Flatten(type)) count++;
             }
             return count;
+        }
+
+        /// <summary>Whether the member's parameters flatten to more than <see cref="MaxFlatParams"/> core values, and so travel as a tuple in memory.</summary>
+        public static bool ParametersInMemory(MemberModel member)
+        {
+            var types = new List<TypeModel>();
+            foreach (var parameter in member.Parameters) types.Add(parameter.Type);
+            return FlatParameterCount(types) > MaxFlatParams;
         }
 
         /// <summary>The member's core signature as the given side sees it.</summary>
         public static CoreSignature GetCoreSignature(MemberModel member, BindingKind kind)
         {
             var parameters = new List<CoreType>();
-            foreach (var parameter in member.Parameters) parameters.AddRange(Flatten(parameter.Type.Kind));
+            if (ParametersInMemory(member)) parameters.Add(CoreType.I32); // the address of the arguments' tuple
+            else foreach (var parameter in member.Parameters) parameters.AddRange(Flatten(parameter.Type));
             var results = new List<CoreType>();
             var value = member.Return.Value;
             if (value is not null)
             {
-                if (!IsInMemory(value.Kind)) results.Add(ScalarCoreType(value.Kind));
-                else if (kind == BindingKind.Exports) results.Add(CoreType.I32); // a pointer to the (ptr, len) pair
-                else parameters.Add(CoreType.I32); // where the host writes the (ptr, len) pair
+                if (!ResultInMemory(value)) results.Add(ScalarCoreType(value.Kind));
+                else if (kind == BindingKind.Exports) results.Add(CoreType.I32); // a pointer to the result's area
+                else parameters.Add(CoreType.I32); // where the host writes the result
             }
             return new CoreSignature(new EquatableArray<CoreType>(parameters.ToArray()), new EquatableArray<CoreType>(results.ToArray()));
         }

@@ -143,6 +143,7 @@ namespace WasmBind.Generators.Parsing
             var members = new List<MemberModel>();
             var names = new Dictionary<string, string>(StringComparer.Ordinal);
             var hasUnboundMembers = false;
+            var callerData = new CallerDataChoice();
             foreach (var member in type.GetMembers())
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -151,7 +152,7 @@ namespace WasmBind.Generators.Parsing
                 {
                     case IMethodSymbol { MethodKind: MethodKind.Ordinary } method when !method.IsStatic:
                         if (!method.IsAbstract) continue; // a default implementation: nothing to bind
-                        if (BuildMember(method, kind, names, diagnostics, cancellationToken) is { } model) members.Add(model);
+                        if (BuildMember(method, kind, names, callerData, diagnostics, cancellationToken) is { } model) members.Add(model);
                         else hasUnboundMembers = true;
                         break;
                     case IMethodSymbol { MethodKind: MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.EventAdd or MethodKind.EventRemove or MethodKind.EventRaise }:
@@ -187,12 +188,14 @@ namespace WasmBind.Generators.Parsing
 
             return new InterfaceModel(
                 kind, ns, new EquatableArray<ContainingTypeModel>(containing.ToArray()), type.Name, display,
-                moduleName, memoryName, allocatorName, new EquatableArray<MemberModel>(members.ToArray()), hasUnboundMembers, hintName);
+                moduleName, memoryName, allocatorName, new EquatableArray<MemberModel>(members.ToArray()), hasUnboundMembers, hintName,
+                callerData.DataType);
         }
 
         /// <summary>The model of one abstract method, or null (after reporting why, unless the compiler already does) when it cannot be bound.</summary>
         private static MemberModel? BuildMember(
-            IMethodSymbol method, BindingKind kind, Dictionary<string, string> names, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+            IMethodSymbol method, BindingKind kind, Dictionary<string, string> names, CallerDataChoice callerData, List<DiagnosticInfo> diagnostics,
+            CancellationToken cancellationToken)
         {
             var memberName = MemberName(method);
             var valid = true;
@@ -230,6 +233,17 @@ namespace WasmBind.Generators.Parsing
                         parameter.Name, memberName, parameter.Type.ToDisplayString(TypeClassifier.MessageFormat), classification.Reason ?? TypeClassifier.SupportedTypes));
                     valid = false;
                     continue;
+                }
+                if (type.Kind == ValueKind.Caller)
+                {
+                    var problem = CheckCaller(parameter, kind, callerData, memberName);
+                    if (problem is not null)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MisplacedCaller, ParameterLocation(parameter, typeOnly: false, cancellationToken),
+                            parameter.Name, memberName, problem));
+                        valid = false;
+                        continue;
+                    }
                 }
                 if (type.Kind == ValueKind.CancellationToken)
                 {
@@ -283,20 +297,37 @@ namespace WasmBind.Generators.Parsing
                 }
             }
 
-            if (valid)
-            {
-                var flat = Flattening.FlatParameterCount(parameters.Select(p => p.Type));
-                if (flat > Flattening.MaxFlatParams)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooManyParameters, MemberLocation(method), memberName,
-                        flat.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                    valid = false;
-                }
-            }
-
             return valid && wasmName is not null && returnModel is not null
                 ? new MemberModel(method.Name, wasmName, new EquatableArray<ParameterModel>(parameters.ToArray()), returnModel)
                 : null;
+        }
+
+        /// <summary>Why a <c>Caller</c> parameter cannot be bound, or null when it can (recording its store data type).</summary>
+        private static string? CheckCaller(IParameterSymbol parameter, BindingKind kind, CallerDataChoice callerData, string memberName)
+        {
+            if (kind == BindingKind.Exports)
+                return "is not supported on a [WasmExports] member: the host calls the guest, so there is no calling instance to pass";
+            if (parameter.Ordinal != 0)
+                return "must be the member's first parameter";
+            if (parameter.Type is not INamedTypeSymbol { TypeArguments.Length: 1 } generic) return null;
+            var data = generic.TypeArguments[0].ToDisplayString(TypeClassifier.CodeFormat);
+            if (callerData.DataType is null)
+            {
+                callerData.DataType = data;
+                callerData.Member = memberName;
+                return null;
+            }
+            return callerData.DataType == data ? null
+                : $"uses store data '{generic.TypeArguments[0].ToDisplayString(TypeClassifier.MessageFormat)}', but '{callerData.Member}' uses '{callerData.DataType}'; " +
+                  "AddTo takes one Linker<TData>, so every Caller<TData> of an interface has the same TData";
+        }
+
+        /// <summary>The store data type the first <c>Caller&lt;TData&gt;</c> parameter of an interface chose, and where.</summary>
+        private sealed class CallerDataChoice
+        {
+            public string? DataType { get; set; }
+
+            public string? Member { get; set; }
         }
 
         private static ReturnModel? BuildReturn(IMethodSymbol method, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
@@ -328,6 +359,7 @@ namespace WasmBind.Generators.Parsing
                 null => classification.Reason ?? TypeClassifier.SupportedTypes,
                 ValueKind.ReadOnlySpan => "a span cannot outlive the call that fills it; return byte[] or ReadOnlyMemory<byte>",
                 ValueKind.CancellationToken => "a CancellationToken is not a value the guest can produce",
+                ValueKind.Caller => "a Caller is not a value the guest can produce",
                 _ => null,
             };
             if (reason is not null)

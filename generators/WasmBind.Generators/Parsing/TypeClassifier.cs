@@ -15,7 +15,7 @@ namespace WasmBind.Generators.Parsing
         public static readonly SymbolDisplayFormat MessageFormat = SymbolDisplayFormat.CSharpErrorMessageFormat;
 
         public const string SupportedTypes =
-            "the supported types are bool, the integer types, float, double, enums, string, byte[], ReadOnlySpan<byte> and ReadOnlyMemory<byte>";
+            "the supported types are bool, the integer types, float, double, enums, System.Text.Rune (a Unicode char), string, byte[], ReadOnlySpan<byte> and ReadOnlyMemory<byte>";
 
         /// <summary>What a type is to a binding.</summary>
         /// <param name="Type">The model, when the type is supported.</param>
@@ -69,11 +69,24 @@ namespace WasmBind.Generators.Parsing
                 if (IsType(named, "System", "ReadOnlySpan`1") && IsByte(named)) return Supported(ValueKind.ReadOnlySpan, type, false);
                 if (IsType(named, "System", "ReadOnlyMemory`1") && IsByte(named)) return Supported(ValueKind.ReadOnlyMemory, type, false);
                 if (IsType(named, "System.Threading", "CancellationToken")) return Supported(ValueKind.CancellationToken, type, false);
+                if (IsCaller(named)) return Supported(ValueKind.Caller, type, false);
+                if (IsType(named, "System.Text", "Rune")) return Supported(ValueKind.Rune, type, false);
                 if (IsType(named, "System", "Nullable`1"))
-                    return new Classification(null, "a nullable value has no Canonical ABI form here; use the non-nullable type", false);
+                {
+                    var element = Classify(named.TypeArguments[0]);
+                    if (element.Type is { } payload && IsScalar(payload.Kind))
+                        return new Classification(new TypeModel(ValueKind.Option, type.ToDisplayString(CodeFormat), false, payload), null, false);
+                    return new Classification(null, "an option (T?) is supported for scalar T: bool, the integer types, float, double, enums and Rune", false);
+                }
             }
             return new Classification(null, SupportedTypes, false);
         }
+
+        /// <summary>Whether values of <paramref name="kind"/> are one core value (numbers, bool, enums, Rune).</summary>
+        public static bool IsScalar(ValueKind kind) => kind is <= ValueKind.Double or ValueKind.Rune;
+
+        /// <summary>Whether <paramref name="type"/> is <c>WasmBind.Caller</c> or <c>WasmBind.Caller&lt;TData&gt;</c>.</summary>
+        public static bool IsCaller(INamedTypeSymbol type) => IsType(type, "WasmBind", "Caller") || IsType(type, "WasmBind", "Caller`1");
 
         /// <summary>Whether <paramref name="type"/> is <paramref name="ns"/>.<paramref name="metadataName"/>.</summary>
         public static bool IsType(INamedTypeSymbol type, string ns, string metadataName) =>

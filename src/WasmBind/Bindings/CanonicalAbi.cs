@@ -17,13 +17,14 @@ namespace WasmBind.Bindings;
 /// Everything the guest supplies (pointers, lengths, return areas, the pointers its allocator returns, the bytes of
 /// strings) is checked: a bad value throws <see cref="TrapException"/> with <see cref="TrapCode.MemoryOutOfBounds"/>
 /// (a range outside memory, a misaligned return area, a length over the ABI's 2^28 - 1 limit) or
-/// <see cref="TrapCode.HostError"/> (invalid UTF-8, a missing memory or allocator), before any memory is touched:
+/// <see cref="TrapCode.InvalidCanonicalValue"/> (invalid UTF-8, a char that is not a Unicode scalar value) or
+/// <see cref="TrapCode.HostError"/> (a missing memory or allocator), before any memory is touched:
 /// nothing reads or writes outside the guest's memory, and a guest cannot cause another exception type here (the host
 /// can: a null string argument is an <see cref="ArgumentNullException"/>). Apart from the lifted string or array
 /// itself, the synchronous paths allocate nothing.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class CanonicalAbi
+public static partial class CanonicalAbi
 {
     /// <summary>The longest string, in UTF-8 bytes, the Canonical ABI lets cross the boundary (2^28 - 1).</summary>
     public const int MaxStringByteLength = (1 << 28) - 1;
@@ -58,6 +59,14 @@ public static class CanonicalAbi
             : throw new TrapException(TrapCode.HostError,
                 $"The calling instance exports no allocator `{name}` {ExportBinder.AllocatorType}, which a bound host function needs to return a string or bytes.");
 
+    /// <summary>
+    /// <paramref name="caller"/> with typed access to its store's data, for an import implementation that takes a
+    /// <see cref="Caller{TData}"/>. Generated <c>AddTo</c> overloads that use it take a <see cref="Linker{TData}"/>, so
+    /// the store always is a <see cref="Store{TData}"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The calling store is not a <see cref="Store{TData}"/>.</exception>
+    public static Caller<TData> WithData<TData>(Caller caller) => new(caller);
+
     // ---- lifting: guest memory to .NET values ----
 
     /// <summary>The <paramref name="length"/> bytes at <paramref name="pointer"/>, without copying: valid until the guest runs again.</summary>
@@ -77,9 +86,15 @@ public static class CanonicalAbi
         var bytes = Range(memory, pointer, length, MaxStringByteLength, "string");
         // Validate, then decode: both vectorised, and faster than a decoder that throws on invalid input.
         if (!System.Text.Unicode.Utf8.IsValid(bytes))
-            throw new TrapException(TrapCode.HostError, $"The guest's string at [{(uint)pointer}, {(ulong)(uint)pointer + (uint)length}) is not valid UTF-8.");
+            throw new TrapException(TrapCode.InvalidCanonicalValue, $"The guest's string at [{(uint)pointer}, {(ulong)(uint)pointer + (uint)length}) is not valid UTF-8.");
         return Encoding.UTF8.GetString(bytes);
     }
+
+    /// <summary>The Unicode scalar value <paramref name="value"/> the guest passed as a Canonical ABI <c>char</c>.</summary>
+    /// <exception cref="TrapException">It is a surrogate or above U+10FFFF (<see cref="TrapCode.InvalidCanonicalValue"/>).</exception>
+    public static Rune LiftChar(int value) => Rune.TryCreate(value, out var rune) ? rune
+        : throw new TrapException(TrapCode.InvalidCanonicalValue,
+            $"The guest passed the char 0x{(uint)value:X}, which is not a Unicode scalar value (a surrogate, or above U+10FFFF).");
 
     /// <summary>The <c>(ptr, len)</c> pair in the return area at <paramref name="returnArea"/>.</summary>
     /// <exception cref="TrapException">The area is misaligned or outside memory.</exception>
@@ -194,57 +209,6 @@ public static class CanonicalAbi
     }
 
     // ---- async host functions (imports) ----
-
-    /// <summary>When an async host function's string result is ready, stores it as <see cref="StoreStringResult"/> does.</summary>
-    public static ValueTask StoreStringResultAsync(ValueTask<string> result, Caller caller, string memoryName, string allocatorName, int returnArea)
-    {
-        if (result.IsCompletedSuccessfully)
-        {
-            StoreStringResult(caller, GetMemory(caller, memoryName), allocatorName, result.Result, returnArea);
-            return default;
-        }
-        return Await(result, caller, memoryName, allocatorName, returnArea);
-
-        static async ValueTask Await(ValueTask<string> result, Caller caller, string memoryName, string allocatorName, int returnArea)
-        {
-            var value = await result;
-            StoreStringResult(caller, GetMemory(caller, memoryName), allocatorName, value, returnArea);
-        }
-    }
-
-    /// <summary>When an async host function's bytes result is ready, stores it as <see cref="StoreBytesResult"/> does.</summary>
-    public static ValueTask StoreBytesResultAsync(ValueTask<byte[]> result, Caller caller, string memoryName, string allocatorName, int returnArea)
-    {
-        if (result.IsCompletedSuccessfully)
-        {
-            StoreBytesResult(caller, GetMemory(caller, memoryName), allocatorName, result.Result ?? throw NullResult("byte[]"), returnArea);
-            return default;
-        }
-        return Await(result, caller, memoryName, allocatorName, returnArea);
-
-        static async ValueTask Await(ValueTask<byte[]> result, Caller caller, string memoryName, string allocatorName, int returnArea)
-        {
-            var value = await result ?? throw NullResult("byte[]");
-            StoreBytesResult(caller, GetMemory(caller, memoryName), allocatorName, value, returnArea);
-        }
-    }
-
-    /// <summary>When an async host function's bytes result is ready, stores it as <see cref="StoreBytesResult"/> does.</summary>
-    public static ValueTask StoreBytesResultAsync(ValueTask<ReadOnlyMemory<byte>> result, Caller caller, string memoryName, string allocatorName, int returnArea)
-    {
-        if (result.IsCompletedSuccessfully)
-        {
-            StoreBytesResult(caller, GetMemory(caller, memoryName), allocatorName, result.Result.Span, returnArea);
-            return default;
-        }
-        return Await(result, caller, memoryName, allocatorName, returnArea);
-
-        static async ValueTask Await(ValueTask<ReadOnlyMemory<byte>> result, Caller caller, string memoryName, string allocatorName, int returnArea)
-        {
-            var value = await result;
-            StoreBytesResult(caller, GetMemory(caller, memoryName), allocatorName, value.Span, returnArea);
-        }
-    }
 
     /// <summary>
     /// Converts an async host function's result to its core type with <paramref name="lower"/> when it is ready

@@ -27,6 +27,8 @@ public sealed partial class ExportBinder
         ArgumentNullException.ThrowIfNull(interfaceName);
         Instance = instance;
         InterfaceName = interfaceName;
+        if (instance.GetExport(Reactor.InitializeExport) is { } initialize && !(initialize is Function f && f.Type.ParameterSpan.IsEmpty && f.Type.ResultSpan.IsEmpty))
+            problems.Add(new BindingProblem(Reactor.InitializeExport, "(func)", initialize.ExternType.ToString()));
     }
 
     /// <summary>The instance being bound.</summary>
@@ -44,6 +46,14 @@ public sealed partial class ExportBinder
     {
         if (problems.Count > 0) throw new BindingException(InterfaceName, problems.ToArray());
     }
+
+    /// <summary>
+    /// Runs the instance's WASI reactor initialiser <c>_initialize</c> if it has one that has not run yet (see
+    /// <see cref="Reactor.Initialize"/>), so the bound interface's first call finds the guest initialised.
+    /// </summary>
+    /// <exception cref="TrapException">The initialiser trapped.</exception>
+    /// <exception cref="InvalidOperationException">The initialiser failed earlier, is running, or needs an async call.</exception>
+    public void InitializeReactor() => Reactor.Initialize(Instance);
 
     /// <summary>The exported memory <paramref name="name"/>, or null (and a recorded problem) when there is none.</summary>
     /// <param name="name">The memory's export name, by convention <c>memory</c>.</param>

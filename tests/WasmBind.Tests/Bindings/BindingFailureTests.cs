@@ -96,7 +96,7 @@ public sealed class HostileGuestTests
     public void InvalidUtf8_Traps()
     {
         var trap = Assert.Throws<TrapException>(() => guest.InvalidUtf8());
-        Assert.Equal(TrapCode.HostError, trap.Code);
+        Assert.Equal(TrapCode.InvalidCanonicalValue, trap.Code);
         Assert.Contains("not valid UTF-8", trap.Message);
     }
 }
