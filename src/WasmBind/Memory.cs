@@ -78,8 +78,11 @@ public sealed class Memory : Extern
         {
             var length = Block.Length;
             if (length > int.MaxValue)
+            {
                 throw new InvalidOperationException(
                     $"The memory is {length} bytes, more than a Span<byte> can cover ({int.MaxValue}); use GetSpan(address, length) for a part of it.");
+            }
+
             return Block.Slice(0, (int)length);
         }
     }

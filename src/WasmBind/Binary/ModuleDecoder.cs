@@ -28,15 +28,15 @@ internal static partial class ModuleDecoder
         ReadHeader(ref reader);
 
         var customSections = new List<CustomSection>();
-        bool sawNameSection = false;
-        int lastOrder = 0;
+        var sawNameSection = false;
+        var lastOrder = 0;
         long codeSectionOffset = -1;
         while (!reader.IsAtEnd)
         {
-            long sectionOffset = reader.Offset;
-            byte id = reader.ReadByte();
+            var sectionOffset = reader.Offset;
+            var id = reader.ReadByte();
             if (id > 12) WasmReader.ThrowAt(sectionOffset, "malformed section id");
-            int size = reader.ReadLength();
+            var size = reader.ReadLength();
             var section = reader.ReadSubReader(size);
 
             if (id == 0)
@@ -46,7 +46,7 @@ internal static partial class ModuleDecoder
                 if (custom.Name == "name" && !sawNameSection)
                 {
                     sawNameSection = true;
-                    long contentOffset = section.Offset - custom.Content.Length;
+                    var contentOffset = section.Offset - custom.Content.Length;
                     module.Names = NameSectionDecoder.TryDecode(custom.Content.Span, contentOffset) ?? new NameSection();
                 }
                 continue;
@@ -54,7 +54,7 @@ internal static partial class ModuleDecoder
 
             // A section out of order (or repeated) is where the reference decoder stops matching sections,
             // so it reports the leftover bytes rather than the order.
-            int order = SectionOrder(id);
+            var order = SectionOrder(id);
             if (order <= lastOrder) WasmReader.ThrowAt(sectionOffset, "unexpected content after last section");
             lastOrder = order;
 
@@ -111,9 +111,9 @@ internal static partial class ModuleDecoder
 
     private static CustomSection ReadCustomSection(ref WasmReader section, ReadOnlyMemory<byte> bytes, long sectionOffset)
     {
-        string name = section.ReadName();
-        int contentStart = (int)section.Offset;
-        int contentLength = section.Remaining;
+        var name = section.ReadName();
+        var contentStart = (int)section.Offset;
+        var contentLength = section.Remaining;
         section.Skip(contentLength);
         return new CustomSection(name, bytes.Slice(contentStart, contentLength), sectionOffset);
     }

@@ -22,10 +22,10 @@ internal sealed partial class ExecutionStack
     {
         var function = entry;
         var code = function.Code.Code;
-        ref int ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), pc);
-        ref long epoch = ref store.Engine.EpochCounter;
+        ref var ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), pc);
+        ref var epoch = ref store.Engine.EpochCounter;
         var framePointer = entryFramePointer;
-        ref ulong fp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), framePointer);
+        ref var fp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), framePointer);
         var instance = function.Instance;
         var memory = instance.Memories.Length > 0 ? instance.Memories[0] : null;
         // The memory's base and length live in locals, reloaded after anything that can grow the memory (calls,
@@ -613,7 +613,7 @@ internal sealed partial class ExecutionStack
                     ip = ref Unsafe.Add(ref ip, 3);
                     continue;
                 case Op.I32Ctz:
-                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(BitOperations.TrailingZeroCount((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))) );
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(BitOperations.TrailingZeroCount((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))));
                     ip = ref Unsafe.Add(ref ip, 3);
                     continue;
                 case Op.I32Popcnt:
