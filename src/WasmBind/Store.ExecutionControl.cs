@@ -12,6 +12,9 @@ public partial class Store
     /// <summary>The deadline the interpreter compares the engine's epoch with; lowered to force a check on cancellation.</summary>
     internal long EffectiveEpochDeadline = long.MaxValue;
 
+    /// <summary>The waiter of this store's thread while it is parked in <c>memory.atomic.wait</c>, so interruption can wake it.</summary>
+    internal Runtime.AtomicWaiter? ParkedWaiter;
+
     private long epochDeadline = long.MaxValue;
     private ulong? fuelAsyncYieldInterval;
     private int interruptRequested;
@@ -79,6 +82,7 @@ public partial class Store
     {
         epochDeadline = DeadlineAfter(Engine.CurrentEpoch, ticksBeyondCurrent);
         if (Volatile.Read(ref interruptRequested) == 0) Volatile.Write(ref EffectiveEpochDeadline, epochDeadline);
+        Volatile.Read(ref ParkedWaiter)?.Nudge();
     }
 
     /// <summary>When the deadline passes, trap with <see cref="TrapCode.Interrupted"/> (the default).</summary>
@@ -118,6 +122,8 @@ public partial class Store
     {
         Volatile.Write(ref interruptRequested, 1);
         Volatile.Write(ref EffectiveEpochDeadline, long.MinValue);
+        // A thread of this store parked in memory.atomic.wait must notice too.
+        Volatile.Read(ref ParkedWaiter)?.Nudge();
     }
 
     internal bool InterruptRequested => Volatile.Read(ref interruptRequested) != 0;

@@ -33,4 +33,8 @@ public enum TrapCode
     ResourceLimitExceeded,
     /// <summary>A host function threw; see <see cref="Exception.InnerException"/>.</summary>
     HostError,
+    /// <summary>An atomic memory access (threads proposal) used an address that is not a multiple of its size.</summary>
+    UnalignedAtomic,
+    /// <summary><c>memory.atomic.wait32</c>/<c>wait64</c> on a memory that is not shared: nothing could ever wake it.</summary>
+    ExpectedSharedMemory,
 }

@@ -60,6 +60,8 @@ public sealed class TrapException : WasmException
         TrapCode.Interrupted => "interrupted",
         TrapCode.ResourceLimitExceeded => "resource limit exceeded: a memory or table could not grow",
         TrapCode.HostError => "host function failed",
+        TrapCode.UnalignedAtomic => "unaligned atomic",
+        TrapCode.ExpectedSharedMemory => "expected shared memory",
         _ => code.ToString(),
     };
 }

@@ -260,15 +260,16 @@ internal ref struct WasmReader
 
     /// <summary>Reads limits; flag bit 1 (shared, threads proposal) is accepted only when <paramref name="allowShared"/>.</summary>
     /// <remarks>
-    /// Shared limits must have a maximum, so flag 0x02 (shared, no maximum) is malformed: the core suite
-    /// expects that ("integer too large"), even though the threads suite would call it invalid.
+    /// Shared limits without a maximum (flag 0x02) decode, so that validation can say "shared memory must have
+    /// maximum" as the threads suite expects. Without <paramref name="allowShared"/> any flag above 1 is malformed
+    /// ("integer too large"), as the Wasm 2.0 core suite expects.
     /// </remarks>
     public Limits ReadLimits(bool allowShared, out bool shared)
     {
         long flagsOffset = Offset;
         byte flags = ReadSmallLeb();
-        if (flags > 1 && !(allowShared && flags == 3)) ThrowAt(flagsOffset, "integer too large");
-        shared = flags == 3;
+        if (flags > 1 && !(allowShared && flags <= 3)) ThrowAt(flagsOffset, "integer too large");
+        shared = (flags & 2) != 0;
         uint min = ReadU32();
         ulong? max = (flags & 1) != 0 ? ReadU32() : null;
         return new Limits(min, max);

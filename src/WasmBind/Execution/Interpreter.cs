@@ -1080,6 +1080,17 @@ internal sealed partial class ExecutionStack
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) & 0x7FFF_FFFF_FFFF_FFFFul) | (Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)) & 0x8000_0000_0000_0000ul);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
+                case Op.Atomic:
+                    ExecuteAtomic(ref fp, ref ip, memory!, function, Pc(code, ref ip));
+                    // A wait can run host code (the epoch callback), and other threads may have grown a shared memory.
+                    mem = memory!.Block.Base;
+                    memLength = memory.Block.Length;
+                    ip = ref Unsafe.Add(ref ip, 7);
+                    continue;
+                case Op.AtomicFence:
+                    Interlocked.MemoryBarrier();
+                    ip = ref Unsafe.Add(ref ip, 1);
+                    continue;
                 case Op.TableGet:
                 case Op.TableSet:
                 case Op.TableSize:

@@ -23,6 +23,7 @@ namespace WasmBind.Runtime;
 internal sealed unsafe class LinearMemoryBlock : CriticalFinalizerObject
 {
     private readonly object? growLock;
+    private WaitQueues? waitQueues;
     private byte* pointer;
     private ulong length;
     private ulong capacity;
@@ -53,6 +54,10 @@ internal sealed unsafe class LinearMemoryBlock : CriticalFinalizerObject
 
     /// <summary>True for a block whose base never moves (shared memories).</summary>
     public bool IsShared => growLock is not null;
+
+    /// <summary>The threads parked in <c>memory.atomic.wait</c> on this block, created on first use.</summary>
+    public WaitQueues WaitQueues =>
+        waitQueues ?? Interlocked.CompareExchange(ref waitQueues, new WaitQueues(), null) ?? waitQueues;
 
     /// <summary>Bytes moved by reallocation over the block's life, for tests that bound the cost of growth.</summary>
     internal ulong BytesRelocated { get; private set; }
