@@ -92,6 +92,22 @@ internal sealed unsafe class LinearMemoryBlock : CriticalFinalizerObject
         return true;
     }
 
+    /// <summary>
+    /// Grows a shared block by <paramref name="deltaBytes"/> under its lock, so racing grows from many threads each
+    /// see the size they grew from (the spec's <c>memory.grow</c> result) and never lose one another's growth.
+    /// </summary>
+    public bool TryGrowSharedBy(ulong deltaBytes, out ulong oldLength)
+    {
+        if (growLock is null) throw new InvalidOperationException("internal error: an unshared block grows with TryGrow");
+        lock (growLock)
+        {
+            oldLength = length;
+            if (deltaBytes > capacity - length) return false;
+            if (deltaBytes > 0) Volatile.Write(ref length, length + deltaBytes);
+            return true;
+        }
+    }
+
     private bool TryGrowShared(ulong newLength)
     {
         lock (growLock!)
