@@ -82,6 +82,8 @@ public partial class Store
     {
         epochDeadline = DeadlineAfter(Engine.CurrentEpoch, ticksBeyondCurrent);
         if (Volatile.Read(ref interruptRequested) == 0) Volatile.Write(ref EffectiveEpochDeadline, epochDeadline);
+        // Publish the deadline before looking for a parked waiter (see RequestInterrupt).
+        Interlocked.MemoryBarrier();
         Volatile.Read(ref ParkedWaiter)?.Nudge();
     }
 
@@ -121,8 +123,9 @@ public partial class Store
     internal void RequestInterrupt()
     {
         Volatile.Write(ref interruptRequested, 1);
-        Volatile.Write(ref EffectiveEpochDeadline, long.MinValue);
-        // A thread of this store parked in memory.atomic.wait must notice too.
+        // A full fence (not just release): the flag must be visible before ParkedWaiter is read, or a thread that is
+        // just parking in memory.atomic.wait could miss both the flag and the nudge (it fences the other way round).
+        Interlocked.Exchange(ref EffectiveEpochDeadline, long.MinValue);
         Volatile.Read(ref ParkedWaiter)?.Nudge();
     }
 

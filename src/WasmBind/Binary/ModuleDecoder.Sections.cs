@@ -109,7 +109,7 @@ internal static partial class ModuleDecoder
 
     private static MemoryType ReadMemoryType(ref WasmReader reader, bool threads)
     {
-        var limits = reader.ReadLimits(allowShared: threads, out bool shared);
+        var limits = reader.ReadLimits(allowShared: true, out bool shared, allowSharedWithoutMaximum: threads);
         return new MemoryType(limits, shared);
     }
 

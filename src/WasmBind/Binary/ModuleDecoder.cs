@@ -23,11 +23,11 @@ internal static partial class ModuleDecoder
 
     /// <param name="bytes">The module binary.</param>
     /// <param name="threads">
-    /// Whether the threads proposal is on. It changes one decoding rule: memory limits flag 0x02 (shared without a
+    /// Whether the threads proposal is on (off by default: the Wasm 2.0 decoder). It changes one decoding rule: memory limits flag 0x02 (shared without a
     /// maximum) decodes, for validation to reject ("shared memory must have maximum"); without threads, any shared
     /// flag is malformed ("integer too large"), as the Wasm 2.0 suite expects.
     /// </param>
-    public static ModuleDefinition Decode(ReadOnlyMemory<byte> bytes, bool threads = true)
+    public static ModuleDefinition Decode(ReadOnlyMemory<byte> bytes, bool threads = false)
     {
         var module = new ModuleDefinition { Bytes = bytes };
         var reader = new WasmReader(bytes.Span);

@@ -258,17 +258,19 @@ internal ref struct WasmReader
         (byte)ValueType.I32 or (byte)ValueType.I64 or (byte)ValueType.F32 or (byte)ValueType.F64 or
         (byte)ValueType.V128 or (byte)ValueType.FuncRef or (byte)ValueType.ExternRef;
 
-    /// <summary>Reads limits; flag bit 1 (shared, threads proposal) is accepted only when <paramref name="allowShared"/>.</summary>
-    /// <remarks>
-    /// Shared limits without a maximum (flag 0x02) decode, so that validation can say "shared memory must have
-    /// maximum" as the threads suite expects. Without <paramref name="allowShared"/> any flag above 1 is malformed
-    /// ("integer too large"), as the Wasm 2.0 core suite expects.
-    /// </remarks>
-    public Limits ReadLimits(bool allowShared, out bool shared)
+    /// <summary>
+    /// Reads limits. Flag 0x03 (shared, with a maximum) is accepted when <paramref name="allowShared"/> (memories);
+    /// validation rejects it unless the Threads feature is on. Flag 0x02 (shared, no maximum) is accepted only with
+    /// <paramref name="allowSharedWithoutMaximum"/> (threads on), so that validation can say "shared memory must have
+    /// maximum" as the threads suite expects; otherwise it is malformed ("integer too large"), as the Wasm 2.0 core
+    /// suite expects.
+    /// </summary>
+    public Limits ReadLimits(bool allowShared, out bool shared, bool allowSharedWithoutMaximum = false)
     {
         long flagsOffset = Offset;
         byte flags = ReadSmallLeb();
-        if (flags > 1 && !(allowShared && flags <= 3)) ThrowAt(flagsOffset, "integer too large");
+        var accepted = flags <= 1 || (allowShared && flags == 3) || (allowShared && allowSharedWithoutMaximum && flags == 2);
+        if (!accepted) ThrowAt(flagsOffset, "integer too large");
         shared = (flags & 2) != 0;
         uint min = ReadU32();
         ulong? max = (flags & 1) != 0 ? ReadU32() : null;

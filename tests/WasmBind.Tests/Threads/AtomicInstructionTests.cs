@@ -114,6 +114,19 @@ public sealed class AtomicInstructionTests
         var noThreads = new Engine(new EngineConfig { Features = WasmFeatures.Wasm2Scalar });
         var e = Assert.Throws<InvalidModuleException>(() => Wat.Load(noThreads, "atomics_unshared"));
         Assert.Contains("Threads", e.Message);
-        Assert.Throws<MalformedModuleException>(() => Wat.Load(noThreads, "atomics"));
+        var shared = Assert.Throws<InvalidModuleException>(() => Wat.Load(noThreads, "atomics"));
+        Assert.Contains("shared memory requires the Threads feature", shared.Message);
+    }
+
+    [Fact]
+    public void With_threads_a_shared_memory_without_maximum_decodes_and_is_invalid_without_threads_it_is_malformed()
+    {
+        // One memory, limits flag 0x02 (shared, no maximum), minimum 0.
+        byte[] module = [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00, 0x05, 0x03, 0x01, 0x02, 0x00];
+        var invalid = Assert.Throws<InvalidModuleException>(() => Module.FromBytes(engine, module));
+        Assert.Contains("shared memory must have maximum", invalid.Message);
+        var noThreads = new Engine(new EngineConfig { Features = WasmFeatures.Wasm2Scalar });
+        var malformed = Assert.Throws<MalformedModuleException>(() => Module.FromBytes(noThreads, module));
+        Assert.Contains("integer too large", malformed.Message);
     }
 }
