@@ -26,7 +26,7 @@ internal static partial class ModuleDecoder
         return types;
     }
 
-    private static void ReadImportSection(ref WasmReader reader, ModuleDefinition module)
+    private static void ReadImportSection(ref WasmReader reader, ModuleDefinition module, bool threads)
     {
         var imports = new ImportDefinition[reader.ReadCount()];
         for (var i = 0; i < imports.Length; i++)
@@ -39,7 +39,7 @@ internal static partial class ModuleDecoder
             {
                 0 => new ImportDefinition(moduleName, name, ExternKind.Function, offset) { TypeIndex = reader.ReadU32() },
                 1 => new ImportDefinition(moduleName, name, ExternKind.Table, offset) { Table = ReadTableType(ref reader) },
-                2 => new ImportDefinition(moduleName, name, ExternKind.Memory, offset) { Memory = ReadMemoryType(ref reader) },
+                2 => new ImportDefinition(moduleName, name, ExternKind.Memory, offset) { Memory = ReadMemoryType(ref reader, threads) },
                 3 => new ImportDefinition(moduleName, name, ExternKind.Global, offset) { Global = ReadGlobalType(ref reader) },
                 _ => throw new MalformedModuleException(kindOffset, "malformed import kind"),
             };
@@ -68,10 +68,10 @@ internal static partial class ModuleDecoder
         return tables;
     }
 
-    private static MemoryType[] ReadMemorySection(ref WasmReader reader)
+    private static MemoryType[] ReadMemorySection(ref WasmReader reader, bool threads)
     {
         var memories = new MemoryType[reader.ReadCount()];
-        for (var i = 0; i < memories.Length; i++) memories[i] = ReadMemoryType(ref reader);
+        for (int i = 0; i < memories.Length; i++) memories[i] = ReadMemoryType(ref reader, threads);
         return memories;
     }
 
@@ -107,9 +107,9 @@ internal static partial class ModuleDecoder
         return new TableType(elementType, reader.ReadLimits(allowShared: false, out _));
     }
 
-    private static MemoryType ReadMemoryType(ref WasmReader reader)
+    private static MemoryType ReadMemoryType(ref WasmReader reader, bool threads)
     {
-        var limits = reader.ReadLimits(allowShared: true, out var shared);
+        var limits = reader.ReadLimits(allowShared: true, out bool shared, allowSharedWithoutMaximum: threads);
         return new MemoryType(limits, shared);
     }
 

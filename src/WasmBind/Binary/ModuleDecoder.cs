@@ -21,7 +21,13 @@ internal static partial class ModuleDecoder
 
     private const uint Version = 1;
 
-    public static ModuleDefinition Decode(ReadOnlyMemory<byte> bytes)
+    /// <param name="bytes">The module binary.</param>
+    /// <param name="threads">
+    /// Whether the threads proposal is on (off by default: the Wasm 2.0 decoder). It changes one decoding rule: memory limits flag 0x02 (shared without a
+    /// maximum) decodes, for validation to reject ("shared memory must have maximum"); without threads, any shared
+    /// flag is malformed ("integer too large"), as the Wasm 2.0 suite expects.
+    /// </param>
+    public static ModuleDefinition Decode(ReadOnlyMemory<byte> bytes, bool threads = false)
     {
         var module = new ModuleDefinition { Bytes = bytes };
         var reader = new WasmReader(bytes.Span);
@@ -61,10 +67,10 @@ internal static partial class ModuleDecoder
             switch (id)
             {
                 case 1: module.Types = ReadTypeSection(ref section); break;
-                case 2: ReadImportSection(ref section, module); break;
+                case 2: ReadImportSection(ref section, module, threads); break;
                 case 3: module.FunctionTypeIndices = ReadIndexVector(ref section); break;
                 case 4: module.Tables = ReadTableSection(ref section); break;
-                case 5: module.Memories = ReadMemorySection(ref section); break;
+                case 5: module.Memories = ReadMemorySection(ref section, threads); break;
                 case 6: module.Globals = ReadGlobalSection(ref section); break;
                 case 7: module.Exports = ReadExportSection(ref section); break;
                 case 8: module.StartFunction = section.ReadU32(); break;

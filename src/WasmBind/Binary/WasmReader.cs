@@ -258,18 +258,21 @@ internal ref struct WasmReader
         (byte)ValueType.I32 or (byte)ValueType.I64 or (byte)ValueType.F32 or (byte)ValueType.F64 or
         (byte)ValueType.V128 or (byte)ValueType.FuncRef or (byte)ValueType.ExternRef;
 
-    /// <summary>Reads limits; flag bit 1 (shared, threads proposal) is accepted only when <paramref name="allowShared"/>.</summary>
-    /// <remarks>
-    /// Shared limits must have a maximum, so flag 0x02 (shared, no maximum) is malformed: the core suite
-    /// expects that ("integer too large"), even though the threads suite would call it invalid.
-    /// </remarks>
-    public Limits ReadLimits(bool allowShared, out bool shared)
+    /// <summary>
+    /// Reads limits. Flag 0x03 (shared, with a maximum) is accepted when <paramref name="allowShared"/> (memories);
+    /// validation rejects it unless the Threads feature is on. Flag 0x02 (shared, no maximum) is accepted only with
+    /// <paramref name="allowSharedWithoutMaximum"/> (threads on), so that validation can say "shared memory must have
+    /// maximum" as the threads suite expects; otherwise it is malformed ("integer too large"), as the Wasm 2.0 core
+    /// suite expects.
+    /// </summary>
+    public Limits ReadLimits(bool allowShared, out bool shared, bool allowSharedWithoutMaximum = false)
     {
-        var flagsOffset = Offset;
-        var flags = ReadSmallLeb();
-        if (flags > 1 && !(allowShared && flags == 3)) ThrowAt(flagsOffset, "integer too large");
-        shared = flags == 3;
-        var min = ReadU32();
+        long flagsOffset = Offset;
+        byte flags = ReadSmallLeb();
+        var accepted = flags <= 1 || (allowShared && flags == 3) || (allowShared && allowSharedWithoutMaximum && flags == 2);
+        if (!accepted) ThrowAt(flagsOffset, "integer too large");
+        shared = (flags & 2) != 0;
+        uint min = ReadU32();
         ulong? max = (flags & 1) != 0 ? ReadU32() : null;
         return new Limits(min, max);
     }

@@ -246,6 +246,9 @@ internal sealed partial class FunctionTranslator
             case 0xFC:
                 TranslatePrefixed(ref reader);
                 break;
+            case 0xFE:
+                TranslateAtomic(ref reader);
+                break;
             default:
                 throw new MalformedModuleException(instructionOffset, $"illegal opcode 0x{opcode:x2}");
         }
