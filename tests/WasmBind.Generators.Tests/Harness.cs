@@ -53,7 +53,7 @@ internal static class Harness
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>Runs the generator; returns its result and the compilation with the generated sources added.</summary>
-    public static (GeneratorDriverRunResult Result, Compilation Output) Run(Compilation compilation)
+    public static (GeneratorDriverRunResult Result, Microsoft.CodeAnalysis.Compilation Output) Run(Microsoft.CodeAnalysis.Compilation compilation)
     {
         var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         return (driver.GetRunResult(), output);

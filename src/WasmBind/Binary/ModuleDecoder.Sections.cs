@@ -71,7 +71,7 @@ internal static partial class ModuleDecoder
     private static MemoryType[] ReadMemorySection(ref WasmReader reader, bool threads)
     {
         var memories = new MemoryType[reader.ReadCount()];
-        for (int i = 0; i < memories.Length; i++) memories[i] = ReadMemoryType(ref reader, threads);
+        for (var i = 0; i < memories.Length; i++) memories[i] = ReadMemoryType(ref reader, threads);
         return memories;
     }
 
@@ -109,7 +109,7 @@ internal static partial class ModuleDecoder
 
     private static MemoryType ReadMemoryType(ref WasmReader reader, bool threads)
     {
-        var limits = reader.ReadLimits(allowShared: true, out bool shared, allowSharedWithoutMaximum: threads);
+        var limits = reader.ReadLimits(allowShared: true, out var shared, allowSharedWithoutMaximum: threads);
         return new MemoryType(limits, shared);
     }
 

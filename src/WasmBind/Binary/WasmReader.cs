@@ -267,12 +267,12 @@ internal ref struct WasmReader
     /// </summary>
     public Limits ReadLimits(bool allowShared, out bool shared, bool allowSharedWithoutMaximum = false)
     {
-        long flagsOffset = Offset;
-        byte flags = ReadSmallLeb();
+        var flagsOffset = Offset;
+        var flags = ReadSmallLeb();
         var accepted = flags <= 1 || (allowShared && flags == 3) || (allowShared && allowSharedWithoutMaximum && flags == 2);
         if (!accepted) ThrowAt(flagsOffset, "integer too large");
         shared = (flags & 2) != 0;
-        uint min = ReadU32();
+        var min = ReadU32();
         ulong? max = (flags & 1) != 0 ? ReadU32() : null;
         return new Limits(min, max);
     }

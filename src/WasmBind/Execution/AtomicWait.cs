@@ -27,7 +27,7 @@ internal sealed unsafe partial class ExecutionStack
         var deadline = timeoutNanoseconds < 0 ? long.MaxValue : Stopwatch.GetTimestamp() + NanosecondsToTicks(timeoutNanoseconds);
         var engine = store.Engine;
         var watchEpoch = engine.Config.EpochInterruption;
-        ref long epoch = ref engine.EpochCounter;
+        ref var epoch = ref engine.EpochCounter;
         // Register before the first check, with a full fence between: an interrupter sets its flag, fences, then looks
         // for the waiter; we publish the waiter, fence, then check the flag. One of the two always sees the other.
         Volatile.Write(ref store.ParkedWaiter, waiter);

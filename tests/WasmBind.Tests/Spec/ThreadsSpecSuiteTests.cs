@@ -1,5 +1,5 @@
 using System.Text.Json;
-using WasmBind.Cli.Wast;
+using WasmBind.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
