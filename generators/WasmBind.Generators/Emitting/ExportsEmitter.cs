@@ -146,34 +146,37 @@ internal static class ExportsEmitter
             cancellationToken = tokenIndex >= 0 ? declared[tokenIndex] : null;
             arguments.Add((CoreType.I32, EmitArgumentTuple(writer, member, declared, scope)));
         }
-        else for (var i = 0; i < member.Parameters.Count; i++)
+        else
         {
-            var type = member.Parameters[i].Type;
-            var name = declared[i];
-            switch (type.Kind)
+            for (var i = 0; i < member.Parameters.Count; i++)
             {
-                case ValueKind.CancellationToken:
-                    cancellationToken = name;
-                    break;
-                case ValueKind.Option:
-                    arguments.Add((CoreType.I32, $"{name}.HasValue ? 1 : 0"));
-                    arguments.Add((CoreOf(type.Element!), Lower(type.Element!, name + ".GetValueOrDefault()")));
-                    break;
-                case ValueKind.String:
-                case ValueKind.ByteArray:
-                case ValueKind.ReadOnlySpan:
-                case ValueKind.ReadOnlyMemory:
-                    var pointer = scope.Use(member.Parameters[i].Name + "Ptr");
-                    var length = scope.Use(member.Parameters[i].Name + "Len");
-                    var lower = type.Kind == ValueKind.String ? "LowerString" : "LowerBytes";
-                    var value = type.Kind == ValueKind.ReadOnlyMemory ? name + ".Span" : name;
-                    writer.Line($"var {pointer} = {Abi}.{lower}(this.memory, this.allocator, {value}, out var {length});");
-                    arguments.Add((CoreType.I32, pointer));
-                    arguments.Add((CoreType.I32, length));
-                    break;
-                default:
-                    arguments.Add((CoreOf(type), Lower(type, name)));
-                    break;
+                var type = member.Parameters[i].Type;
+                var name = declared[i];
+                switch (type.Kind)
+                {
+                    case ValueKind.CancellationToken:
+                        cancellationToken = name;
+                        break;
+                    case ValueKind.Option:
+                        arguments.Add((CoreType.I32, $"{name}.HasValue ? 1 : 0"));
+                        arguments.Add((CoreOf(type.Element!), Lower(type.Element!, name + ".GetValueOrDefault()")));
+                        break;
+                    case ValueKind.String:
+                    case ValueKind.ByteArray:
+                    case ValueKind.ReadOnlySpan:
+                    case ValueKind.ReadOnlyMemory:
+                        var pointer = scope.Use(member.Parameters[i].Name + "Ptr");
+                        var length = scope.Use(member.Parameters[i].Name + "Len");
+                        var lower = type.Kind == ValueKind.String ? "LowerString" : "LowerBytes";
+                        var value = type.Kind == ValueKind.ReadOnlyMemory ? name + ".Span" : name;
+                        writer.Line($"var {pointer} = {Abi}.{lower}(this.memory, this.allocator, {value}, out var {length});");
+                        arguments.Add((CoreType.I32, pointer));
+                        arguments.Add((CoreType.I32, length));
+                        break;
+                    default:
+                        arguments.Add((CoreOf(type), Lower(type, name)));
+                        break;
+                }
             }
         }
 

@@ -62,7 +62,9 @@ internal static class TypeClassifier
 
         if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying }
             && ScalarKind(underlying.SpecialType) is { } enumKind)
+        {
             return Supported(enumKind, type, isEnum: true);
+        }
 
         if (type is INamedTypeSymbol named)
         {

@@ -33,8 +33,10 @@ public static partial class CanonicalAbi
         if (start % (uint)alignment != 0)
             throw new TrapException(TrapCode.MemoryOutOfBounds, $"The guest's arguments at {start} are not aligned to {alignment}.");
         if (start + (ulong)(uint)size > memory.Block.Length)
+        {
             throw new TrapException(TrapCode.MemoryOutOfBounds,
                 $"The guest's arguments at [{start}, {start + (ulong)(uint)size}) are outside the memory of {memory.Block.Length} bytes.");
+        }
     }
 
     /// <summary>Checks a result area (where an option or other multi-value result lives) before it is read or written.</summary>
@@ -46,8 +48,10 @@ public static partial class CanonicalAbi
         if (start % (uint)alignment != 0)
             throw new TrapException(TrapCode.MemoryOutOfBounds, $"The result area at {start} is not aligned to {alignment}.");
         if (start + (ulong)(uint)size > memory.Block.Length)
+        {
             throw new TrapException(TrapCode.MemoryOutOfBounds,
                 $"The result area at [{start}, {start + (ulong)(uint)size}) is outside the memory of {memory.Block.Length} bytes.");
+        }
     }
 
     /// <summary>Whether an option's <paramref name="discriminant"/> says some (1) or none (0).</summary>
