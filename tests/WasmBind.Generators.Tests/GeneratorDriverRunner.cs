@@ -5,8 +5,6 @@ using Xunit;
 
 namespace WasmBind.Generators.Tests;
 
-using Compilation = Microsoft.CodeAnalysis.Compilation;
-
 /// <summary>
 /// Drives <see cref="WasmBindGenerator"/> with CSharpGeneratorDriver directly, for what the standard harness does not
 /// expose: step tracking across edits (trackIncrementalGeneratorSteps), the generated text a test inspects piece by
@@ -27,7 +25,7 @@ internal static class GeneratorDriverRunner
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>Runs the generator; returns its result and the compilation with the generated sources added.</summary>
-    public static (GeneratorDriverRunResult Result, Compilation Output) Run(Compilation compilation)
+    public static (GeneratorDriverRunResult Result, Microsoft.CodeAnalysis.Compilation Output) Run(Microsoft.CodeAnalysis.Compilation compilation)
     {
         var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         return (driver.GetRunResult(), output);
