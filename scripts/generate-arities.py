@@ -553,13 +553,12 @@ def export_binder_file():
 def generator_arity_file():
     return "\n".join([
         HEADER,
-        "namespace WasmBind.Generators.Model",
+        "namespace WasmBind.Generators.Model;",
+        "",
+        "internal static partial class Flattening",
         "{",
-        "    internal static partial class Flattening",
-        "    {",
-        "        /// <summary>The most core parameters the runtime's typed <c>DefineFunction</c>/<c>GetFunction</c> overloads take; beyond it generated code uses the untyped API.</summary>",
-        f"        public const int MaxTypedArity = {MAX_ARITY};",
-        "    }",
+        "    /// <summary>The most core parameters the runtime's typed <c>DefineFunction</c>/<c>GetFunction</c> overloads take; beyond it generated code uses the untyped API.</summary>",
+        f"    public const int MaxTypedArity = {MAX_ARITY};",
         "}",
         "",
     ])

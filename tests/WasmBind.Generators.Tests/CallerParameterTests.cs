@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
+using WasmBind.Generators.Tests.Verifiers;
 using Xunit;
 
 namespace WasmBind.Generators.Tests;
@@ -35,31 +36,20 @@ public sealed class CallerParameterTests
 
     public static TheoryData<string> Misplaced => new()
     {
-        """[WasmExports] public partial interface IGuest { int Add([|Caller caller|], int a); }""",
-        """[WasmImports("env")] public partial interface IHost { void Log(string message, [|Caller caller|]); }""",
-        """[WasmImports("env")] public partial interface IHost { void Log(Caller<int> caller, string m); void Tick([|Caller<string> caller|]); }""",
+        """[WasmExports] public partial interface IGuest { int Add({|WB2013:Caller caller|}, int a); }""",
+        """[WasmImports("env")] public partial interface IHost { void Log(string message, {|WB2013:Caller caller|}); }""",
+        """[WasmImports("env")] public partial interface IHost { void Log(Caller<int> caller, string m); void Tick({|WB2013:Caller<string> caller|}); }""",
     };
 
     [Theory]
     [MemberData(nameof(Misplaced))]
-    public void MisplacedCaller_IsWB2013_AtTheParameter(string markedSource)
-    {
-        var marked = DiagnosticTests.Usings + markedSource;
-        var start = marked.IndexOf("[|", StringComparison.Ordinal);
-        var end = marked.IndexOf("|]", StringComparison.Ordinal);
-        var source = marked.Remove(end, 2).Remove(start, 2);
-        var (result, _) = Harness.Run(Harness.Compile(source));
-
-        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id.StartsWith("WB", StringComparison.Ordinal));
-        Assert.Equal("WB2013", diagnostic.Id);
-        Assert.Equal(TextSpan.FromBounds(start, end - 2), diagnostic.Location.SourceSpan);
-        Assert.Equal("https://github.com/wasmbind/wasmbind/blob/main/docs/rules/WB2013.md", diagnostic.Descriptor.HelpLinkUri);
-    }
+    public Task MisplacedCaller_IsWB2013_AtTheParameter(string markup) =>
+        CSharpSourceGeneratorVerifier.VerifyDiagnosticsAsync(DiagnosticTests.Usings + markup);
 
     [Fact]
     public void MismatchedStoreData_NamesBothMembers()
     {
-        var (result, _) = Harness.Run(Harness.Compile(DiagnosticTests.Usings +
+        var (result, _) = GeneratorDriverRunner.Run(GeneratorDriverRunner.Compile(DiagnosticTests.Usings +
             """[WasmImports("env")] public partial interface IHost { void Log(Caller<int> caller, string m); void Tick(Caller<string> caller); }"""));
         var message = Assert.Single(result.Diagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains("'IHost.Tick'", message, StringComparison.Ordinal);
@@ -67,13 +57,11 @@ public sealed class CallerParameterTests
     }
 
     [Fact]
-    public void GeneratedCode_PassesTheCaller_AndTakesALinkerOfTheStoreData()
+    public async Task GeneratedCode_PassesTheCaller_AndTakesALinkerOfTheStoreData()
     {
-        var (result, output) = Harness.Run(Harness.Compile(ContextHost));
+        await CSharpSourceGeneratorVerifier.VerifyDiagnosticsAsync(ContextHost);
 
-        Assert.Empty(result.Diagnostics);
-        var warnings = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
-        Assert.True(warnings.Count == 0, string.Join("\n", warnings));
+        var (result, _) = GeneratorDriverRunner.Run(GeneratorDriverRunner.Compile(ContextHost));
         var source = Assert.Single(result.Results.SelectMany(r => r.GeneratedSources)).SourceText.ToString();
         Assert.Contains("public static void AddTo(global::WasmBind.Linker<global::Demo.Tenant> linker, IContextHost implementation)", source, StringComparison.Ordinal);
         Assert.Contains("implementation.Log(global::WasmBind.Bindings.CanonicalAbi.WithData<global::Demo.Tenant>(caller), message)", source, StringComparison.Ordinal);
@@ -86,13 +74,11 @@ public sealed class CallerParameterTests
     }
 
     [Fact]
-    public void UntypedCallerOnly_KeepsThePlainLinker()
+    public async Task UntypedCallerOnly_KeepsThePlainLinker()
     {
-        var (result, output) = Harness.Run(Harness.Compile(DiagnosticTests.Usings +
-            """[WasmImports("env")] public partial interface IHost { void Log(Caller caller, string m); }"""));
-        Assert.Empty(result.Diagnostics);
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
-        var source = Assert.Single(result.Results.SelectMany(r => r.GeneratedSources)).SourceText.ToString();
+        const string Source = DiagnosticTests.Usings + """[WasmImports("env")] public partial interface IHost { void Log(Caller caller, string m); }""";
+        await CSharpSourceGeneratorVerifier.VerifyDiagnosticsAsync(Source);
+        var source = GeneratorDriverRunner.GeneratedText(Source);
         Assert.Contains("AddTo(global::WasmBind.Linker linker, IHost implementation)", source, StringComparison.Ordinal);
     }
 
@@ -100,12 +86,12 @@ public sealed class CallerParameterTests
     public void EditingTheStoreDataType_RegeneratesNothing()
     {
         // The model holds the data type's name only: members added to it change no step's output.
-        var compilation = Harness.Compile(ContextHost);
-        var driver = Harness.CreateDriver(trackSteps: true).RunGenerators(compilation);
+        var compilation = GeneratorDriverRunner.Compile(ContextHost);
+        var driver = GeneratorDriverRunner.CreateDriver(trackSteps: true).RunGenerators(compilation);
         var tree = compilation.SyntaxTrees.Single();
         var edited = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(
             ContextHost.Replace("public string Name { get; set; } = \"\";", "public string Name { get; set; } = \"\"; public int Id { get; set; }", StringComparison.Ordinal),
-            Harness.ParseOptions, path: tree.FilePath));
+            TestSetup.ParseOptions, path: tree.FilePath));
 
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
@@ -119,11 +105,11 @@ public sealed class CallerParameterTests
     [Fact]
     public void ChangingTheStoreDataType_RegeneratesTheInterface()
     {
-        var compilation = Harness.Compile(ContextHost);
-        var driver = Harness.CreateDriver(trackSteps: true).RunGenerators(compilation);
+        var compilation = GeneratorDriverRunner.Compile(ContextHost);
+        var driver = GeneratorDriverRunner.CreateDriver(trackSteps: true).RunGenerators(compilation);
         var tree = compilation.SyntaxTrees.Single();
         var edited = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(
-            ContextHost.Replace("Caller<Tenant>", "Caller<string>", StringComparison.Ordinal), Harness.ParseOptions, path: tree.FilePath));
+            ContextHost.Replace("Caller<Tenant>", "Caller<string>", StringComparison.Ordinal), TestSetup.ParseOptions, path: tree.FilePath));
 
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 

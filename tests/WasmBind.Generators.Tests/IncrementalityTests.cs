@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using WasmBind.Generators.Tests.Verifiers;
 using Xunit;
 
 namespace WasmBind.Generators.Tests;
@@ -45,8 +46,8 @@ public sealed class IncrementalityTests
     [Fact]
     public void AnEditElsewhere_LeavesEveryStepCachedOrUnchanged()
     {
-        var compilation = Harness.Compile(Host, Guest, Other);
-        var driver = Harness.CreateDriver(trackSteps: true).RunGenerators(compilation);
+        var compilation = GeneratorDriverRunner.Compile(Host, Guest, Other);
+        var driver = GeneratorDriverRunner.CreateDriver(trackSteps: true).RunGenerators(compilation);
 
         var edited = Replace(compilation, 2, Other + "\npublic class Added { public string Name { get; set; } = \"\"; }\n");
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
@@ -60,8 +61,8 @@ public sealed class IncrementalityTests
     [Fact]
     public void EditingOneInterface_RegeneratesOnlyThatInterface()
     {
-        var compilation = Harness.Compile(Host, Guest, Other);
-        var driver = Harness.CreateDriver(trackSteps: true).RunGenerators(compilation);
+        var compilation = GeneratorDriverRunner.Compile(Host, Guest, Other);
+        var driver = GeneratorDriverRunner.CreateDriver(trackSteps: true).RunGenerators(compilation);
         var before = driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
 
         var edited = Replace(compilation, 1, Guest.Replace("string Greet(string name);", "string Greet(string name);\n    int Count();"));
@@ -86,8 +87,8 @@ public sealed class IncrementalityTests
     public void MovingAnInterface_LeavesItsModelUnchanged()
     {
         // Blank lines above the interface move every location in its file, but the model holds none.
-        var compilation = Harness.Compile(Host, Guest, Other);
-        var driver = Harness.CreateDriver(trackSteps: true).RunGenerators(compilation);
+        var compilation = GeneratorDriverRunner.Compile(Host, Guest, Other);
+        var driver = GeneratorDriverRunner.CreateDriver(trackSteps: true).RunGenerators(compilation);
 
         var edited = Replace(compilation, 0, "\n\n\n" + Host);
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
@@ -101,7 +102,7 @@ public sealed class IncrementalityTests
     public void ModelsHoldNoSymbolsSyntaxOrLocations()
     {
         // Walk every object reachable from the tracked steps' outputs: nothing Roslyn-owned may be kept.
-        var driver = Harness.CreateDriver(trackSteps: true).RunGenerators(Harness.Compile(Host, Guest, Other + """
+        var driver = GeneratorDriverRunner.CreateDriver(trackSteps: true).RunGenerators(GeneratorDriverRunner.Compile(Host, Guest, Other + """
 
             [WasmBind.WasmExports] public partial interface IBroken { int Length(string? text); }
             """));
@@ -149,6 +150,6 @@ public sealed class IncrementalityTests
     private static CSharpCompilation Replace(CSharpCompilation compilation, int index, string source)
     {
         var old = compilation.SyntaxTrees.ElementAt(index);
-        return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(source, Harness.ParseOptions, old.FilePath));
+        return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(source, TestSetup.ParseOptions, old.FilePath));
     }
 }

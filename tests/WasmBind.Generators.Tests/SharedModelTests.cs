@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using WasmBind.Generators.Parsing;
 using Xunit;
@@ -10,15 +11,16 @@ namespace WasmBind.Generators.Tests;
 /// </summary>
 public sealed class SharedModelTests
 {
-    public static TheoryData<string, string> Cases => DiagnosticTests.Cases;
+    public static TheoryData<string> Cases => DiagnosticTests.Cases;
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void BuildingFromTheSymbol_ReportsWhatTheGeneratorReports(string id, string markedSource)
+    public void BuildingFromTheSymbol_ReportsWhatTheGeneratorReports(string markup)
     {
-        var source = DiagnosticTests.Usings + markedSource.Replace("[|", "").Replace("|]", "");
-        var compilation = Harness.Compile(source);
-        var (result, _) = Harness.Run(compilation);
+        var id = Regex.Match(markup, @"\{\|(WB\d{4}):").Groups[1].Value;
+        var source = DiagnosticTests.Usings + Regex.Replace(markup, @"\{\|[A-Z]+\d{4}:|\|\}", "");
+        var compilation = GeneratorDriverRunner.Compile(source);
+        var (result, _) = GeneratorDriverRunner.Run(compilation);
         var fromGenerator = result.Diagnostics.Where(d => d.Id.StartsWith("WB", StringComparison.Ordinal))
             .Select(d => (d.Id, d.Location.SourceSpan, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
 
@@ -35,6 +37,7 @@ public sealed class SharedModelTests
         }
 
         Assert.Contains(id, fromSymbols.Select(d => d.Item1));
+        Assert.All(fromSymbols, d => Assert.DoesNotContain("{", d.Item3, StringComparison.Ordinal)); // every placeholder filled
         Assert.Equal(fromGenerator.OrderBy(d => d.SourceSpan.Start), fromSymbols.OrderBy(d => d.Item2.Start));
     }
 

@@ -11,7 +11,8 @@ internal static class DiagnosticDescriptors
 {
     public const string Category = "WasmBind.Bindings";
 
-    private const string HelpBase = "https://github.com/wasmbind/wasmbind/blob/main/docs/rules/";
+    // The repository's address is RepositoryUrl (Directory.Build.props), compiled in by RepositoryInfo.targets.
+    private const string HelpBase = RepositoryInfo.Url + "/blob/main/docs/rules/";
 
     /// <summary>WB2000: the generator failed unexpectedly on an interface (a generator bug; the interface is not bound).</summary>
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
