@@ -67,7 +67,11 @@ namespace WasmBind.Generators.Parsing
             var constructor = ChooseConstructor(type, members);
             if (constructor is null)
             {
-                var unsettable = members.First(m => !IsSettable(m));
+                // Point at a member no constructor takes, when there is one: that is the one to fix.
+                var parameterNames = type.InstanceConstructors.Where(c => c.DeclaredAccessibility == Accessibility.Public)
+                    .SelectMany(c => c.Parameters).Select(p => p.Name).ToList();
+                var unsettable = members.FirstOrDefault(m => !IsSettable(m) && !parameterNames.Contains(m.Name, StringComparer.OrdinalIgnoreCase))
+                    ?? members.First(m => !IsSettable(m));
                 return new Classification(null,
                     $"'{display}' cannot be constructed from its fields: '{unsettable.Name}' is neither settable nor a parameter of a public constructor",
                     false, display + "." + unsettable.Name, LocationInfo.From(unsettable.Locations.FirstOrDefault(l => l.IsInSource)));
