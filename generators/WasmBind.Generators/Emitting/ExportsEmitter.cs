@@ -137,6 +137,12 @@ namespace WasmBind.Generators.Emitting
                 writer.Line($"if ({token}.IsCancellationRequested) return {taskType}.FromCanceled{typeArgument}({token});");
             }
 
+            // A null record class has no Canonical ABI form: say which argument, before anything reaches the guest.
+            for (var i = 0; i < member.Parameters.Count; i++)
+            {
+                if (member.Parameters[i].Type.Record is { IsClass: true }) writer.Line($"global::System.ArgumentNullException.ThrowIfNull({declared[i]});");
+            }
+
             // Lower the arguments: scalars inline, strings and bytes copied into guest memory first; past 16 core
             // values, all of them as one tuple in guest memory, passed by its address.
             var arguments = new List<(CoreType Type, string Expression)>();

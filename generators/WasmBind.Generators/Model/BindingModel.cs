@@ -100,7 +100,8 @@ namespace WasmBind.Generators.Model
     /// The indices into <paramref name="Fields"/> of the chosen constructor's parameters, in parameter order; every other
     /// field is set by an object initializer.
     /// </param>
-    internal sealed record RecordModel(EquatableArray<FieldModel> Fields, EquatableArray<int> ConstructorFields);
+    /// <param name="IsClass">Whether the record is a class (a <c>record</c>), so a value of it can be null.</param>
+    internal sealed record RecordModel(EquatableArray<FieldModel> Fields, EquatableArray<int> ConstructorFields, bool IsClass);
 
     /// <summary>A field (or property) of a record.</summary>
     /// <param name="Name">The member's name as declared.</param>

@@ -76,7 +76,7 @@ namespace WasmBind.Generators.Parsing
                     $"'{display}' cannot be constructed from its fields: '{unsettable.Name}' is neither settable nor a parameter of a public constructor",
                     false, display + "." + unsettable.Name, LocationInfo.From(unsettable.Locations.FirstOrDefault(l => l.IsInSource)));
             }
-            var record = new RecordModel(new EquatableArray<FieldModel>(fields.ToArray()), new EquatableArray<int>(constructor.ToArray()));
+            var record = new RecordModel(new EquatableArray<FieldModel>(fields.ToArray()), new EquatableArray<int>(constructor.ToArray()), type.IsReferenceType);
             return new Classification(new TypeModel(ValueKind.Record, type.ToDisplayString(TypeClassifier.CodeFormat), false, null, record), null, false);
         }
 

@@ -207,6 +207,14 @@ public sealed class RecordTests
     }
 
     [Fact]
+    public void ANullRecordClass_IsAnArgumentError_BeforeTheGuestRuns()
+    {
+        Assert.Equal("s", Assert.Throws<ArgumentNullException>(() => guest.EchoShape(null!)).ParamName);
+        Assert.Equal("b", Assert.Throws<ArgumentNullException>(() => guest.Pick(Sample, null!, Sample)).ParamName);
+        Assert.Equal(Sample, guest.EchoShape(Sample)); // nothing was allocated or half-written
+    }
+
+    [Fact]
     public void AMisalignedAreaForTheHostsRecordResult_Traps() =>
         Assert.Equal(TrapCode.MemoryOutOfBounds, Assert.Throws<TrapException>(() => guest.HostBadArea()).Code);
 }
