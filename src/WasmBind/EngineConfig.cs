@@ -21,6 +21,13 @@ public enum WasmFeatures
     ReferenceTypes = 1 << 5,
     /// <summary>Arithmetic (<c>i32.add</c>, <c>i64.mul</c>, ...) in constant expressions (extended-const proposal).</summary>
     ExtendedConst = 1 << 6,
+    /// <summary>
+    /// The threads proposal: <c>shared</c> memories and the atomic instructions (<c>0xFE</c> prefix: atomic loads,
+    /// stores, read-modify-writes, <c>memory.atomic.wait32/64</c>, <c>memory.atomic.notify</c>, <c>atomic.fence</c>).
+    /// On by default, as in Wasmtime (since version 15): the proposal is standardised (stage 4). Creating threads is
+    /// the embedder's business; this feature only lets modules share memory and synchronise through it.
+    /// </summary>
+    Threads = 1 << 7,
     /// <summary>All of WebAssembly 2.0 except SIMD.</summary>
     Wasm2Scalar = MutableGlobals | SignExtension | SaturatingFloatToInt | MultiValue | BulkMemory | ReferenceTypes,
 }
@@ -30,9 +37,10 @@ public sealed class EngineConfig
 {
     /// <summary>
     /// Which proposals modules may use. Default: <see cref="WasmFeatures.Wasm2Scalar"/> plus
-    /// <see cref="WasmFeatures.ExtendedConst"/> (part of Wasm 3.0, and on by default in Wasmtime).
+    /// <see cref="WasmFeatures.ExtendedConst"/> and <see cref="WasmFeatures.Threads"/> (part of Wasm 3.0, and on by
+    /// default in Wasmtime).
     /// </summary>
-    public WasmFeatures Features { get; init; } = WasmFeatures.Wasm2Scalar | WasmFeatures.ExtendedConst;
+    public WasmFeatures Features { get; init; } = WasmFeatures.Wasm2Scalar | WasmFeatures.ExtendedConst | WasmFeatures.Threads;
 
     /// <summary>
     /// The deepest nesting of WebAssembly calls a store allows before trapping with

@@ -3,10 +3,9 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using WasmBind.Generators;
 
-namespace WasmBind.Generators.Tests;
-
 using Compilation = Microsoft.CodeAnalysis.Compilation;
 
+namespace WasmBind.Generators.Tests;
 /// <summary>Compiles test sources and runs the generator over them, the way the compiler does in a build.</summary>
 internal static class Harness
 {
@@ -54,7 +53,7 @@ internal static class Harness
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>Runs the generator; returns its result and the compilation with the generated sources added.</summary>
-    public static (GeneratorDriverRunResult Result, Compilation Output) Run(Compilation compilation)
+    public static (GeneratorDriverRunResult Result, Microsoft.CodeAnalysis.Compilation Output) Run(Microsoft.CodeAnalysis.Compilation compilation)
     {
         var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         return (driver.GetRunResult(), output);

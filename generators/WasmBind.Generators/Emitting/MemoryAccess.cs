@@ -4,167 +4,166 @@ using System.Linq;
 using WasmBind.Generators.Model;
 using static WasmBind.Generators.Emitting.Conversions;
 
-namespace WasmBind.Generators.Emitting
+namespace WasmBind.Generators.Emitting;
+
+/// <summary>The C# that stores a scalar into, or loads one from, guest memory at its Canonical ABI size.</summary>
+internal static class MemoryAccess
 {
-    /// <summary>The C# that stores a scalar into, or loads one from, guest memory at its Canonical ABI size.</summary>
-    internal static class MemoryAccess
+    /// <summary>A statement storing the scalar expression <paramref name="value"/> of <paramref name="type"/> at <paramref name="address"/>.</summary>
+    public static string Store(TypeModel type, string memory, string address, string value)
     {
-        /// <summary>A statement storing the scalar expression <paramref name="value"/> of <paramref name="type"/> at <paramref name="address"/>.</summary>
-        public static string Store(TypeModel type, string memory, string address, string value)
+        var method = type.Kind switch
         {
-            var method = type.Kind switch
-            {
-                ValueKind.Bool or ValueKind.SByte or ValueKind.Byte => "StoreI8",
-                ValueKind.Int16 or ValueKind.UInt16 => "StoreI16",
-                ValueKind.Int64 or ValueKind.UInt64 => "StoreI64",
-                ValueKind.Single => "StoreF32",
-                ValueKind.Double => "StoreF64",
-                _ => "StoreI32",
-            };
-            return $"{Abi}.{method}({memory}, {address}, {Lower(type, value)});";
-        }
-
-        /// <summary>An expression loading the core value of a scalar of <paramref name="type"/> at <paramref name="address"/> (to be lifted).</summary>
-        public static string Load(TypeModel type, string memory, string address)
-        {
-            var method = type.Kind switch
-            {
-                ValueKind.Bool or ValueKind.Byte => "LoadU8",
-                ValueKind.SByte => "LoadS8",
-                ValueKind.Int16 => "LoadS16",
-                ValueKind.UInt16 => "LoadU16",
-                ValueKind.Int64 or ValueKind.UInt64 => "LoadI64",
-                ValueKind.Single => "LoadF32",
-                ValueKind.Double => "LoadF64",
-                _ => "LoadI32",
-            };
-            return $"{Abi}.{method}({memory}, {address})";
-        }
-
-        /// <summary>The option <paramref name="option"/> lifted from its two core values (the discriminant is checked).</summary>
-        public static string LiftOption(TypeModel option, string discriminant, string payload) =>
-            $"{Abi}.IsSome({discriminant}) ? ({option.Element!.DisplayName}?)({Lift(option.Element!, payload)}) : null";
-
-        /// <summary>The option <paramref name="option"/> loaded from <paramref name="address"/>, inside a range already checked.</summary>
-        public static string LoadOption(TypeModel option, string memory, string address) =>
-            $"{Abi}.IsSome({Abi}.LoadU8({memory}, {address})) ? ({option.Element!.DisplayName}?)" +
-            $"({Lift(option.Element!, Load(option.Element!, memory, Address(address, Layout.PayloadOffset(option))))}) : null";
-
-        /// <summary>The option <paramref name="option"/> in the result area at <paramref name="area"/>, whose range and alignment are checked first.</summary>
-        public static string LiftOptionResult(TypeModel option, string memory, string area) =>
-            $"{Abi}.LiftOptionCase({memory}, {area}, {Layout.Alignment(option)}, {Layout.Size(option)}) ? ({option.Element!.DisplayName}?)" +
-            $"({Lift(option.Element!, Load(option.Element!, memory, Address(area, Layout.PayloadOffset(option))))}) : null";
-
-        /// <summary>Statements storing the option in the local <paramref name="value"/> at <paramref name="address"/>: its discriminant byte, then its payload (zero for none).</summary>
-        public static string[] StoreOption(TypeModel option, string memory, string address, string value) => new[]
-        {
-            $"{Abi}.StoreI8({memory}, {address}, {value}.HasValue ? 1 : 0);",
-            Store(option.Element!, memory, Address(address, Layout.PayloadOffset(option)), value + ".GetValueOrDefault()"),
+            ValueKind.Bool or ValueKind.SByte or ValueKind.Byte => "StoreI8",
+            ValueKind.Int16 or ValueKind.UInt16 => "StoreI16",
+            ValueKind.Int64 or ValueKind.UInt64 => "StoreI64",
+            ValueKind.Single => "StoreF32",
+            ValueKind.Double => "StoreF64",
+            _ => "StoreI32",
         };
+        return $"{Abi}.{method}({memory}, {address}, {Lower(type, value)});";
+    }
 
-        /// <summary>
-        /// The expression constructing <paramref name="record"/> from one expression per field: its chosen constructor's
-        /// arguments, then an object initializer for the rest.
-        /// </summary>
-        public static string Construct(TypeModel record, Func<FieldModel, string> value)
+    /// <summary>An expression loading the core value of a scalar of <paramref name="type"/> at <paramref name="address"/> (to be lifted).</summary>
+    public static string Load(TypeModel type, string memory, string address)
+    {
+        var method = type.Kind switch
         {
-            var model = record.Record!;
-            var arguments = model.ConstructorFields.Select(i => value(model.Fields[i]));
-            var initialized = Enumerable.Range(0, model.Fields.Count).Where(i => !model.ConstructorFields.Contains(i))
-                .Select(i => $"{NameScope.Escape(model.Fields[i].Name)} = {value(model.Fields[i])}").ToList();
-            var text = $"new {record.DisplayName}({string.Join(", ", arguments)})";
-            return initialized.Count == 0 ? text : text + " { " + string.Join(", ", initialized) + " }";
-        }
+            ValueKind.Bool or ValueKind.Byte => "LoadU8",
+            ValueKind.SByte => "LoadS8",
+            ValueKind.Int16 => "LoadS16",
+            ValueKind.UInt16 => "LoadU16",
+            ValueKind.Int64 or ValueKind.UInt64 => "LoadI64",
+            ValueKind.Single => "LoadF32",
+            ValueKind.Double => "LoadF64",
+            _ => "LoadI32",
+        };
+        return $"{Abi}.{method}({memory}, {address})";
+    }
 
-        /// <summary>The value of <paramref name="type"/> (scalar, option or record) loaded and lifted from <paramref name="address"/>, inside a range already checked.</summary>
-        public static string LoadValue(TypeModel type, string memory, string address)
-        {
-            switch (type.Kind)
-            {
-                case ValueKind.Option:
-                    return "(" + LoadOption(type, memory, address) + ")";
-                case ValueKind.Record:
-                    var layout = Layout.Record(type);
-                    var fields = type.Record!.Fields;
-                    return Construct(type, field => LoadValue(field.Type, memory, Address(address, layout.Offsets[IndexOf(fields, field)])));
-                default:
-                    return Lift(type, Load(type, memory, address));
-            }
-        }
+    /// <summary>The option <paramref name="option"/> lifted from its two core values (the discriminant is checked).</summary>
+    public static string LiftOption(TypeModel option, string discriminant, string payload) =>
+        $"{Abi}.IsSome({discriminant}) ? ({option.Element!.DisplayName}?)({Lift(option.Element!, payload)}) : null";
 
-        /// <summary>Statements storing <paramref name="value"/> (a side-effect-free expression) of <paramref name="type"/> at <paramref name="address"/>, inside a range already checked.</summary>
-        public static IEnumerable<string> StoreValue(TypeModel type, string memory, string address, string value)
-        {
-            switch (type.Kind)
-            {
-                case ValueKind.Option:
-                    return StoreOption(type, memory, address, value);
-                case ValueKind.Record:
-                    var layout = Layout.Record(type);
-                    var fields = type.Record!.Fields;
-                    return Enumerable.Range(0, fields.Count).SelectMany(i =>
-                        StoreValue(fields[i].Type, memory, Address(address, layout.Offsets[i]), $"{value}.{NameScope.Escape(fields[i].Name)}"));
-                default:
-                    return new[] { Store(type, memory, address, value) };
-            }
-        }
+    /// <summary>The option <paramref name="option"/> loaded from <paramref name="address"/>, inside a range already checked.</summary>
+    public static string LoadOption(TypeModel option, string memory, string address) =>
+        $"{Abi}.IsSome({Abi}.LoadU8({memory}, {address})) ? ({option.Element!.DisplayName}?)" +
+        $"({Lift(option.Element!, Load(option.Element!, memory, Address(address, Layout.PayloadOffset(option))))}) : null";
 
-        /// <summary>The core values <paramref name="value"/> (a side-effect-free expression) of <paramref name="type"/> flattens to, in order.</summary>
-        public static IEnumerable<(CoreType Type, string Expression)> FlatLower(TypeModel type, string value)
-        {
-            switch (type.Kind)
-            {
-                case ValueKind.Option:
-                    return new[] { (CoreType.I32, $"{value}.HasValue ? 1 : 0"), (CoreOf(type.Element!), Lower(type.Element!, value + ".GetValueOrDefault()")) };
-                case ValueKind.Record:
-                    return type.Record!.Fields.SelectMany(f => FlatLower(f.Type, $"{value}.{NameScope.Escape(f.Name)}"));
-                default:
-                    return new[] { (CoreOf(type), Lower(type, value)) };
-            }
-        }
+    /// <summary>The option <paramref name="option"/> in the result area at <paramref name="area"/>, whose range and alignment are checked first.</summary>
+    public static string LiftOptionResult(TypeModel option, string memory, string area) =>
+        $"{Abi}.LiftOptionCase({memory}, {area}, {Layout.Alignment(option)}, {Layout.Size(option)}) ? ({option.Element!.DisplayName}?)" +
+        $"({Lift(option.Element!, Load(option.Element!, memory, Address(area, Layout.PayloadOffset(option))))}) : null";
 
-        /// <summary>The value of <paramref name="type"/> lifted from the core values named by <paramref name="cores"/> (consumed in order).</summary>
-        public static string FlatLift(TypeModel type, IEnumerator<string> cores)
-        {
-            switch (type.Kind)
-            {
-                case ValueKind.Option:
-                    var discriminant = Next(cores);
-                    return "(" + LiftOption(type, discriminant, Next(cores)) + ")";
-                case ValueKind.Record:
-                    // Fields in declaration order consume the core values in order; the constructor may take them in another.
-                    var values = type.Record!.Fields.Select(f => FlatLift(f.Type, cores)).ToList();
-                    var fields = type.Record!.Fields;
-                    return Construct(type, field => values[IndexOf(fields, field)]);
-                default:
-                    return Lift(type, Next(cores));
-            }
-        }
+    /// <summary>Statements storing the option in the local <paramref name="value"/> at <paramref name="address"/>: its discriminant byte, then its payload (zero for none).</summary>
+    public static string[] StoreOption(TypeModel option, string memory, string address, string value) => new[]
+    {
+        $"{Abi}.StoreI8({memory}, {address}, {value}.HasValue ? 1 : 0);",
+        Store(option.Element!, memory, Address(address, Layout.PayloadOffset(option)), value + ".GetValueOrDefault()"),
+    };
 
-        private static string Next(IEnumerator<string> cores)
-        {
-            if (!cores.MoveNext()) throw new InvalidOperationException("Fewer core values than the type flattens to.");
-            return cores.Current;
-        }
+    /// <summary>
+    /// The expression constructing <paramref name="record"/> from one expression per field: its chosen constructor's
+    /// arguments, then an object initializer for the rest.
+    /// </summary>
+    public static string Construct(TypeModel record, Func<FieldModel, string> value)
+    {
+        var model = record.Record!;
+        var arguments = model.ConstructorFields.Select(i => value(model.Fields[i]));
+        var initialized = Enumerable.Range(0, model.Fields.Count).Where(i => !model.ConstructorFields.Contains(i))
+            .Select(i => $"{NameScope.Escape(model.Fields[i].Name)} = {value(model.Fields[i])}").ToList();
+        var text = $"new {record.DisplayName}({string.Join(", ", arguments)})";
+        return initialized.Count == 0 ? text : text + " { " + string.Join(", ", initialized) + " }";
+    }
 
-        private static int IndexOf(EquatableArray<FieldModel> fields, FieldModel field)
+    /// <summary>The value of <paramref name="type"/> (scalar, option or record) loaded and lifted from <paramref name="address"/>, inside a range already checked.</summary>
+    public static string LoadValue(TypeModel type, string memory, string address)
+    {
+        switch (type.Kind)
         {
-            for (var i = 0; i < fields.Count; i++)
-            {
-                if (ReferenceEquals(fields[i], field)) return i;
-            }
-            throw new InvalidOperationException("Not a field of the record.");
+            case ValueKind.Option:
+                return "(" + LoadOption(type, memory, address) + ")";
+            case ValueKind.Record:
+                var layout = Layout.Record(type);
+                var fields = type.Record!.Fields;
+                return Construct(type, field => LoadValue(field.Type, memory, Address(address, layout.Offsets[IndexOf(fields, field)])));
+            default:
+                return Lift(type, Load(type, memory, address));
         }
+    }
 
-        /// <summary><paramref name="pointer"/> + <paramref name="offset"/>, without a "+ 0".</summary>
-        public static string Address(string pointer, int offset)
+    /// <summary>Statements storing <paramref name="value"/> (a side-effect-free expression) of <paramref name="type"/> at <paramref name="address"/>, inside a range already checked.</summary>
+    public static IEnumerable<string> StoreValue(TypeModel type, string memory, string address, string value)
+    {
+        switch (type.Kind)
         {
-            if (offset == 0) return pointer;
-            // Fold "p + 16" + 1 into "p + 17", so generated addresses read as the layout's offsets.
-            var plus = pointer.LastIndexOf(" + ", System.StringComparison.Ordinal);
-            if (plus > 0 && int.TryParse(pointer.Substring(plus + 3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var start))
-                return pointer.Substring(0, plus) + " + " + (start + offset).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return pointer + " + " + offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            case ValueKind.Option:
+                return StoreOption(type, memory, address, value);
+            case ValueKind.Record:
+                var layout = Layout.Record(type);
+                var fields = type.Record!.Fields;
+                return Enumerable.Range(0, fields.Count).SelectMany(i =>
+                    StoreValue(fields[i].Type, memory, Address(address, layout.Offsets[i]), $"{value}.{NameScope.Escape(fields[i].Name)}"));
+            default:
+                return new[] { Store(type, memory, address, value) };
         }
+    }
+
+    /// <summary>The core values <paramref name="value"/> (a side-effect-free expression) of <paramref name="type"/> flattens to, in order.</summary>
+    public static IEnumerable<(CoreType Type, string Expression)> FlatLower(TypeModel type, string value)
+    {
+        switch (type.Kind)
+        {
+            case ValueKind.Option:
+                return new[] { (CoreType.I32, $"{value}.HasValue ? 1 : 0"), (CoreOf(type.Element!), Lower(type.Element!, value + ".GetValueOrDefault()")) };
+            case ValueKind.Record:
+                return type.Record!.Fields.SelectMany(f => FlatLower(f.Type, $"{value}.{NameScope.Escape(f.Name)}"));
+            default:
+                return new[] { (CoreOf(type), Lower(type, value)) };
+        }
+    }
+
+    /// <summary>The value of <paramref name="type"/> lifted from the core values named by <paramref name="cores"/> (consumed in order).</summary>
+    public static string FlatLift(TypeModel type, IEnumerator<string> cores)
+    {
+        switch (type.Kind)
+        {
+            case ValueKind.Option:
+                var discriminant = Next(cores);
+                return "(" + LiftOption(type, discriminant, Next(cores)) + ")";
+            case ValueKind.Record:
+                // Fields in declaration order consume the core values in order; the constructor may take them in another.
+                var values = type.Record!.Fields.Select(f => FlatLift(f.Type, cores)).ToList();
+                var fields = type.Record!.Fields;
+                return Construct(type, field => values[IndexOf(fields, field)]);
+            default:
+                return Lift(type, Next(cores));
+        }
+    }
+
+    private static string Next(IEnumerator<string> cores)
+    {
+        if (!cores.MoveNext()) throw new InvalidOperationException("Fewer core values than the type flattens to.");
+        return cores.Current;
+    }
+
+    private static int IndexOf(EquatableArray<FieldModel> fields, FieldModel field)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (ReferenceEquals(fields[i], field)) return i;
+        }
+        throw new InvalidOperationException("Not a field of the record.");
+    }
+
+    /// <summary><paramref name="pointer"/> + <paramref name="offset"/>, without a "+ 0".</summary>
+    public static string Address(string pointer, int offset)
+    {
+        if (offset == 0) return pointer;
+        // Fold "p + 16" + 1 into "p + 17", so generated addresses read as the layout's offsets.
+        var plus = pointer.LastIndexOf(" + ", System.StringComparison.Ordinal);
+        if (plus > 0 && int.TryParse(pointer.Substring(plus + 3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var start))
+            return pointer.Substring(0, plus) + " + " + (start + offset).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return pointer + " + " + offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -22,14 +22,17 @@ internal sealed partial class ExecutionStack
     {
         var function = entry;
         var code = function.Code.Code;
-        ref int ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), pc);
-        ref long epoch = ref store.Engine.EpochCounter;
+        ref var ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), pc);
+        ref var epoch = ref store.Engine.EpochCounter;
         var framePointer = entryFramePointer;
-        ref ulong fp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), framePointer);
+        ref var fp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), framePointer);
         var instance = function.Instance;
         var memory = instance.Memories.Length > 0 ? instance.Memories[0] : null;
         // The memory's base and length live in locals, reloaded after anything that can grow the memory (calls,
         // memory.grow, bulk operations). Holding `memory` keeps its block alive while `mem` points into it.
+        // A shared memory can also be grown by another thread at any time: its base never moves, so only the
+        // length can be stale, and only too small. An access past the cached length therefore re-reads it before
+        // trapping (on the failure path only, so in-bounds accesses cost what they did).
         var mem = memory is null ? null : memory.Block.Base;
         var memLength = memory is null ? 0 : memory.Block.Length;
 
@@ -419,7 +422,7 @@ internal sealed partial class ExecutionStack
                 case Op.I32Load:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 4 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 4 > memLength && address + 4 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<uint>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -427,7 +430,7 @@ internal sealed partial class ExecutionStack
                 case Op.I64Load:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 8 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 8 > memLength && address + 8 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<ulong>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -435,7 +438,7 @@ internal sealed partial class ExecutionStack
                 case Op.F32Load:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 4 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 4 > memLength && address + 4 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<uint>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -443,7 +446,7 @@ internal sealed partial class ExecutionStack
                 case Op.F64Load:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 8 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 8 > memLength && address + 8 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<ulong>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -451,7 +454,7 @@ internal sealed partial class ExecutionStack
                 case Op.I32Load8S:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 1 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 1 > memLength && address + 1 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(int)Unsafe.ReadUnaligned<sbyte>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -459,7 +462,7 @@ internal sealed partial class ExecutionStack
                 case Op.I32Load8U:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 1 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 1 > memLength && address + 1 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<byte>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -467,7 +470,7 @@ internal sealed partial class ExecutionStack
                 case Op.I32Load16S:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 2 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 2 > memLength && address + 2 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(int)Unsafe.ReadUnaligned<short>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -475,7 +478,7 @@ internal sealed partial class ExecutionStack
                 case Op.I32Load16U:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 2 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 2 > memLength && address + 2 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<ushort>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -483,7 +486,7 @@ internal sealed partial class ExecutionStack
                 case Op.I64Load8S:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 1 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 1 > memLength && address + 1 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)(long)Unsafe.ReadUnaligned<sbyte>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -491,7 +494,7 @@ internal sealed partial class ExecutionStack
                 case Op.I64Load8U:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 1 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 1 > memLength && address + 1 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<byte>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -499,7 +502,7 @@ internal sealed partial class ExecutionStack
                 case Op.I64Load16S:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 2 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 2 > memLength && address + 2 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)(long)Unsafe.ReadUnaligned<short>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -507,7 +510,7 @@ internal sealed partial class ExecutionStack
                 case Op.I64Load16U:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 2 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 2 > memLength && address + 2 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<ushort>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -515,7 +518,7 @@ internal sealed partial class ExecutionStack
                 case Op.I64Load32S:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 4 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 4 > memLength && address + 4 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)(long)Unsafe.ReadUnaligned<int>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -523,7 +526,7 @@ internal sealed partial class ExecutionStack
                 case Op.I64Load32U:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 4 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 4 > memLength && address + 4 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<uint>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -531,7 +534,7 @@ internal sealed partial class ExecutionStack
                 case Op.I32Store:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 4 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 4 > memLength && address + 4 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.WriteUnaligned(mem + address, (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -539,7 +542,7 @@ internal sealed partial class ExecutionStack
                 case Op.I64Store:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 8 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 8 > memLength && address + 8 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.WriteUnaligned(mem + address, (ulong)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -547,7 +550,7 @@ internal sealed partial class ExecutionStack
                 case Op.F32Store:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 4 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 4 > memLength && address + 4 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.WriteUnaligned(mem + address, (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -555,7 +558,7 @@ internal sealed partial class ExecutionStack
                 case Op.F64Store:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 8 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 8 > memLength && address + 8 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.WriteUnaligned(mem + address, (ulong)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -563,7 +566,7 @@ internal sealed partial class ExecutionStack
                 case Op.I32Store8:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 1 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 1 > memLength && address + 1 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.WriteUnaligned(mem + address, (byte)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -571,7 +574,7 @@ internal sealed partial class ExecutionStack
                 case Op.I32Store16:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 2 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 2 > memLength && address + 2 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.WriteUnaligned(mem + address, (ushort)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -579,7 +582,7 @@ internal sealed partial class ExecutionStack
                 case Op.I64Store8:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 1 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 1 > memLength && address + 1 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.WriteUnaligned(mem + address, (byte)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -587,7 +590,7 @@ internal sealed partial class ExecutionStack
                 case Op.I64Store16:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 2 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 2 > memLength && address + 2 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.WriteUnaligned(mem + address, (ushort)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -595,7 +598,7 @@ internal sealed partial class ExecutionStack
                 case Op.I64Store32:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 4 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 4 > memLength && address + 4 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.WriteUnaligned(mem + address, (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -613,7 +616,7 @@ internal sealed partial class ExecutionStack
                     ip = ref Unsafe.Add(ref ip, 3);
                     continue;
                 case Op.I32Ctz:
-                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(BitOperations.TrailingZeroCount((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))) );
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(BitOperations.TrailingZeroCount((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))));
                     ip = ref Unsafe.Add(ref ip, 3);
                     continue;
                 case Op.I32Popcnt:
@@ -1079,6 +1082,17 @@ internal sealed partial class ExecutionStack
                 case Op.F64Copysign:
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) & 0x7FFF_FFFF_FFFF_FFFFul) | (Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)) & 0x8000_0000_0000_0000ul);
                     ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.Atomic:
+                    ExecuteAtomic(ref fp, ref ip, memory!, function, Pc(code, ref ip));
+                    // A wait can run host code (the epoch callback), and other threads may have grown a shared memory.
+                    mem = memory!.Block.Base;
+                    memLength = memory.Block.Length;
+                    ip = ref Unsafe.Add(ref ip, 7);
+                    continue;
+                case Op.AtomicFence:
+                    Interlocked.MemoryBarrier();
+                    ip = ref Unsafe.Add(ref ip, 1);
                     continue;
                 case Op.TableGet:
                 case Op.TableSet:

@@ -66,6 +66,15 @@ internal enum Op
     ConsumeFuel = 0x1B,
     /// <summary>Checks the store's epoch deadline (function entry and loop headers).</summary>
     CheckEpoch = 0x1C,
+    /// <summary>
+    /// sub-opcode (0xFE n), dst, address, offset, a, b: an atomic memory instruction of the threads proposal. a and b
+    /// are its value operands (stored value, RMW operand, cmpxchg expected and replacement, wait expected and timeout,
+    /// notify count); unused operands are 0. Kept in one instruction, run outside the main loop, so the loop and the
+    /// plain loads and stores stay as they were.
+    /// </summary>
+    Atomic = 0x1D,
+    /// <summary>atomic.fence: a full memory barrier.</summary>
+    AtomicFence = 0x1E,
 
     // Loads (dst, address, offset) and stores (address, value, offset) keep their wasm opcodes.
     I32Load = 0x28, I64Load = 0x29, F32Load = 0x2A, F64Load = 0x2B,
