@@ -74,6 +74,11 @@ internal static class DiagnosticDescriptors
         "WB2012", "Binding interface inherits members",
         "'{0}' inherits members from '{1}'; a binding interface cannot inherit members");
 
+    /// <summary>WB2014: a record (a record, record struct or struct) that cannot cross the boundary, reported at the offending field.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedRecordField = Create(
+        "WB2014", "Unsupported record field",
+        "'{0}' cannot be part of a record that '{1}' passes or returns: {2}");
+
     /// <summary>WB2013: a <c>Caller</c> parameter that cannot be bound where it is.</summary>
     public static readonly DiagnosticDescriptor MisplacedCaller = Create(
         "WB2013", "Caller parameter cannot be bound here",
@@ -84,7 +89,7 @@ internal static class DiagnosticDescriptors
     {
         GeneratorFailure, NotPartial, UnsupportedParameterType, UnsupportedReturnType, DuplicateWasmName, InvalidWasmName,
         Generic, MisplacedAttribute, ByReferenceParameter, UnsupportedMember, MisplacedCancellationToken,
-        InheritedMembers, MisplacedCaller,
+        InheritedMembers, MisplacedCaller, UnsupportedRecordField,
     };
 
     /// <summary>The descriptor with id <paramref name="id"/>.</summary>

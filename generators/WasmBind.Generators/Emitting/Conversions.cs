@@ -45,7 +45,7 @@ internal static class Conversions
     };
 
     /// <summary>The core type of a scalar .NET type.</summary>
-    public static CoreType CoreOf(TypeModel type) => Flattening.ScalarCoreType(type.Kind);
+    public static CoreType CoreOf(TypeModel type) => Flattening.SingleCoreType(type);
 
     /// <summary>Whether a scalar travels unconverted (int, long, float, double).</summary>
     public static bool IsIdentity(TypeModel type) =>
@@ -54,6 +54,8 @@ internal static class Conversions
     /// <summary>The scalar <paramref name="type"/> lifted from the core value in the identifier <paramref name="core"/>.</summary>
     public static string Lift(TypeModel type, string core)
     {
+        // A record that flattens to one core value: the one field that holds it (the others flatten to nothing).
+        if (type.Kind == ValueKind.Record) return MemoryAccess.Construct(type, field => Flattening.FlatCount(field.Type) == 1 ? Lift(field.Type, core) : "default");
         var value = type.Kind switch
         {
             ValueKind.Bool => core + " != 0",
@@ -73,6 +75,13 @@ internal static class Conversions
     public static string Lower(TypeModel type, string value)
     {
         if (type.Kind == ValueKind.Bool) return value + " ? 1 : 0";
+        if (type.Kind == ValueKind.Record)
+        {
+            foreach (var field in type.Record!.Fields)
+            {
+                if (Flattening.FlatCount(field.Type) == 1) return Lower(field.Type, $"({value}).{NameScope.Escape(field.Name)}");
+            }
+        }
         if (type.IsEnum) return $"unchecked(({CoreTypeName(CoreOf(type))}){value})";
         return type.Kind switch
         {

@@ -137,6 +137,12 @@ internal static class ExportsEmitter
             writer.Line($"if ({token}.IsCancellationRequested) return {taskType}.FromCanceled{typeArgument}({token});");
         }
 
+        // A null record class has no Canonical ABI form: say which argument, before anything reaches the guest.
+        for (var i = 0; i < member.Parameters.Count; i++)
+        {
+            if (member.Parameters[i].Type.Record is { IsClass: true }) writer.Line($"global::System.ArgumentNullException.ThrowIfNull({declared[i]});");
+        }
+
         // Lower the arguments: scalars inline, strings and bytes copied into guest memory first; past 16 core
         // values, all of them as one tuple in guest memory, passed by its address.
         var arguments = new List<(CoreType Type, string Expression)>();
@@ -158,8 +164,8 @@ internal static class ExportsEmitter
                         cancellationToken = name;
                         break;
                     case ValueKind.Option:
-                        arguments.Add((CoreType.I32, $"{name}.HasValue ? 1 : 0"));
-                        arguments.Add((CoreOf(type.Element!), Lower(type.Element!, name + ".GetValueOrDefault()")));
+                    case ValueKind.Record:
+                        arguments.AddRange(MemoryAccess.FlatLower(type, name));
                         break;
                     case ValueKind.String:
                     case ValueKind.ByteArray:
@@ -213,7 +219,10 @@ internal static class ExportsEmitter
             {
                 var lifted = scope.Use("result");
                 var lift = result.Kind == ValueKind.String ? "LiftStringResult" : "LiftBytesResult";
-                writer.Line(result.Kind == ValueKind.Option
+                if (result.Kind == ValueKind.Record)
+                    writer.Line($"{Abi}.CheckResultArea(this.memory, {core}, {Layout.Alignment(result)}, {Layout.Size(result)});");
+                writer.Line(result.Kind == ValueKind.Record ? $"var {lifted} = {MemoryAccess.LoadValue(result, "this.memory", core!)};"
+                    : result.Kind == ValueKind.Option
                     ? $"var {lifted} = {MemoryAccess.LiftOptionResult(result, "this.memory", core!)};"
                     : $"var {lifted} = {Abi}.{lift}(this.memory, {core});");
                 writer.Line($"{post}?.Call({core});");
@@ -256,7 +265,13 @@ internal static class ExportsEmitter
             var area = scope.Use("returnArea");
             var memory = scope.Use("memory");
             var lift = result.Kind == ValueKind.String ? "LiftStringResult" : "LiftBytesResult";
-            var lifted = result.Kind == ValueKind.Option ? MemoryAccess.LiftOptionResult(result, memory, area) : $"{Abi}.{lift}({memory}, {area})";
+            var lifted = result.Kind switch
+            {
+                ValueKind.Option => MemoryAccess.LiftOptionResult(result, memory, area),
+                // A block: the area is checked once, then every field is read from it.
+                ValueKind.Record => $"{{ {Abi}.CheckResultArea({memory}, {area}, {Layout.Alignment(result)}, {Layout.Size(result)}); return {MemoryAccess.LoadValue(result, memory, area)}; }}",
+                _ => $"{Abi}.{lift}({memory}, {area})",
+            };
             completion = $"{Abi}.CompleteAsync<int, global::WasmBind.Memory, {result.DisplayName}>({pendingCall}, {post}, this.memory, " +
                 $"static ({area}, {memory}) => {lifted})";
         }
@@ -288,9 +303,9 @@ internal static class ExportsEmitter
         {
             var (parameter, name) = values[i];
             var address = MemoryAccess.Address(tuple, layout.Offsets[i]);
-            if (parameter.Type.Kind == ValueKind.Option)
+            if (parameter.Type.Kind is ValueKind.Option or ValueKind.Record)
             {
-                foreach (var line in MemoryAccess.StoreOption(parameter.Type, "this.memory", address, name)) writer.Line(line);
+                foreach (var line in MemoryAccess.StoreValue(parameter.Type, "this.memory", address, name)) writer.Line(line);
                 continue;
             }
             if (!Flattening.IsInMemory(parameter.Type.Kind))

@@ -53,11 +53,21 @@ internal static class ImportsEmitter
         var scope = new NameScope("linker", "implementation");
         var coreNames = new List<string>();
         var parameterNames = new List<(string Pointer, string? Length)>();
+        var recordCores = new Dictionary<int, List<string>>();
         foreach (var parameter in member.Parameters)
         {
             if (parameter.Type.Kind == ValueKind.Caller || spilled)
             {
                 parameterNames.Add(("", null)); // not a core value: the caller, or a field of the arguments' tuple
+            }
+            else if (parameter.Type.Kind == ValueKind.Record)
+            {
+                // One core value per flattened field, named after the parameter; lifted back in order.
+                var first = coreNames.Count;
+                var count = Flattening.FlatCount(parameter.Type);
+                for (var c = 0; c < count; c++) coreNames.Add(scope.Use(parameter.Name + c.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                recordCores[parameterNames.Count] = coreNames.GetRange(first, count);
+                parameterNames.Add(("", null));
             }
             else if (parameter.Type.Kind == ValueKind.Option)
             {
@@ -163,9 +173,9 @@ internal static class ImportsEmitter
             if (tuple is not null)
             {
                 var address = MemoryAccess.Address(tuple, offsets[i]);
-                if (parameter.Type.Kind == ValueKind.Option)
+                if (parameter.Type.Kind is ValueKind.Option or ValueKind.Record)
                 {
-                    arguments.Add(MemoryAccess.LoadOption(parameter.Type, memory, address));
+                    arguments.Add(MemoryAccess.LoadValue(parameter.Type, memory, address));
                     continue;
                 }
                 if (!Flattening.IsInMemory(parameter.Type.Kind))
@@ -179,6 +189,11 @@ internal static class ImportsEmitter
             else if (parameter.Type.Kind == ValueKind.Option)
             {
                 arguments.Add(MemoryAccess.LiftOption(parameter.Type, pointer, length!));
+                continue;
+            }
+            else if (recordCores.TryGetValue(i, out var cores))
+            {
+                arguments.Add(MemoryAccess.FlatLift(parameter.Type, cores.GetEnumerator()));
                 continue;
             }
             else if (length is null)
@@ -202,13 +217,13 @@ internal static class ImportsEmitter
             writer.Line(member.Return.Async == AsyncKind.ValueTask ? $"return {call};" : $"return new {ValueTaskType}<{result!.DisplayName}>({call});");
             writer.Unindent();
             writer.Line("},");
-            if (result!.Kind == ValueKind.Option)
+            if (result!.Kind is ValueKind.Option or ValueKind.Record)
             {
                 writer.Line($"    static (global::WasmBind.Caller {caller}, {result.DisplayName} {lambdaValue}, int {returnArea}) =>");
                 writer.Line("    {");
                 writer.Line($"        var {memory} = {Abi}.GetMemory({caller}, {Literal(model.MemoryName)});");
                 writer.Line($"        {Abi}.CheckResultArea({memory}, {returnArea}, {Layout.Alignment(result)}, {Layout.Size(result)});");
-                foreach (var line in MemoryAccess.StoreOption(result, memory, returnArea!, lambdaValue)) writer.Line("        " + line);
+                foreach (var line in MemoryAccess.StoreValue(result, memory, returnArea!, lambdaValue)) writer.Line("        " + line);
                 writer.Line("    });");
                 return;
             }
@@ -239,12 +254,12 @@ internal static class ImportsEmitter
             {
                 body.Line(call + ";");
             }
-            else if (result.Kind == ValueKind.Option)
+            else if (result.Kind == ValueKind.Option || (result.Kind == ValueKind.Record && returnArea is not null))
             {
                 var local = scope.Use("result");
                 body.Line($"var {local} = {call};");
                 body.Line($"{Abi}.CheckResultArea({memory}, {returnArea}, {Layout.Alignment(result)}, {Layout.Size(result)});");
-                foreach (var line in MemoryAccess.StoreOption(result, memory, returnArea!, local)) body.Line(line);
+                foreach (var line in MemoryAccess.StoreValue(result, memory, returnArea!, local)) body.Line(line);
             }
             else if (Flattening.IsInMemory(result.Kind))
             {

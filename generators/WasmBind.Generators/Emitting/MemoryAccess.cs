@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using WasmBind.Generators.Model;
 using static WasmBind.Generators.Emitting.Conversions;
 
@@ -58,6 +61,100 @@ internal static class MemoryAccess
         $"{Abi}.StoreI8({memory}, {address}, {value}.HasValue ? 1 : 0);",
         Store(option.Element!, memory, Address(address, Layout.PayloadOffset(option)), value + ".GetValueOrDefault()"),
     };
+
+    /// <summary>
+    /// The expression constructing <paramref name="record"/> from one expression per field: its chosen constructor's
+    /// arguments, then an object initializer for the rest.
+    /// </summary>
+    public static string Construct(TypeModel record, Func<FieldModel, string> value)
+    {
+        var model = record.Record!;
+        var arguments = model.ConstructorFields.Select(i => value(model.Fields[i]));
+        var initialized = Enumerable.Range(0, model.Fields.Count).Where(i => !model.ConstructorFields.Contains(i))
+            .Select(i => $"{NameScope.Escape(model.Fields[i].Name)} = {value(model.Fields[i])}").ToList();
+        var text = $"new {record.DisplayName}({string.Join(", ", arguments)})";
+        return initialized.Count == 0 ? text : text + " { " + string.Join(", ", initialized) + " }";
+    }
+
+    /// <summary>The value of <paramref name="type"/> (scalar, option or record) loaded and lifted from <paramref name="address"/>, inside a range already checked.</summary>
+    public static string LoadValue(TypeModel type, string memory, string address)
+    {
+        switch (type.Kind)
+        {
+            case ValueKind.Option:
+                return "(" + LoadOption(type, memory, address) + ")";
+            case ValueKind.Record:
+                var layout = Layout.Record(type);
+                var fields = type.Record!.Fields;
+                return Construct(type, field => LoadValue(field.Type, memory, Address(address, layout.Offsets[IndexOf(fields, field)])));
+            default:
+                return Lift(type, Load(type, memory, address));
+        }
+    }
+
+    /// <summary>Statements storing <paramref name="value"/> (a side-effect-free expression) of <paramref name="type"/> at <paramref name="address"/>, inside a range already checked.</summary>
+    public static IEnumerable<string> StoreValue(TypeModel type, string memory, string address, string value)
+    {
+        switch (type.Kind)
+        {
+            case ValueKind.Option:
+                return StoreOption(type, memory, address, value);
+            case ValueKind.Record:
+                var layout = Layout.Record(type);
+                var fields = type.Record!.Fields;
+                return Enumerable.Range(0, fields.Count).SelectMany(i =>
+                    StoreValue(fields[i].Type, memory, Address(address, layout.Offsets[i]), $"{value}.{NameScope.Escape(fields[i].Name)}"));
+            default:
+                return new[] { Store(type, memory, address, value) };
+        }
+    }
+
+    /// <summary>The core values <paramref name="value"/> (a side-effect-free expression) of <paramref name="type"/> flattens to, in order.</summary>
+    public static IEnumerable<(CoreType Type, string Expression)> FlatLower(TypeModel type, string value)
+    {
+        switch (type.Kind)
+        {
+            case ValueKind.Option:
+                return new[] { (CoreType.I32, $"{value}.HasValue ? 1 : 0"), (CoreOf(type.Element!), Lower(type.Element!, value + ".GetValueOrDefault()")) };
+            case ValueKind.Record:
+                return type.Record!.Fields.SelectMany(f => FlatLower(f.Type, $"{value}.{NameScope.Escape(f.Name)}"));
+            default:
+                return new[] { (CoreOf(type), Lower(type, value)) };
+        }
+    }
+
+    /// <summary>The value of <paramref name="type"/> lifted from the core values named by <paramref name="cores"/> (consumed in order).</summary>
+    public static string FlatLift(TypeModel type, IEnumerator<string> cores)
+    {
+        switch (type.Kind)
+        {
+            case ValueKind.Option:
+                var discriminant = Next(cores);
+                return "(" + LiftOption(type, discriminant, Next(cores)) + ")";
+            case ValueKind.Record:
+                // Fields in declaration order consume the core values in order; the constructor may take them in another.
+                var values = type.Record!.Fields.Select(f => FlatLift(f.Type, cores)).ToList();
+                var fields = type.Record!.Fields;
+                return Construct(type, field => values[IndexOf(fields, field)]);
+            default:
+                return Lift(type, Next(cores));
+        }
+    }
+
+    private static string Next(IEnumerator<string> cores)
+    {
+        if (!cores.MoveNext()) throw new InvalidOperationException("Fewer core values than the type flattens to.");
+        return cores.Current;
+    }
+
+    private static int IndexOf(EquatableArray<FieldModel> fields, FieldModel field)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (ReferenceEquals(fields[i], field)) return i;
+        }
+        throw new InvalidOperationException("Not a field of the record.");
+    }
 
     /// <summary><paramref name="pointer"/> + <paramref name="offset"/>, without a "+ 0".</summary>
     public static string Address(string pointer, int offset)

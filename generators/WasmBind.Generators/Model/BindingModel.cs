@@ -54,6 +54,12 @@ internal enum ValueKind : byte
     /// <c>T</c>'s core value, in memory as a discriminant byte and <c>T</c> at its alignment.
     /// </summary>
     Option,
+
+    /// <summary>
+    /// A <c>record</c>, <c>record struct</c> or <c>struct</c>: the Canonical ABI's <c>record</c>, flat as its fields' core
+    /// values in order, in memory as its fields at their alignments (<see cref="TypeModel.Record"/> lists them).
+    /// </summary>
+    Record,
 }
 
 /// <summary>The await shape of a member's result.</summary>
@@ -85,7 +91,22 @@ internal enum CoreType : byte
 /// <param name="DisplayName">The type as generated code spells it, fully qualified, e.g. <c>global::Demo.Color</c>.</param>
 /// <param name="IsEnum">Whether the type is an enum (cast to and from its underlying type).</param>
 /// <param name="Element">The payload type of an <see cref="ValueKind.Option"/>; null for every other kind.</param>
-internal sealed record TypeModel(ValueKind Kind, string DisplayName, bool IsEnum, TypeModel? Element = null);
+/// <param name="Record">The fields of a <see cref="ValueKind.Record"/>; null for every other kind.</param>
+internal sealed record TypeModel(ValueKind Kind, string DisplayName, bool IsEnum, TypeModel? Element = null, RecordModel? Record = null);
+
+/// <summary>A record's fields in declaration order (its Canonical ABI field order) and how generated code constructs it.</summary>
+/// <param name="Fields">The public data members, in order.</param>
+/// <param name="ConstructorFields">
+/// The indices into <paramref name="Fields"/> of the chosen constructor's parameters, in parameter order; every other
+/// field is set by an object initializer.
+/// </param>
+/// <param name="IsClass">Whether the record is a class (a <c>record</c>), so a value of it can be null.</param>
+internal sealed record RecordModel(EquatableArray<FieldModel> Fields, EquatableArray<int> ConstructorFields, bool IsClass);
+
+/// <summary>A field (or property) of a record.</summary>
+/// <param name="Name">The member's name as declared.</param>
+/// <param name="Type">Its type.</param>
+internal sealed record FieldModel(string Name, TypeModel Type);
 
 /// <summary>A parameter of a bound member.</summary>
 /// <param name="Name">The parameter's name as declared (without <c>@</c>).</param>

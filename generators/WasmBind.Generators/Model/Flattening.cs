@@ -24,7 +24,23 @@ internal static partial class Flattening
         kind is ValueKind.String or ValueKind.ByteArray or ValueKind.ReadOnlySpan or ValueKind.ReadOnlyMemory;
 
     /// <summary>Whether a result of <paramref name="type"/> flattens to more than <see cref="MaxFlatResults"/> core value and so travels through a return area.</summary>
-    public static bool ResultInMemory(TypeModel type) => IsInMemory(type.Kind) || type.Kind == ValueKind.Option;
+    public static bool ResultInMemory(TypeModel type) => IsInMemory(type.Kind) || type.Kind == ValueKind.Option
+        || (type.Kind == ValueKind.Record && FlatCount(type) > MaxFlatResults);
+
+    /// <summary>How many core values <paramref name="type"/> flattens to.</summary>
+    public static int FlatCount(TypeModel type)
+    {
+        var count = 0;
+        foreach (var _ in Flatten(type)) count++;
+        return count;
+    }
+
+    /// <summary>The one core type of a value that flattens to one core value (a scalar, or a record of one such field).</summary>
+    public static CoreType SingleCoreType(TypeModel type)
+    {
+        foreach (var core in Flatten(type)) return core;
+        return CoreType.I32;
+    }
 
     /// <summary>The core types a value of <paramref name="type"/> flattens to.</summary>
     public static IEnumerable<CoreType> Flatten(TypeModel type)
@@ -34,6 +50,12 @@ internal static partial class Flattening
             case ValueKind.Option:
                 yield return CoreType.I32; // the discriminant; the payload's core type is the join of nothing and it
                 yield return ScalarCoreType(type.Element!.Kind);
+                yield break;
+            case ValueKind.Record:
+                foreach (var field in type.Record!.Fields)
+                {
+                    foreach (var core in Flatten(field.Type)) yield return core;
+                }
                 yield break;
             case ValueKind.CancellationToken:
             case ValueKind.Caller:
@@ -89,7 +111,7 @@ internal static partial class Flattening
         var value = member.Return.Value;
         if (value is not null)
         {
-            if (!ResultInMemory(value)) results.Add(ScalarCoreType(value.Kind));
+            if (!ResultInMemory(value)) results.Add(SingleCoreType(value));
             else if (kind == BindingKind.Exports) results.Add(CoreType.I32); // a pointer to the result's area
             else parameters.Add(CoreType.I32); // where the host writes the result
         }

@@ -10,14 +10,28 @@ namespace WasmBind.Generators.Model;
 internal static class Layout
 {
     /// <summary>The size in bytes of a value of <paramref name="type"/> in memory.</summary>
-    public static int Size(TypeModel type) => type.Kind == ValueKind.Option
-        ? AlignTo(PayloadOffset(type) + Size(type.Element!), Alignment(type))
-        : Size(type.Kind);
+    public static int Size(TypeModel type) => type.Kind switch
+    {
+        ValueKind.Option => AlignTo(PayloadOffset(type) + Size(type.Element!), Alignment(type)),
+        ValueKind.Record => Record(type).Size,
+        _ => Size(type.Kind),
+    };
 
     /// <summary>The alignment in bytes of a value of <paramref name="type"/> in memory.</summary>
-    public static int Alignment(TypeModel type) => type.Kind == ValueKind.Option
-        ? System.Math.Max(1, Alignment(type.Element!))
-        : Alignment(type.Kind);
+    public static int Alignment(TypeModel type) => type.Kind switch
+    {
+        ValueKind.Option => System.Math.Max(1, Alignment(type.Element!)),
+        ValueKind.Record => Record(type).Alignment,
+        _ => Alignment(type.Kind),
+    };
+
+    /// <summary>A record's layout: the tuple of its fields.</summary>
+    public static TupleLayout Record(TypeModel record) => Tuple(FieldTypes(record));
+
+    private static IEnumerable<TypeModel> FieldTypes(TypeModel record)
+    {
+        foreach (var field in record.Record!.Fields) yield return field.Type;
+    }
 
     /// <summary>Where an option's payload starts: after its one-byte discriminant, at the payload's alignment.</summary>
     public static int PayloadOffset(TypeModel option) => AlignTo(1, Alignment(option.Element!));

@@ -227,6 +227,13 @@ internal static class BindingModelBuilder
                 valid = false;
                 continue;
             }
+            if (classification.Field is { } field)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedRecordField,
+                    classification.FieldLocation ?? ParameterLocation(parameter, typeOnly: true, cancellationToken), field, memberName, classification.Reason ?? TypeClassifier.SupportedTypes));
+                valid = false;
+                continue;
+            }
             if (classification.Type is not { } type)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameterType, ParameterLocation(parameter, typeOnly: true, cancellationToken),
@@ -354,6 +361,12 @@ internal static class BindingModelBuilder
 
         var classification = TypeClassifier.Classify(valueType);
         if (classification.IsError) return null;
+        if (classification.Field is { } field)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedRecordField,
+                classification.FieldLocation ?? ReturnTypeLocation(method, cancellationToken), field, MemberName(method), classification.Reason ?? TypeClassifier.SupportedTypes));
+            return null;
+        }
         var reason = classification.Type?.Kind switch
         {
             null => classification.Reason ?? TypeClassifier.SupportedTypes,

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using WasmBind.Generators.Model;
@@ -15,20 +17,28 @@ internal static class TypeClassifier
     public static readonly SymbolDisplayFormat MessageFormat = SymbolDisplayFormat.CSharpErrorMessageFormat;
 
     public const string SupportedTypes =
-        "the supported types are bool, the integer types, float, double, enums, System.Text.Rune (a Unicode char), string, byte[], ReadOnlySpan<byte> and ReadOnlyMemory<byte>";
+        "the supported types are bool, the integer types, float, double, enums, System.Text.Rune (a Unicode char), T? of those, string, byte[], ReadOnlySpan<byte>, ReadOnlyMemory<byte>, and records, record structs and structs of bool, numbers, enums, Rune, T? of those and other such records";
 
     /// <summary>What a type is to a binding.</summary>
     /// <param name="Type">The model, when the type is supported.</param>
     /// <param name="Reason">Why it is not, when it is not (and is not erroneous).</param>
     /// <param name="IsError">The type has compile errors (half-typed code): say nothing, bind nothing.</param>
+    /// <param name="Field">When the problem is a record's field: the field, as messages name it (e.g. <c>Demo.Order.Items</c>).</param>
+    /// <param name="FieldLocation">Where that field is declared, when it is in source.</param>
     public readonly struct Classification
     {
-        public Classification(TypeModel? type, string? reason, bool isError)
+        public Classification(TypeModel? type, string? reason, bool isError, string? field = null, LocationInfo? fieldLocation = null)
         {
             Type = type;
             Reason = reason;
             IsError = isError;
+            Field = field;
+            FieldLocation = fieldLocation;
         }
+
+        public string? Field { get; }
+
+        public LocationInfo? FieldLocation { get; }
 
         public TypeModel? Type { get; }
 
@@ -47,7 +57,9 @@ internal static class TypeClassifier
         _ => false,
     };
 
-    public static Classification Classify(ITypeSymbol type)
+    public static Classification Classify(ITypeSymbol type) => Classify(type, new List<ITypeSymbol>());
+
+    private static Classification Classify(ITypeSymbol type, List<ITypeSymbol> enclosingRecords)
     {
         if (ContainsError(type)) return new Classification(null, null, isError: true);
 
@@ -75,11 +87,12 @@ internal static class TypeClassifier
             if (IsType(named, "System.Text", "Rune")) return Supported(ValueKind.Rune, type, false);
             if (IsType(named, "System", "Nullable`1"))
             {
-                var element = Classify(named.TypeArguments[0]);
+                var element = Classify(named.TypeArguments[0], enclosingRecords);
                 if (element.Type is { } payload && IsScalar(payload.Kind))
                     return new Classification(new TypeModel(ValueKind.Option, type.ToDisplayString(CodeFormat), false, payload), null, false);
                 return new Classification(null, "an option (T?) is supported for scalar T: bool, the integer types, float, double, enums and Rune", false);
             }
+            if (RecordShape.IsCandidate(named)) return RecordShape.Classify(named, enclosingRecords, Classify);
         }
         return new Classification(null, SupportedTypes, false);
     }
