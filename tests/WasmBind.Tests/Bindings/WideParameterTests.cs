@@ -60,13 +60,13 @@ public sealed class WideParameterTests
         var tuple = guest.Describe("alpha", "", "ü", "d", "e", "f", "g", "last", 200, -2, 0x0102030405060708, 1.5, true, new Rune(0x1F30D));
 
         Assert.Equal(0, tuple % 8); // the tuple's alignment: that of its s64 and f64
-        var bytes = memory.Buffer.AsSpan(tuple, 96);
+        var bytes = memory.GetSpan(tuple, 96);
         string[] expected = ["alpha", "", "ü", "d", "e", "f", "g", "last"];
         for (var i = 0; i < 8; i++)
         {
             var pointer = BinaryPrimitives.ReadInt32LittleEndian(bytes[(i * 8)..]);
             var length = BinaryPrimitives.ReadInt32LittleEndian(bytes[(i * 8 + 4)..]);
-            Assert.Equal(expected[i], Encoding.UTF8.GetString(memory.Buffer, pointer, length));
+            Assert.Equal(expected[i], memory.ReadString(pointer, length));
         }
         Assert.Equal(200, bytes[64]);
         Assert.Equal(-2, BinaryPrimitives.ReadInt16LittleEndian(bytes[66..]));
