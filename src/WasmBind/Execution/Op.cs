@@ -66,6 +66,13 @@ internal enum Op
     ConsumeFuel = 0x1B,
     /// <summary>Checks the store's epoch deadline (function entry and loop headers).</summary>
     CheckEpoch = 0x1C,
+    /// <summary>
+    /// function index, callee argument base: a tail call. A WebAssembly callee replaces the running frame; a host
+    /// callee is called like <see cref="Call"/>, and the return sequence the translator emits after it returns.
+    /// </summary>
+    ReturnCall = 0x1D,
+    /// <summary>table, type index, index slot, callee argument base: <see cref="ReturnCall"/> through a table.</summary>
+    ReturnCallIndirect = 0x1E,
 
     // Loads (dst, address, offset) and stores (address, value, offset) keep their wasm opcodes.
     I32Load = 0x28, I64Load = 0x29, F32Load = 0x2A, F64Load = 0x2B,
