@@ -60,7 +60,7 @@ public static class Telemetry
         var fresh = compilation.Clone();
         if (name == "Compile") return fresh.GetDiagnostics().Length;
         var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
-        ImmutableArray<Diagnostic> diagnostics = await fresh.WithAnalyzers(Sets.For(name), options).GetAnalyzerDiagnosticsAsync();
+        var diagnostics = await fresh.WithAnalyzers(Sets.For(name), options).GetAnalyzerDiagnosticsAsync();
         return diagnostics.Length;
     }
 }

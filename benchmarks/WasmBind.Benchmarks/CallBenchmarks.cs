@@ -49,7 +49,10 @@ public class CallBenchmarks
             || typedAdd.CallAsync(2, 3).Result != 5 || untypedAdd.CallAsync([Value.I32(2), Value.I32(3)]).Result[0].AsInt32() != 5
             || callAsyncHostCompleted.CallAsync(2, 3).Result != 5
             || callAsyncHostYielding.CallAsync(2, 3).AsTask().GetAwaiter().GetResult() != 5)
+        {
             throw new InvalidOperationException("add.wasm gave a wrong answer.");
+        }
+
         if (!typedAdd.CallAsync(2, 3).IsCompletedSuccessfully || !callAsyncHostCompleted.CallAsync(2, 3).IsCompletedSuccessfully)
             throw new InvalidOperationException("A call that should complete synchronously did not.");
     }

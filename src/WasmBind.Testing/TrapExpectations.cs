@@ -21,6 +21,8 @@ internal static class TrapExpectations
         "integer overflow" => [TrapCode.IntegerOverflow],
         "invalid conversion to integer" => [TrapCode.BadConversionToInteger],
         "call stack exhausted" => [TrapCode.CallStackExhausted],
+        "unaligned atomic" => [TrapCode.UnalignedAtomic],
+        "expected shared memory" => [TrapCode.ExpectedSharedMemory],
         _ => null,
     };
 

@@ -87,7 +87,7 @@ internal sealed class WastSession
 
     private Outcome InstantiateOrThrow(WastCommand command)
     {
-        Module? definition = lastDefinition;
+        var definition = lastDefinition;
         if (command.Definition is { } name && !definitions.TryGetValue(name, out definition))
         {
             if (namedUnsupported.TryGetValue("definition " + name, out var reason)) throw new SkipException(reason);

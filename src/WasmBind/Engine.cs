@@ -5,7 +5,7 @@ namespace WasmBind;
 /// <summary>
 /// Global configuration and shared state for compiling and running modules. Thread-safe: create one and share it.
 /// </summary>
-public sealed class Engine
+public sealed partial class Engine
 {
     /// <summary>Creates an engine with the given configuration, or the defaults.</summary>
     public Engine(EngineConfig? config = null)
@@ -26,7 +26,12 @@ public sealed class Engine
     /// Advances the epoch by one. Thread-safe and cheap: call it from a timer thread to interrupt code running in
     /// stores whose deadline has passed (requires <see cref="EngineConfig.EpochInterruption"/>).
     /// </summary>
-    public void IncrementEpoch() => Interlocked.Increment(ref epoch);
+    public void IncrementEpoch()
+    {
+        Interlocked.Increment(ref epoch);
+        // Threads parked in memory.atomic.wait re-check their store's deadline.
+        if (Volatile.Read(ref parkedWaiterCount) != 0) NudgeParkedWaiters();
+    }
 
     internal ref long EpochCounter => ref epoch;
 

@@ -22,6 +22,13 @@ public enum WasmFeatures
     /// <summary>Arithmetic (<c>i32.add</c>, <c>i64.mul</c>, ...) in constant expressions (extended-const proposal).</summary>
     ExtendedConst = 1 << 6,
     /// <summary>
+    /// The threads proposal: <c>shared</c> memories and the atomic instructions (<c>0xFE</c> prefix: atomic loads,
+    /// stores, read-modify-writes, <c>memory.atomic.wait32/64</c>, <c>memory.atomic.notify</c>, <c>atomic.fence</c>).
+    /// On by default, as in Wasmtime (since version 15): the proposal is standardised (stage 4). Creating threads is
+    /// the embedder's business; this feature only lets modules share memory and synchronise through it.
+    /// </summary>
+    Threads = 1 << 7,
+    /// <summary>
     /// Tail calls (<c>return_call</c>, <c>return_call_indirect</c>): the callee replaces the caller's frame, so tail
     /// recursion runs in constant stack. Part of Wasm 3.0, and on by default in Wasmtime.
     /// </summary>
@@ -35,10 +42,10 @@ public sealed class EngineConfig
 {
     /// <summary>
     /// Which proposals modules may use. Default: <see cref="WasmFeatures.Wasm2Scalar"/> plus
-    /// <see cref="WasmFeatures.ExtendedConst"/> and <see cref="WasmFeatures.TailCall"/> (part of Wasm 3.0, and on by
-    /// default in Wasmtime).
+    /// <see cref="WasmFeatures.ExtendedConst"/>, <see cref="WasmFeatures.Threads"/> and <see cref="WasmFeatures.TailCall"/>
+    /// (part of Wasm 3.0, and on by default in Wasmtime).
     /// </summary>
-    public WasmFeatures Features { get; init; } = WasmFeatures.Wasm2Scalar | WasmFeatures.ExtendedConst | WasmFeatures.TailCall;
+    public WasmFeatures Features { get; init; } = WasmFeatures.Wasm2Scalar | WasmFeatures.ExtendedConst | WasmFeatures.Threads | WasmFeatures.TailCall;
 
     /// <summary>
     /// The deepest nesting of WebAssembly calls a store allows before trapping with

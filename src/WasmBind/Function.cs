@@ -51,7 +51,7 @@ public abstract partial class Function : Extern
             throw new ArgumentException($"{this} returns {resultTypes.Length} result(s); the results span holds {results.Length}.", nameof(results));
 
         var slotCount = Math.Max(parameters.Length, resultTypes.Length);
-        Span<ulong> slots = slotCount <= 16 ? stackalloc ulong[slotCount] : new ulong[slotCount];
+        var slots = slotCount <= 16 ? stackalloc ulong[slotCount] : new ulong[slotCount];
         for (var i = 0; i < parameters.Length; i++)
         {
             if (arguments[i].Type != parameters[i])

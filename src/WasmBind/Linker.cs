@@ -41,6 +41,18 @@ public partial class Linker
     }
 
     /// <summary>
+    /// Defines a shared memory: every store instantiating through this linker imports the same bytes (each store sees
+    /// them through its own <see cref="Memory"/> view, <see cref="SharedMemory.In"/>).
+    /// </summary>
+    /// <returns>This linker, for chaining.</returns>
+    /// <exception cref="InvalidOperationException">The name is already defined and <see cref="AllowShadowing"/> is false.</exception>
+    public Linker Define(string module, string name, SharedMemory memory)
+    {
+        ArgumentNullException.ThrowIfNull(memory);
+        return Add(module, name, new SharedMemoryDefinition(memory));
+    }
+
+    /// <summary>
     /// Defines a host function whose arguments and results pass as <see cref="Value"/>s. Prefer the typed
     /// <c>DefineFunction</c> overloads where the signature is known at compile time: they do not convert per call.
     /// </summary>

@@ -8,6 +8,8 @@ namespace WasmBind;
 /// A linear memory, in unmanaged memory owned by this object and freed after it becomes unreachable.
 /// </summary>
 /// <remarks>
+/// A memory of a <c>shared</c> type is a store's view of an engine-wide <see cref="WasmBind.SharedMemory"/>: its
+/// bytes never move, and other threads may read, write and grow them at any time.
 /// A span from <see cref="Span"/> or <see cref="GetSpan"/> points into that memory: it stays valid while this
 /// <see cref="Memory"/> is reachable and has not grown. Growth (<see cref="Grow"/>, or <c>memory.grow</c> in any
 /// WebAssembly call) may move the bytes, so take the span again after any call; and keep the <see cref="Memory"/>
@@ -39,18 +41,37 @@ public sealed class Memory : Extern
         store.CountMemory();
         Type = type;
         var bytes = type.Limits.Minimum * MemoryType.PageSize;
+        if (type.Shared && type.Limits.Maximum is not null)
+        {
+            // A shared memory belongs to the engine (other stores may import it): this store holds a view of it.
+            SharedMemory = new SharedMemory(store.Engine, type);
+            SharedMemory.AddView(store, this);
+            Block = SharedMemory.Block;
+            return;
+        }
         try
         {
-            // A shared memory never moves (other threads hold its base), so it reserves its whole maximum now.
-            Block = type.Shared && type.Limits.Maximum is { } sharedMaximum
-                ? LinearMemoryBlock.CreateShared(bytes, Math.Min(sharedMaximum, MaxPages) * MemoryType.PageSize)
-                : LinearMemoryBlock.CreateUnshared(bytes);
+            Block = LinearMemoryBlock.CreateUnshared(bytes);
         }
         catch (OutOfMemoryException e)
         {
             throw new ResourceLimitExceededException($"This process cannot allocate a memory of {type.Limits.Minimum} pages: {e.Message}");
         }
     }
+
+    /// <summary>A store's view of <paramref name="shared"/>: the same bytes, not counted against the store's memory limit.</summary>
+    internal Memory(Store store, SharedMemory shared) : base(store)
+    {
+        Type = shared.Type;
+        SharedMemory = shared;
+        Block = shared.Block;
+    }
+
+    /// <summary>
+    /// The engine-wide shared memory this is a view of (for a <c>shared</c> memory type), or null. Hand it to other
+    /// stores (<see cref="Linker.Define(string, string, SharedMemory)"/>) so their instances import the same bytes.
+    /// </summary>
+    public SharedMemory? SharedMemory { get; }
 
     /// <summary>The type the memory was created with; its current size is <see cref="Pages"/>.</summary>
     public MemoryType Type { get; }
@@ -78,8 +99,11 @@ public sealed class Memory : Extern
         {
             var length = Block.Length;
             if (length > int.MaxValue)
+            {
                 throw new InvalidOperationException(
                     $"The memory is {length} bytes, more than a Span<byte> can cover ({int.MaxValue}); use GetSpan(address, length) for a part of it.");
+            }
+
             return Block.Slice(0, (int)length);
         }
     }
@@ -123,6 +147,8 @@ public sealed class Memory : Extern
         var maximum = MaximumPages;
         if (target > maximum) return -1;
         if (Store.Limiter is { } limiter && !limiter.MemoryGrowing(this, old, target)) return -1;
+        // Another thread may grow a shared memory at the same time: grow by the delta, and report the size it grew from.
+        if (SharedMemory is { } shared) return shared.TryGrow(deltaPages);
         return Block.TryGrow(target * MemoryType.PageSize, (ulong)maximum * MemoryType.PageSize) ? old : -1;
     }
 

@@ -52,7 +52,7 @@ public sealed class Module
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(bytes);
-        var definition = ModuleDecoder.Decode(bytes);
+        var definition = ModuleDecoder.Decode(bytes, (engine.Config.Features & WasmFeatures.Threads) != 0);
         var functions = ModuleValidator.ValidateAndCompile(engine, definition);
         var typeIds = definition.Types.Select(engine.Types.GetId).ToArray();
         return new Module(engine, definition, functions, typeIds);

@@ -12,6 +12,9 @@ public partial class Store
     /// <summary>The deadline the interpreter compares the engine's epoch with; lowered to force a check on cancellation.</summary>
     internal long EffectiveEpochDeadline = long.MaxValue;
 
+    /// <summary>The waiter of this store's thread while it is parked in <c>memory.atomic.wait</c>, so interruption can wake it.</summary>
+    internal Runtime.AtomicWaiter? ParkedWaiter;
+
     private long epochDeadline = long.MaxValue;
     private ulong? fuelAsyncYieldInterval;
     private int interruptRequested;
@@ -79,6 +82,9 @@ public partial class Store
     {
         epochDeadline = DeadlineAfter(Engine.CurrentEpoch, ticksBeyondCurrent);
         if (Volatile.Read(ref interruptRequested) == 0) Volatile.Write(ref EffectiveEpochDeadline, epochDeadline);
+        // Publish the deadline before looking for a parked waiter (see RequestInterrupt).
+        Interlocked.MemoryBarrier();
+        Volatile.Read(ref ParkedWaiter)?.Nudge();
     }
 
     /// <summary>When the deadline passes, trap with <see cref="TrapCode.Interrupted"/> (the default).</summary>
@@ -117,7 +123,10 @@ public partial class Store
     internal void RequestInterrupt()
     {
         Volatile.Write(ref interruptRequested, 1);
-        Volatile.Write(ref EffectiveEpochDeadline, long.MinValue);
+        // A full fence (not just release): the flag must be visible before ParkedWaiter is read, or a thread that is
+        // just parking in memory.atomic.wait could miss both the flag and the nudge (it fences the other way round).
+        Interlocked.Exchange(ref EffectiveEpochDeadline, long.MinValue);
+        Volatile.Read(ref ParkedWaiter)?.Nudge();
     }
 
     internal bool InterruptRequested => Volatile.Read(ref interruptRequested) != 0;

@@ -39,4 +39,8 @@ public enum TrapCode
     /// other than 0 or 1.
     /// </summary>
     InvalidCanonicalValue,
+    /// <summary>An atomic memory access (threads proposal) used an address that is not a multiple of its size.</summary>
+    UnalignedAtomic,
+    /// <summary><c>memory.atomic.wait32</c>/<c>wait64</c> on a memory that is not shared: nothing could ever wake it.</summary>
+    ExpectedSharedMemory,
 }

@@ -61,6 +61,8 @@ public sealed class TrapException : WasmException
         TrapCode.ResourceLimitExceeded => "resource limit exceeded: a memory or table could not grow",
         TrapCode.HostError => "host function failed",
         TrapCode.InvalidCanonicalValue => "invalid value lifted from the guest",
+        TrapCode.UnalignedAtomic => "unaligned atomic",
+        TrapCode.ExpectedSharedMemory => "expected shared memory",
         _ => code.ToString(),
     };
 }

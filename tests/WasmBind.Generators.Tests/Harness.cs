@@ -3,10 +3,9 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using WasmBind.Generators;
 
-namespace WasmBind.Generators.Tests;
-
 using Compilation = Microsoft.CodeAnalysis.Compilation;
 
+namespace WasmBind.Generators.Tests;
 /// <summary>Compiles test sources and runs the generator over them, the way the compiler does in a build.</summary>
 internal static class Harness
 {

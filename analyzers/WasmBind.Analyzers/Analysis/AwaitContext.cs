@@ -89,7 +89,7 @@ internal static class AwaitContext
     /// </summary>
     public static bool IsInCleanup(IOperation operation)
     {
-        IOperation child = operation;
+        var child = operation;
         for (var current = operation.Parent; current is not null; child = current, current = current.Parent)
         {
             if (current is IAnonymousFunctionOperation or ILocalFunctionOperation) return false;

@@ -104,7 +104,7 @@ public sealed class CallerEscapesAnalyzer : WasmBindAnalyzer
     private static void AnalyzeDelegate(OperationAnalysisContext context, WellKnownTypes types)
     {
         var parent = context.Operation.ParentSkippingConversions(out var value);
-        string? how = parent switch
+        var how = parent switch
         {
             ISimpleAssignmentOperation assignment when assignment.Value == value && OutlivesCall(assignment.Target) => "is captured by a delegate that is stored",
             IEventAssignmentOperation { Adds: true } => "is captured by a delegate subscribed to an event",

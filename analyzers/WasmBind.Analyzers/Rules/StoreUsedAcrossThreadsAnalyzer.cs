@@ -36,7 +36,11 @@ public sealed class StoreUsedAcrossThreadsAnalyzer : WasmBindAnalyzer
     {
         var assignment = (IEventAssignmentOperation)context.Operation;
         if (!assignment.Adds || assignment.EventReference is not IEventReferenceOperation reference
-            || !SymbolEqualityComparer.Default.Equals(reference.Event.OriginalDefinition, types.TimerElapsed)) return;
+            || !SymbolEqualityComparer.Default.Equals(reference.Event.OriginalDefinition, types.TimerElapsed))
+        {
+            return;
+        }
+
         var root = assignment.Root();
         if (assignment.HandlerValue.DelegateBody(root) is not { } handler) return;
         foreach (var capture in Captures.Find(handler, root, types))

@@ -3,150 +3,152 @@ using System.Linq;
 using WasmBind.Generators.Model;
 using static WasmBind.Generators.Emitting.Conversions;
 
-namespace WasmBind.Generators.Emitting
+namespace WasmBind.Generators.Emitting;
+
+/// <summary>
+/// Writes <c>Bind(Instance)</c> for a <c>[WasmExports]</c> interface and the private class it returns. The class
+/// looks every export up once, through <c>ExportBinder</c> (which collects every missing or mismatched export into
+/// one exception), and keeps the typed handles; each method lowers its arguments, calls the export, lifts the
+/// result and then calls the export's <c>cabi_post_</c> function if the guest has one.
+/// </summary>
+internal static class ExportsEmitter
 {
-    /// <summary>
-    /// Writes <c>Bind(Instance)</c> for a <c>[WasmExports]</c> interface and the private class it returns. The class
-    /// looks every export up once, through <c>ExportBinder</c> (which collects every missing or mismatched export into
-    /// one exception), and keeps the typed handles; each method lowers its arguments, calls the export, lifts the
-    /// result and then calls the export's <c>cabi_post_</c> function if the guest has one.
-    /// </summary>
-    internal static class ExportsEmitter
+    private const string ProxyName = "WasmExportsProxy";
+
+    public static void Emit(CodeWriter writer, InterfaceModel model)
     {
-        private const string ProxyName = "WasmExportsProxy";
-
-        public static void Emit(CodeWriter writer, InterfaceModel model)
+        writer.Line("/// <summary>");
+        writer.Line($"/// Binds the exports of <paramref name=\"instance\"/> to <see cref=\"{model.Name}\"/>: looks up and checks every export once, and");
+        writer.Line("/// returns an implementation whose methods call them.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <param name=\"instance\">The guest instance that exports the interface's functions.</param>");
+        writer.Line($"/// <returns>An implementation of <see cref=\"{model.Name}\"/> that calls the instance's exports.</returns>");
+        writer.Line("/// <exception cref=\"global::WasmBind.Bindings.BindingException\">");
+        writer.Line("/// Exports are missing or have other types than the interface needs; the message lists every one, with both types.");
+        writer.Line("/// </exception>");
+        writer.Line("/// <remarks>A WASI reactor (a module exporting <c>_initialize</c>) is initialised here, once per instance, before any export is called.</remarks>");
+        writer.Open($"public static {model.Name} Bind(global::WasmBind.Instance instance)");
+        if (model.HasUnboundMembers)
         {
-            writer.Line("/// <summary>");
-            writer.Line($"/// Binds the exports of <paramref name=\"instance\"/> to <see cref=\"{model.Name}\"/>: looks up and checks every export once, and");
-            writer.Line("/// returns an implementation whose methods call them.");
-            writer.Line("/// </summary>");
-            writer.Line("/// <param name=\"instance\">The guest instance that exports the interface's functions.</param>");
-            writer.Line($"/// <returns>An implementation of <see cref=\"{model.Name}\"/> that calls the instance's exports.</returns>");
-            writer.Line("/// <exception cref=\"global::WasmBind.Bindings.BindingException\">");
-            writer.Line("/// Exports are missing or have other types than the interface needs; the message lists every one, with both types.");
-            writer.Line("/// </exception>");
-            writer.Line("/// <remarks>A WASI reactor (a module exporting <c>_initialize</c>) is initialised here, once per instance, before any export is called.</remarks>");
-            writer.Open($"public static {model.Name} Bind(global::WasmBind.Instance instance)");
-            if (model.HasUnboundMembers)
-            {
-                // Some member has an error (reported at it): no class can implement the interface yet.
-                writer.Line("global::System.ArgumentNullException.ThrowIfNull(instance);");
-                writer.Line($"throw new global::System.NotSupportedException({Literal(model.DisplayName + " has members the binding generator could not bind; see the WB2xxx errors of the build.")});");
-                writer.Close();
-                return;
-            }
+            // Some member has an error (reported at it): no class can implement the interface yet.
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(instance);");
-            writer.Line($"var binder = new global::WasmBind.Bindings.ExportBinder(instance, {Literal(model.DisplayName)});");
-            writer.Line($"var exports = new {ProxyName}(binder);");
-            writer.Line("binder.ThrowIfFailed();");
-            writer.Line("binder.InitializeReactor();");
-            writer.Line("return exports;");
+            writer.Line($"throw new global::System.NotSupportedException({Literal(model.DisplayName + " has members the binding generator could not bind; see the WB2xxx errors of the build.")});");
             writer.Close();
+            return;
+        }
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(instance);");
+        writer.Line($"var binder = new global::WasmBind.Bindings.ExportBinder(instance, {Literal(model.DisplayName)});");
+        writer.Line($"var exports = new {ProxyName}(binder);");
+        writer.Line("binder.ThrowIfFailed();");
+        writer.Line("binder.InitializeReactor();");
+        writer.Line("return exports;");
+        writer.Close();
+        writer.Line();
+        EmitProxy(writer, model);
+    }
+
+    private sealed class MemberPlan
+    {
+        public MemberPlan(MemberModel member, CoreSignature signature, string field, string? postField)
+        {
+            Member = member;
+            Signature = signature;
+            Field = field;
+            PostField = postField;
+        }
+
+        public MemberModel Member { get; }
+        public CoreSignature Signature { get; }
+        public string Field { get; }
+        public string? PostField { get; }
+        public bool Typed => Signature.Parameters.Count <= Flattening.MaxTypedArity;
+    }
+
+    private static void EmitProxy(CodeWriter writer, InterfaceModel model)
+    {
+        var needsMemory = model.Members.Any(m => Flattening.ParametersInMemory(m)
+            || m.Parameters.Any(p => Flattening.IsInMemory(p.Type.Kind)) || (m.Return.Value is { } r && Flattening.ResultInMemory(r)));
+        var needsAllocator = model.Members.Any(m => Flattening.ParametersInMemory(m) || m.Parameters.Any(p => Flattening.IsInMemory(p.Type.Kind)));
+
+        var fields = new NameScope("memory", "allocator", "binder");
+        var plans = new List<MemberPlan>();
+        foreach (var member in model.Members)
+        {
+            var field = fields.Use(NameScope.Camel(member.Name));
+            plans.Add(new MemberPlan(member, Flattening.GetCoreSignature(member, BindingKind.Exports), field, fields.Use(NameScope.Camel(member.Name) + "PostReturn")));
+        }
+
+        writer.Line($"/// <summary>The exports of one instance, as <see cref=\"{model.Name}\"/>.</summary>");
+        writer.Open($"private sealed class {ProxyName} : {model.Name}");
+        if (needsMemory) writer.Line("private readonly global::WasmBind.Memory memory;");
+        if (needsAllocator) writer.Line("private readonly global::WasmBind.Function allocator;");
+        foreach (var plan in plans)
+        {
+            writer.Line($"private readonly {FunctionType(plan)} {plan.Field};");
+            writer.Line($"private readonly {PostReturnType(plan)}? {plan.PostField};");
+        }
+        writer.Line();
+        writer.Open($"public {ProxyName}(global::WasmBind.Bindings.ExportBinder binder)");
+        if (needsMemory) writer.Line($"memory = binder.GetMemory({Literal(model.MemoryName)})!;");
+        if (needsAllocator) writer.Line($"allocator = binder.GetAllocator({Literal(model.AllocatorName)})!;");
+        foreach (var plan in plans)
+        {
+            var name = Literal(plan.Member.WasmName);
+            if (plan.Typed)
+            {
+                var method = plan.Signature.Results.Count == 0 ? "GetAction" : "GetFunction";
+                writer.Line($"{plan.Field} = binder.{method}{TypeArguments(plan.Signature.Parameters.Concat(plan.Signature.Results))}({name})!;");
+            }
+            else
+            {
+                writer.Line($"{plan.Field} = binder.GetUntypedFunction({name}, new global::WasmBind.FunctionType(" +
+                    $"(global::System.ReadOnlySpan<global::WasmBind.ValueType>)[{string.Join(", ", plan.Signature.Parameters.Select(ValueTypeName))}], " +
+                    $"(global::System.ReadOnlySpan<global::WasmBind.ValueType>)[{string.Join(", ", plan.Signature.Results.Select(ValueTypeName))}]))!;");
+            }
+            writer.Line($"{plan.PostField} = binder.GetPostReturn{TypeArguments(plan.Signature.Results)}({name});");
+        }
+        writer.Close();
+        foreach (var plan in plans)
+        {
             writer.Line();
-            EmitProxy(writer, model);
+            EmitMember(writer, model, plan);
+        }
+        writer.Close();
+    }
+
+    private static void EmitMember(CodeWriter writer, InterfaceModel model, MemberPlan plan)
+    {
+        var member = plan.Member;
+        var scope = new NameScope();
+        var declared = new List<string>();
+        foreach (var parameter in member.Parameters) declared.Add(scope.Use(parameter.Name));
+
+        var parameterList = member.Parameters.Select((p, i) => (p.IsScoped ? "scoped " : "") + p.Type.DisplayName + " " + declared[i]);
+        writer.Open($"{member.Return.DisplayName} {model.Name}.{NameScope.Escape(member.Name)}({string.Join(", ", parameterList)})");
+
+        // A token that is already cancelled wins before anything is lowered: nothing is allocated in the guest or
+        // written to its memory for a call that will not run.
+        var tokenIndex = member.Parameters.Select(p => p.Type.Kind).ToList().IndexOf(ValueKind.CancellationToken);
+        if (tokenIndex >= 0 && member.Return.Async != AsyncKind.None)
+        {
+            var token = declared[tokenIndex];
+            var taskType = member.Return.Async == AsyncKind.Task ? "global::System.Threading.Tasks.Task" : ValueTaskType;
+            var typeArgument = member.Return.Value is { } value ? "<" + value.DisplayName + ">" : "";
+            writer.Line($"if ({token}.IsCancellationRequested) return {taskType}.FromCanceled{typeArgument}({token});");
         }
 
-        private sealed class MemberPlan
+        // Lower the arguments: scalars inline, strings and bytes copied into guest memory first; past 16 core
+        // values, all of them as one tuple in guest memory, passed by its address.
+        var arguments = new List<(CoreType Type, string Expression)>();
+        string? cancellationToken = null;
+        if (Flattening.ParametersInMemory(member))
         {
-            public MemberPlan(MemberModel member, CoreSignature signature, string field, string? postField)
-            {
-                Member = member;
-                Signature = signature;
-                Field = field;
-                PostField = postField;
-            }
-
-            public MemberModel Member { get; }
-            public CoreSignature Signature { get; }
-            public string Field { get; }
-            public string? PostField { get; }
-            public bool Typed => Signature.Parameters.Count <= Flattening.MaxTypedArity;
+            cancellationToken = tokenIndex >= 0 ? declared[tokenIndex] : null;
+            arguments.Add((CoreType.I32, EmitArgumentTuple(writer, member, declared, scope)));
         }
-
-        private static void EmitProxy(CodeWriter writer, InterfaceModel model)
+        else
         {
-            var needsMemory = model.Members.Any(m => Flattening.ParametersInMemory(m)
-                || m.Parameters.Any(p => Flattening.IsInMemory(p.Type.Kind)) || (m.Return.Value is { } r && Flattening.ResultInMemory(r)));
-            var needsAllocator = model.Members.Any(m => Flattening.ParametersInMemory(m) || m.Parameters.Any(p => Flattening.IsInMemory(p.Type.Kind)));
-
-            var fields = new NameScope("memory", "allocator", "binder");
-            var plans = new List<MemberPlan>();
-            foreach (var member in model.Members)
-            {
-                var field = fields.Use(NameScope.Camel(member.Name));
-                plans.Add(new MemberPlan(member, Flattening.GetCoreSignature(member, BindingKind.Exports), field, fields.Use(NameScope.Camel(member.Name) + "PostReturn")));
-            }
-
-            writer.Line($"/// <summary>The exports of one instance, as <see cref=\"{model.Name}\"/>.</summary>");
-            writer.Open($"private sealed class {ProxyName} : {model.Name}");
-            if (needsMemory) writer.Line("private readonly global::WasmBind.Memory memory;");
-            if (needsAllocator) writer.Line("private readonly global::WasmBind.Function allocator;");
-            foreach (var plan in plans)
-            {
-                writer.Line($"private readonly {FunctionType(plan)} {plan.Field};");
-                writer.Line($"private readonly {PostReturnType(plan)}? {plan.PostField};");
-            }
-            writer.Line();
-            writer.Open($"public {ProxyName}(global::WasmBind.Bindings.ExportBinder binder)");
-            if (needsMemory) writer.Line($"memory = binder.GetMemory({Literal(model.MemoryName)})!;");
-            if (needsAllocator) writer.Line($"allocator = binder.GetAllocator({Literal(model.AllocatorName)})!;");
-            foreach (var plan in plans)
-            {
-                var name = Literal(plan.Member.WasmName);
-                if (plan.Typed)
-                {
-                    var method = plan.Signature.Results.Count == 0 ? "GetAction" : "GetFunction";
-                    writer.Line($"{plan.Field} = binder.{method}{TypeArguments(plan.Signature.Parameters.Concat(plan.Signature.Results))}({name})!;");
-                }
-                else
-                {
-                    writer.Line($"{plan.Field} = binder.GetUntypedFunction({name}, new global::WasmBind.FunctionType(" +
-                        $"(global::System.ReadOnlySpan<global::WasmBind.ValueType>)[{string.Join(", ", plan.Signature.Parameters.Select(ValueTypeName))}], " +
-                        $"(global::System.ReadOnlySpan<global::WasmBind.ValueType>)[{string.Join(", ", plan.Signature.Results.Select(ValueTypeName))}]))!;");
-                }
-                writer.Line($"{plan.PostField} = binder.GetPostReturn{TypeArguments(plan.Signature.Results)}({name});");
-            }
-            writer.Close();
-            foreach (var plan in plans)
-            {
-                writer.Line();
-                EmitMember(writer, model, plan);
-            }
-            writer.Close();
-        }
-
-        private static void EmitMember(CodeWriter writer, InterfaceModel model, MemberPlan plan)
-        {
-            var member = plan.Member;
-            var scope = new NameScope();
-            var declared = new List<string>();
-            foreach (var parameter in member.Parameters) declared.Add(scope.Use(parameter.Name));
-
-            var parameterList = member.Parameters.Select((p, i) => (p.IsScoped ? "scoped " : "") + p.Type.DisplayName + " " + declared[i]);
-            writer.Open($"{member.Return.DisplayName} {model.Name}.{NameScope.Escape(member.Name)}({string.Join(", ", parameterList)})");
-
-            // A token that is already cancelled wins before anything is lowered: nothing is allocated in the guest or
-            // written to its memory for a call that will not run.
-            var tokenIndex = member.Parameters.Select(p => p.Type.Kind).ToList().IndexOf(ValueKind.CancellationToken);
-            if (tokenIndex >= 0 && member.Return.Async != AsyncKind.None)
-            {
-                var token = declared[tokenIndex];
-                var taskType = member.Return.Async == AsyncKind.Task ? "global::System.Threading.Tasks.Task" : ValueTaskType;
-                var typeArgument = member.Return.Value is { } value ? "<" + value.DisplayName + ">" : "";
-                writer.Line($"if ({token}.IsCancellationRequested) return {taskType}.FromCanceled{typeArgument}({token});");
-            }
-
-            // Lower the arguments: scalars inline, strings and bytes copied into guest memory first; past 16 core
-            // values, all of them as one tuple in guest memory, passed by its address.
-            var arguments = new List<(CoreType Type, string Expression)>();
-            string? cancellationToken = null;
-            if (Flattening.ParametersInMemory(member))
-            {
-                cancellationToken = tokenIndex >= 0 ? declared[tokenIndex] : null;
-                arguments.Add((CoreType.I32, EmitArgumentTuple(writer, member, declared, scope)));
-            }
-            else for (var i = 0; i < member.Parameters.Count; i++)
+            for (var i = 0; i < member.Parameters.Count; i++)
             {
                 var type = member.Parameters[i].Type;
                 var name = declared[i];
@@ -176,151 +178,151 @@ namespace WasmBind.Generators.Emitting
                         break;
                 }
             }
+        }
 
-            var result = member.Return.Value;
-            var resultInMemory = result is not null && Flattening.ResultInMemory(result);
-            var coreResult = plan.Signature.Results.Count == 1 ? plan.Signature.Results[0] : (CoreType?)null;
-            var function = "this." + plan.Field;
-            var post = "this." + plan.PostField;
+        var result = member.Return.Value;
+        var resultInMemory = result is not null && Flattening.ResultInMemory(result);
+        var coreResult = plan.Signature.Results.Count == 1 ? plan.Signature.Results[0] : (CoreType?)null;
+        var function = "this." + plan.Field;
+        var post = "this." + plan.PostField;
 
-            if (member.Return.Async == AsyncKind.None)
-            {
-                string? core = null;
-                if (plan.Typed)
-                {
-                    var call = $"{function}.Call({string.Join(", ", arguments.Select(a => a.Expression))})";
-                    if (coreResult is null) writer.Line(call + ";");
-                    else writer.Line($"var {core = scope.Use(resultInMemory ? "returnArea" : "result")} = {call};");
-                }
-                else
-                {
-                    var results = scope.Use("results");
-                    writer.Line(coreResult is null
-                        ? $"global::System.Span<global::WasmBind.Value> {results} = [];"
-                        : $"global::System.Span<global::WasmBind.Value> {results} = [default];");
-                    writer.Line($"{function}.Invoke([{string.Join(", ", arguments.Select(a => $"{ValueFactory(a.Type)}({a.Expression})"))}], {results});");
-                    if (coreResult is { } t) writer.Line($"var {core = scope.Use(resultInMemory ? "returnArea" : "result")} = {results}[0].{ValueAccessor(t)}();");
-                }
-
-                if (result is null)
-                {
-                    writer.Line($"{post}?.Call();");
-                }
-                else if (resultInMemory)
-                {
-                    var lifted = scope.Use("result");
-                    var lift = result.Kind == ValueKind.String ? "LiftStringResult" : "LiftBytesResult";
-                    writer.Line(result.Kind == ValueKind.Option
-                        ? $"var {lifted} = {MemoryAccess.LiftOptionResult(result, "this.memory", core!)};"
-                        : $"var {lifted} = {Abi}.{lift}(this.memory, {core});");
-                    writer.Line($"{post}?.Call({core});");
-                    writer.Line($"return {lifted};");
-                }
-                else
-                {
-                    writer.Line($"{post}?.Call({core});");
-                    writer.Line($"return {Lift(result, core!)};");
-                }
-                writer.Close();
-                return;
-            }
-
-            // Async: CallAsync, then lift and post-return when it completes.
-            var tokenArgument = cancellationToken is null ? "" : ", " + cancellationToken;
-            string pending;
+        if (member.Return.Async == AsyncKind.None)
+        {
+            string? core = null;
             if (plan.Typed)
             {
-                var callArguments = arguments.Select(a => a.Expression).ToList();
-                if (cancellationToken is not null) callArguments.Add(cancellationToken);
-                pending = $"{function}.CallAsync({string.Join(", ", callArguments)})";
+                var call = $"{function}.Call({string.Join(", ", arguments.Select(a => a.Expression))})";
+                if (coreResult is null) writer.Line(call + ";");
+                else writer.Line($"var {core = scope.Use(resultInMemory ? "returnArea" : "result")} = {call};");
             }
             else
             {
-                var values = string.Join(", ", arguments.Select(a => $"{ValueFactory(a.Type)}({a.Expression})"));
-                var call = $"{function}.CallAsync(new global::WasmBind.Value[] {{ {values} }}{tokenArgument})";
-                pending = coreResult is { } t ? $"{Abi}.FirstResultAsync<{CoreTypeName(t)}>({call})" : $"{Abi}.NoResultAsync({call})";
+                var results = scope.Use("results");
+                writer.Line(coreResult is null
+                    ? $"global::System.Span<global::WasmBind.Value> {results} = [];"
+                    : $"global::System.Span<global::WasmBind.Value> {results} = [default];");
+                writer.Line($"{function}.Invoke([{string.Join(", ", arguments.Select(a => $"{ValueFactory(a.Type)}({a.Expression})"))}], {results});");
+                if (coreResult is { } t) writer.Line($"var {core = scope.Use(resultInMemory ? "returnArea" : "result")} = {results}[0].{ValueAccessor(t)}();");
             }
-            var pendingCall = scope.Use("call");
-            writer.Line($"var {pendingCall} = {pending};");
 
-            string completion;
             if (result is null)
             {
-                completion = $"{Abi}.CompleteAsync({pendingCall}, {post})";
+                writer.Line($"{post}?.Call();");
             }
             else if (resultInMemory)
             {
-                var area = scope.Use("returnArea");
-                var memory = scope.Use("memory");
+                var lifted = scope.Use("result");
                 var lift = result.Kind == ValueKind.String ? "LiftStringResult" : "LiftBytesResult";
-                var lifted = result.Kind == ValueKind.Option ? MemoryAccess.LiftOptionResult(result, memory, area) : $"{Abi}.{lift}({memory}, {area})";
-                completion = $"{Abi}.CompleteAsync<int, global::WasmBind.Memory, {result.DisplayName}>({pendingCall}, {post}, this.memory, " +
-                    $"static ({area}, {memory}) => {lifted})";
-            }
-            else if (IsIdentity(result))
-            {
-                completion = $"{Abi}.CompleteAsync({pendingCall}, {post})";
+                writer.Line(result.Kind == ValueKind.Option
+                    ? $"var {lifted} = {MemoryAccess.LiftOptionResult(result, "this.memory", core!)};"
+                    : $"var {lifted} = {Abi}.{lift}(this.memory, {core});");
+                writer.Line($"{post}?.Call({core});");
+                writer.Line($"return {lifted};");
             }
             else
             {
-                var core = scope.Use("result");
-                completion = $"{Abi}.CompleteAsync<{CoreTypeName(CoreOf(result))}, {result.DisplayName}>({pendingCall}, {post}, static {core} => {Lift(result, core)})";
+                writer.Line($"{post}?.Call({core});");
+                writer.Line($"return {Lift(result, core!)};");
             }
-            writer.Line($"return {completion}{(member.Return.Async == AsyncKind.Task ? ".AsTask()" : "")};");
             writer.Close();
+            return;
         }
 
-        /// <summary>Allocates the tuple of all arguments in guest memory and stores each into it; returns the tuple's address.</summary>
-        private static string EmitArgumentTuple(CodeWriter writer, MemberModel member, List<string> declared, NameScope scope)
+        // Async: CallAsync, then lift and post-return when it completes.
+        var tokenArgument = cancellationToken is null ? "" : ", " + cancellationToken;
+        string pending;
+        if (plan.Typed)
         {
-            var values = new List<(ParameterModel Parameter, string Name)>();
-            for (var i = 0; i < member.Parameters.Count; i++)
+            var callArguments = arguments.Select(a => a.Expression).ToList();
+            if (cancellationToken is not null) callArguments.Add(cancellationToken);
+            pending = $"{function}.CallAsync({string.Join(", ", callArguments)})";
+        }
+        else
+        {
+            var values = string.Join(", ", arguments.Select(a => $"{ValueFactory(a.Type)}({a.Expression})"));
+            var call = $"{function}.CallAsync(new global::WasmBind.Value[] {{ {values} }}{tokenArgument})";
+            pending = coreResult is { } t ? $"{Abi}.FirstResultAsync<{CoreTypeName(t)}>({call})" : $"{Abi}.NoResultAsync({call})";
+        }
+        var pendingCall = scope.Use("call");
+        writer.Line($"var {pendingCall} = {pending};");
+
+        string completion;
+        if (result is null)
+        {
+            completion = $"{Abi}.CompleteAsync({pendingCall}, {post})";
+        }
+        else if (resultInMemory)
+        {
+            var area = scope.Use("returnArea");
+            var memory = scope.Use("memory");
+            var lift = result.Kind == ValueKind.String ? "LiftStringResult" : "LiftBytesResult";
+            var lifted = result.Kind == ValueKind.Option ? MemoryAccess.LiftOptionResult(result, memory, area) : $"{Abi}.{lift}({memory}, {area})";
+            completion = $"{Abi}.CompleteAsync<int, global::WasmBind.Memory, {result.DisplayName}>({pendingCall}, {post}, this.memory, " +
+                $"static ({area}, {memory}) => {lifted})";
+        }
+        else if (IsIdentity(result))
+        {
+            completion = $"{Abi}.CompleteAsync({pendingCall}, {post})";
+        }
+        else
+        {
+            var core = scope.Use("result");
+            completion = $"{Abi}.CompleteAsync<{CoreTypeName(CoreOf(result))}, {result.DisplayName}>({pendingCall}, {post}, static {core} => {Lift(result, core)})";
+        }
+        writer.Line($"return {completion}{(member.Return.Async == AsyncKind.Task ? ".AsTask()" : "")};");
+        writer.Close();
+    }
+
+    /// <summary>Allocates the tuple of all arguments in guest memory and stores each into it; returns the tuple's address.</summary>
+    private static string EmitArgumentTuple(CodeWriter writer, MemberModel member, List<string> declared, NameScope scope)
+    {
+        var values = new List<(ParameterModel Parameter, string Name)>();
+        for (var i = 0; i < member.Parameters.Count; i++)
+        {
+            if (member.Parameters[i].Type.Kind != ValueKind.CancellationToken) values.Add((member.Parameters[i], declared[i]));
+        }
+        var layout = Layout.Tuple(values.Select(v => v.Parameter.Type));
+        var tuple = scope.Use("arguments");
+        writer.Line($"var {tuple} = {Abi}.AllocateArguments(this.memory, this.allocator, {layout.Alignment}, {layout.Size});");
+        for (var i = 0; i < values.Count; i++)
+        {
+            var (parameter, name) = values[i];
+            var address = MemoryAccess.Address(tuple, layout.Offsets[i]);
+            if (parameter.Type.Kind == ValueKind.Option)
             {
-                if (member.Parameters[i].Type.Kind != ValueKind.CancellationToken) values.Add((member.Parameters[i], declared[i]));
+                foreach (var line in MemoryAccess.StoreOption(parameter.Type, "this.memory", address, name)) writer.Line(line);
+                continue;
             }
-            var layout = Layout.Tuple(values.Select(v => v.Parameter.Type));
-            var tuple = scope.Use("arguments");
-            writer.Line($"var {tuple} = {Abi}.AllocateArguments(this.memory, this.allocator, {layout.Alignment}, {layout.Size});");
-            for (var i = 0; i < values.Count; i++)
+            if (!Flattening.IsInMemory(parameter.Type.Kind))
             {
-                var (parameter, name) = values[i];
-                var address = MemoryAccess.Address(tuple, layout.Offsets[i]);
-                if (parameter.Type.Kind == ValueKind.Option)
-                {
-                    foreach (var line in MemoryAccess.StoreOption(parameter.Type, "this.memory", address, name)) writer.Line(line);
-                    continue;
-                }
-                if (!Flattening.IsInMemory(parameter.Type.Kind))
-                {
-                    writer.Line(MemoryAccess.Store(parameter.Type, "this.memory", address, name));
-                    continue;
-                }
-                var pointer = scope.Use(parameter.Name + "Ptr");
-                var length = scope.Use(parameter.Name + "Len");
-                var lower = parameter.Type.Kind == ValueKind.String ? "LowerString" : "LowerBytes";
-                var value = parameter.Type.Kind == ValueKind.ReadOnlyMemory ? name + ".Span" : name;
-                writer.Line($"var {pointer} = {Abi}.{lower}(this.memory, this.allocator, {value}, out var {length});");
-                writer.Line($"{Abi}.StoreI32(this.memory, {address}, {pointer});");
-                writer.Line($"{Abi}.StoreI32(this.memory, {MemoryAccess.Address(tuple, layout.Offsets[i] + 4)}, {length});");
+                writer.Line(MemoryAccess.Store(parameter.Type, "this.memory", address, name));
+                continue;
             }
-            return tuple;
+            var pointer = scope.Use(parameter.Name + "Ptr");
+            var length = scope.Use(parameter.Name + "Len");
+            var lower = parameter.Type.Kind == ValueKind.String ? "LowerString" : "LowerBytes";
+            var value = parameter.Type.Kind == ValueKind.ReadOnlyMemory ? name + ".Span" : name;
+            writer.Line($"var {pointer} = {Abi}.{lower}(this.memory, this.allocator, {value}, out var {length});");
+            writer.Line($"{Abi}.StoreI32(this.memory, {address}, {pointer});");
+            writer.Line($"{Abi}.StoreI32(this.memory, {MemoryAccess.Address(tuple, layout.Offsets[i] + 4)}, {length});");
         }
+        return tuple;
+    }
 
-        private static string FunctionType(MemberPlan plan)
-        {
-            if (!plan.Typed) return "global::WasmBind.Function";
-            var types = plan.Signature.Parameters.Concat(plan.Signature.Results).Select(CoreTypeName).ToList();
-            var name = plan.Signature.Results.Count == 0 ? "global::WasmBind.TypedAction" : "global::WasmBind.TypedFunc";
-            return types.Count == 0 ? name : $"{name}<{string.Join(", ", types)}>";
-        }
+    private static string FunctionType(MemberPlan plan)
+    {
+        if (!plan.Typed) return "global::WasmBind.Function";
+        var types = plan.Signature.Parameters.Concat(plan.Signature.Results).Select(CoreTypeName).ToList();
+        var name = plan.Signature.Results.Count == 0 ? "global::WasmBind.TypedAction" : "global::WasmBind.TypedFunc";
+        return types.Count == 0 ? name : $"{name}<{string.Join(", ", types)}>";
+    }
 
-        private static string PostReturnType(MemberPlan plan) =>
-            "global::WasmBind.TypedAction" + TypeArguments(plan.Signature.Results);
+    private static string PostReturnType(MemberPlan plan) =>
+        "global::WasmBind.TypedAction" + TypeArguments(plan.Signature.Results);
 
-        private static string TypeArguments(IEnumerable<CoreType> types)
-        {
-            var names = types.Select(CoreTypeName).ToList();
-            return names.Count == 0 ? "" : "<" + string.Join(", ", names) + ">";
-        }
+    private static string TypeArguments(IEnumerable<CoreType> types)
+    {
+        var names = types.Select(CoreTypeName).ToList();
+        return names.Count == 0 ? "" : "<" + string.Join(", ", names) + ">";
     }
 }

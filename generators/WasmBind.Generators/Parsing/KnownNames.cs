@@ -1,19 +1,18 @@
-namespace WasmBind.Generators.Parsing
+namespace WasmBind.Generators.Parsing;
+
+/// <summary>Metadata names of the runtime types the generator recognises.</summary>
+internal static class KnownNames
 {
-    /// <summary>Metadata names of the runtime types the generator recognises.</summary>
-    internal static class KnownNames
-    {
-        public const string WasmImportsAttribute = "WasmBind.WasmImportsAttribute";
-        public const string WasmExportsAttribute = "WasmBind.WasmExportsAttribute";
-        public const string WasmNameAttribute = "WasmBind.WasmNameAttribute";
+    public const string WasmImportsAttribute = "WasmBind.WasmImportsAttribute";
+    public const string WasmExportsAttribute = "WasmBind.WasmExportsAttribute";
+    public const string WasmNameAttribute = "WasmBind.WasmNameAttribute";
 
-        /// <summary>The attributes' option for the guest's allocator export.</summary>
-        public const string AllocatorProperty = "Allocator";
+    /// <summary>The attributes' option for the guest's allocator export.</summary>
+    public const string AllocatorProperty = "Allocator";
 
-        /// <summary>The attributes' option for the guest's memory export.</summary>
-        public const string MemoryProperty = "Memory";
+    /// <summary>The attributes' option for the guest's memory export.</summary>
+    public const string MemoryProperty = "Memory";
 
-        public const string DefaultAllocator = "cabi_realloc";
-        public const string DefaultMemory = "memory";
-    }
+    public const string DefaultAllocator = "cabi_realloc";
+    public const string DefaultMemory = "memory";
 }

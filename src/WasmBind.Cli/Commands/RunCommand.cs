@@ -123,7 +123,10 @@ internal static class RunCommand
             : (text, 1.0);
         if (!double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
             || !(value > 0) || value * scale > int.MaxValue / 1000.0)
+        {
             throw new UsageException($"--timeout {text}: expected a positive duration such as 500ms, 10s or 2m");
+        }
+
         return TimeSpan.FromSeconds(value * scale);
     }
 

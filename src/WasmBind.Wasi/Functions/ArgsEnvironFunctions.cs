@@ -33,7 +33,10 @@ internal static class ArgsEnvironFunctions
     {
         if (!memory.TrySlice(buffer, (uint)strings.Length, out var destination)
             || !memory.IsValid(pointers, (ulong)offsets.Length * 4))
+        {
             return Errno.Fault;
+        }
+
         strings.CopyTo(destination);
         for (var i = 0; i < offsets.Length; i++) memory.TryWriteU32(pointers + (uint)i * 4, buffer + (uint)offsets[i]);
         return Errno.Success;

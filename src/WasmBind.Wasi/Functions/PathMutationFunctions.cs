@@ -85,7 +85,10 @@ internal static class PathMutationFunctions
         {
             if (target.Components.Count > source.Components.Count && ReferenceEquals(source.Root, target.Root)
                 && target.Components.Take(source.Components.Count).SequenceEqual(source.Components))
+            {
                 return Errno.Inval; // into its own subtree
+            }
+
             if (target.Node.Kind is NodeKind.File or NodeKind.Symlink) return Errno.Notdir;
             // POSIX rename replaces an empty directory only.
             if (target.Node.Kind == NodeKind.Directory && Directory.EnumerateFileSystemEntries(target.HostPath).Any()) return Errno.Notempty;

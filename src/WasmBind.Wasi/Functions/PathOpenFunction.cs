@@ -60,7 +60,8 @@ internal static class PathOpenFunction
                 if (write || truncate || (oflags & OFlags.Creat) != 0) return Errno.Isdir;
                 var directoryRights = requestedBase & Rights.Directory;
                 var opened = new DirectoryDescriptor(resolved.Root, [.. resolved.Components], isPreopen: false, directoryRights,
-                    requestedInheriting & directory.RightsInheriting) { Flags = fdflags };
+                    requestedInheriting & directory.RightsInheriting)
+                { Flags = fdflags };
                 return Register(context, memory, opened, result);
             }
             if ((oflags & OFlags.Directory) != 0 || resolved.MustBeDirectory) return Errno.Notdir;

@@ -22,7 +22,9 @@ internal static class PollFunction
         if (!memory.IsValid(input, (ulong)count * Layout.SubscriptionSize)
             || !memory.IsValid(output, (ulong)count * Layout.EventSize)
             || !memory.IsValid(result, 4))
+        {
             return Errno.Fault;
+        }
 
         // Pass 1: descriptor subscriptions and bad clocks complete now; find the earliest clock deadline.
         uint events = 0;

@@ -17,7 +17,10 @@ internal static class Timestamps
         if ((flags & ~(uint)FstFlags.All) != 0
             || (f & (FstFlags.Atim | FstFlags.AtimNow)) == (FstFlags.Atim | FstFlags.AtimNow)
             || (f & (FstFlags.Mtim | FstFlags.MtimNow)) == (FstFlags.Mtim | FstFlags.MtimNow))
+        {
             return false;
+        }
+
         DateTime? now = null;
         if ((f & (FstFlags.AtimNow | FstFlags.MtimNow)) != 0)
             now = context.Clock.TryGetTime(WasiClockId.Realtime, out var ns) ? FileStat.FromNanoseconds(ns) : DateTime.UtcNow;

@@ -28,6 +28,9 @@ internal static class BodySyntaxChecker
                 case 0xFC:
                     InstructionImmediates.SkipMisc(ref reader, reader.ReadU32(), opcodeOffset);
                     break;
+                case 0xFE:
+                    AtomicOpcodes.SkipImmediates(ref reader, reader.ReadU32(), opcodeOffset);
+                    break;
                 case 0xFD:
                     InstructionImmediates.SkipVector(ref reader, reader.ReadU32(), opcodeOffset);
                     break;

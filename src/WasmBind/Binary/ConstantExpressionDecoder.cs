@@ -9,14 +9,14 @@ internal static class ConstantExpressionDecoder
 {
     public static ConstantExpression Read(ref WasmReader reader)
     {
-        long start = reader.Offset;
+        var start = reader.Offset;
         var instructions = new List<ConstantInstruction>(2);
         // Blocks are not constant, but their nested `end`s must not be taken for the expression's own.
-        int depth = 0;
+        var depth = 0;
         while (true)
         {
-            long offset = reader.Offset;
-            byte opcode = reader.ReadByte();
+            var offset = reader.Offset;
+            var opcode = reader.ReadByte();
             switch (opcode)
             {
                 case 0x0B when depth == 0:
@@ -56,15 +56,15 @@ internal static class ConstantExpressionDecoder
 
     private static ConstantInstruction ReadPrefixed(ref WasmReader reader, byte prefix, long offset)
     {
-        uint sub = reader.ReadU32();
+        var sub = reader.ReadU32();
         if (prefix == 0xFD && sub == 12)
         {
             // The 16 bytes are a little-endian i128; the 64-bit raw reads split it into halves.
-            ulong low = reader.ReadF64Bits();
-            ulong high = reader.ReadF64Bits();
+            var low = reader.ReadF64Bits();
+            var high = reader.ReadF64Bits();
             return new ConstantInstruction(prefix, low, offset) { SubOpcode = sub, ImmediateHigh = high };
         }
-        ulong immediate = prefix == 0xFC
+        var immediate = prefix == 0xFC
             ? InstructionImmediates.SkipMisc(ref reader, sub, offset)
             : InstructionImmediates.SkipVector(ref reader, sub, offset);
         return new ConstantInstruction(prefix, immediate, offset) { SubOpcode = sub };

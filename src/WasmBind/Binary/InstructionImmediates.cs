@@ -34,20 +34,20 @@ internal static class InstructionImmediates
                 return reader.ReadU32();
             case 0x0E: // br_table
             {
-                int count = reader.ReadCount();
-                for (int i = 0; i < count; i++) reader.ReadU32();
+                var count = reader.ReadCount();
+                for (var i = 0; i < count; i++) reader.ReadU32();
                 return reader.ReadU32();
             }
             case 0x11 or 0x13: // call_indirect, return_call_indirect
             {
-                uint type = reader.ReadU32();
+                var type = reader.ReadU32();
                 reader.ReadU32();
                 return type;
             }
             case 0x1C: // select t*
             {
-                int count = reader.ReadCount();
-                for (int i = 0; i < count; i++) reader.ReadValueType();
+                var count = reader.ReadCount();
+                for (var i = 0; i < count; i++) reader.ReadValueType();
                 return (ulong)count;
             }
             case >= 0x28 and <= 0x3E: // loads and stores
@@ -80,7 +80,7 @@ internal static class InstructionImmediates
                 return 0;
             case 8: // memory.init
             {
-                uint data = reader.ReadU32();
+                var data = reader.ReadU32();
                 reader.ReadZeroByte();
                 return data;
             }
@@ -95,7 +95,7 @@ internal static class InstructionImmediates
                 return 0;
             case 12 or 14: // table.init, table.copy
             {
-                uint first = reader.ReadU32();
+                var first = reader.ReadU32();
                 reader.ReadU32();
                 return first;
             }
@@ -120,7 +120,7 @@ internal static class InstructionImmediates
                 return reader.ReadByte();
             case >= 84 and <= 91: // load/store lane
             {
-                ulong offset = SkipMemArg(ref reader);
+                var offset = SkipMemArg(ref reader);
                 reader.ReadByte();
                 return offset;
             }

@@ -6,9 +6,9 @@ internal static partial class ModuleDecoder
     private static FunctionBody[] ReadCodeSection(ref WasmReader reader)
     {
         var bodies = new FunctionBody[reader.ReadCount()];
-        for (int i = 0; i < bodies.Length; i++)
+        for (var i = 0; i < bodies.Length; i++)
         {
-            int size = reader.ReadLength();
+            var size = reader.ReadLength();
             var body = reader.ReadSubReader(size);
             bodies[i] = ReadFunctionBody(ref body);
         }
@@ -19,17 +19,17 @@ internal static partial class ModuleDecoder
     {
         var locals = new LocalDeclaration[body.ReadCount()];
         ulong total = 0;
-        for (int i = 0; i < locals.Length; i++)
+        for (var i = 0; i < locals.Length; i++)
         {
-            long offset = body.Offset;
-            uint count = body.ReadU32();
+            var offset = body.Offset;
+            var count = body.ReadU32();
             total += count;
             if (total > MaxLocals) WasmReader.ThrowAt(offset, "too many locals");
             locals[i] = new LocalDeclaration(count, body.ReadValueType());
         }
 
-        int codeOffset = (int)body.Offset;
-        int codeLength = body.Remaining;
+        var codeOffset = (int)body.Offset;
+        var codeLength = body.Remaining;
         // Checking the final byte here catches a missing `end` early; an `end` that is really some
         // instruction's immediate is still left for the validator to find.
         if (codeLength == 0) body.Throw("unexpected end of section or function");

@@ -6,9 +6,9 @@ internal static partial class ModuleDecoder
     private static FunctionType[] ReadTypeSection(ref WasmReader reader)
     {
         var types = new FunctionType[reader.ReadCount()];
-        for (int i = 0; i < types.Length; i++)
+        for (var i = 0; i < types.Length; i++)
         {
-            long offset = reader.Offset;
+            var offset = reader.Offset;
             if (reader.ReadSmallLeb() != 0x60) WasmReader.ThrowAt(offset, "malformed function type");
             var parameters = ReadResultType(ref reader);
             var results = ReadResultType(ref reader);
@@ -19,27 +19,27 @@ internal static partial class ModuleDecoder
 
     private static ValueType[] ReadResultType(ref WasmReader reader)
     {
-        int count = reader.ReadCount();
+        var count = reader.ReadCount();
         if (count == 0) return [];
         var types = new ValueType[count];
-        for (int i = 0; i < types.Length; i++) types[i] = reader.ReadValueType();
+        for (var i = 0; i < types.Length; i++) types[i] = reader.ReadValueType();
         return types;
     }
 
-    private static void ReadImportSection(ref WasmReader reader, ModuleDefinition module)
+    private static void ReadImportSection(ref WasmReader reader, ModuleDefinition module, bool threads)
     {
         var imports = new ImportDefinition[reader.ReadCount()];
-        for (int i = 0; i < imports.Length; i++)
+        for (var i = 0; i < imports.Length; i++)
         {
-            long offset = reader.Offset;
-            string moduleName = reader.ReadName();
-            string name = reader.ReadName();
-            long kindOffset = reader.Offset;
+            var offset = reader.Offset;
+            var moduleName = reader.ReadName();
+            var name = reader.ReadName();
+            var kindOffset = reader.Offset;
             imports[i] = reader.ReadByte() switch
             {
                 0 => new ImportDefinition(moduleName, name, ExternKind.Function, offset) { TypeIndex = reader.ReadU32() },
                 1 => new ImportDefinition(moduleName, name, ExternKind.Table, offset) { Table = ReadTableType(ref reader) },
-                2 => new ImportDefinition(moduleName, name, ExternKind.Memory, offset) { Memory = ReadMemoryType(ref reader) },
+                2 => new ImportDefinition(moduleName, name, ExternKind.Memory, offset) { Memory = ReadMemoryType(ref reader, threads) },
                 3 => new ImportDefinition(moduleName, name, ExternKind.Global, offset) { Global = ReadGlobalType(ref reader) },
                 _ => throw new MalformedModuleException(kindOffset, "malformed import kind"),
             };
@@ -57,28 +57,28 @@ internal static partial class ModuleDecoder
     private static uint[] ReadIndexVector(ref WasmReader reader)
     {
         var indices = new uint[reader.ReadCount()];
-        for (int i = 0; i < indices.Length; i++) indices[i] = reader.ReadU32();
+        for (var i = 0; i < indices.Length; i++) indices[i] = reader.ReadU32();
         return indices;
     }
 
     private static TableType[] ReadTableSection(ref WasmReader reader)
     {
         var tables = new TableType[reader.ReadCount()];
-        for (int i = 0; i < tables.Length; i++) tables[i] = ReadTableType(ref reader);
+        for (var i = 0; i < tables.Length; i++) tables[i] = ReadTableType(ref reader);
         return tables;
     }
 
-    private static MemoryType[] ReadMemorySection(ref WasmReader reader)
+    private static MemoryType[] ReadMemorySection(ref WasmReader reader, bool threads)
     {
         var memories = new MemoryType[reader.ReadCount()];
-        for (int i = 0; i < memories.Length; i++) memories[i] = ReadMemoryType(ref reader);
+        for (int i = 0; i < memories.Length; i++) memories[i] = ReadMemoryType(ref reader, threads);
         return memories;
     }
 
     private static GlobalDefinition[] ReadGlobalSection(ref WasmReader reader)
     {
         var globals = new GlobalDefinition[reader.ReadCount()];
-        for (int i = 0; i < globals.Length; i++)
+        for (var i = 0; i < globals.Length; i++)
         {
             var type = ReadGlobalType(ref reader);
             globals[i] = new GlobalDefinition(type, ConstantExpressionDecoder.Read(ref reader));
@@ -89,12 +89,12 @@ internal static partial class ModuleDecoder
     private static ExportDefinition[] ReadExportSection(ref WasmReader reader)
     {
         var exports = new ExportDefinition[reader.ReadCount()];
-        for (int i = 0; i < exports.Length; i++)
+        for (var i = 0; i < exports.Length; i++)
         {
-            long offset = reader.Offset;
-            string name = reader.ReadName();
-            long kindOffset = reader.Offset;
-            byte kind = reader.ReadByte();
+            var offset = reader.Offset;
+            var name = reader.ReadName();
+            var kindOffset = reader.Offset;
+            var kind = reader.ReadByte();
             if (kind > (byte)ExternKind.Global) WasmReader.ThrowAt(kindOffset, "malformed export kind");
             exports[i] = new ExportDefinition(name, (ExternKind)kind, reader.ReadU32(), offset);
         }
@@ -107,17 +107,17 @@ internal static partial class ModuleDecoder
         return new TableType(elementType, reader.ReadLimits(allowShared: false, out _));
     }
 
-    private static MemoryType ReadMemoryType(ref WasmReader reader)
+    private static MemoryType ReadMemoryType(ref WasmReader reader, bool threads)
     {
-        var limits = reader.ReadLimits(allowShared: true, out bool shared);
+        var limits = reader.ReadLimits(allowShared: true, out bool shared, allowSharedWithoutMaximum: threads);
         return new MemoryType(limits, shared);
     }
 
     private static GlobalType ReadGlobalType(ref WasmReader reader)
     {
         var valueType = reader.ReadValueType();
-        long offset = reader.Offset;
-        byte mutability = reader.ReadByte();
+        var offset = reader.Offset;
+        var mutability = reader.ReadByte();
         if (mutability > 1) WasmReader.ThrowAt(offset, "malformed mutability");
         return new GlobalType(valueType, mutability == 1);
     }

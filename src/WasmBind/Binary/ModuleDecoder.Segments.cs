@@ -6,7 +6,7 @@ internal static partial class ModuleDecoder
     private static ElementSegment[] ReadElementSection(ref WasmReader reader)
     {
         var segments = new ElementSegment[reader.ReadCount()];
-        for (int i = 0; i < segments.Length; i++) segments[i] = ReadElementSegment(ref reader);
+        for (var i = 0; i < segments.Length; i++) segments[i] = ReadElementSegment(ref reader);
         return segments;
     }
 
@@ -14,13 +14,13 @@ internal static partial class ModuleDecoder
     // table index and element type), 4 = items are expressions (else function indices).
     private static ElementSegment ReadElementSegment(ref WasmReader reader)
     {
-        long offset = reader.Offset;
-        uint flags = reader.ReadU32();
+        var offset = reader.Offset;
+        var flags = reader.ReadU32();
         if (flags > 7) WasmReader.ThrowAt(offset, "malformed elements segment kind");
 
-        bool active = (flags & 1) == 0;
-        bool explicitType = !active || (flags & 2) != 0;
-        bool expressions = (flags & 4) != 0;
+        var active = (flags & 1) == 0;
+        var explicitType = !active || (flags & 2) != 0;
+        var expressions = (flags & 4) != 0;
         var mode = active ? SegmentMode.Active : (flags & 2) == 0 ? SegmentMode.Passive : SegmentMode.Declarative;
 
         uint tableIndex = 0;
@@ -35,7 +35,7 @@ internal static partial class ModuleDecoder
         if (explicitType) elementType = expressions ? reader.ReadReferenceType() : ReadElementKind(ref reader);
 
         var items = new ConstantExpression[reader.ReadCount()];
-        for (int i = 0; i < items.Length; i++)
+        for (var i = 0; i < items.Length; i++)
         {
             if (expressions)
             {
@@ -43,7 +43,7 @@ internal static partial class ModuleDecoder
             }
             else
             {
-                long itemOffset = reader.Offset;
+                var itemOffset = reader.Offset;
                 var refFunc = new ConstantInstruction(0xD2, reader.ReadU32(), itemOffset);
                 items[i] = new ConstantExpression([refFunc], itemOffset);
             }
@@ -60,16 +60,16 @@ internal static partial class ModuleDecoder
     private static DataSegment[] ReadDataSection(ref WasmReader reader, ReadOnlyMemory<byte> bytes)
     {
         var segments = new DataSegment[reader.ReadCount()];
-        for (int i = 0; i < segments.Length; i++)
+        for (var i = 0; i < segments.Length; i++)
         {
-            long offset = reader.Offset;
-            uint flags = reader.ReadU32();
+            var offset = reader.Offset;
+            var flags = reader.ReadU32();
             if (flags > 2) WasmReader.ThrowAt(offset, "malformed data segment kind");
 
-            uint memoryIndex = flags == 2 ? reader.ReadU32() : 0;
+            var memoryIndex = flags == 2 ? reader.ReadU32() : 0;
             var offsetExpression = flags == 1 ? null : ConstantExpressionDecoder.Read(ref reader);
-            int length = reader.ReadLength();
-            int dataStart = (int)reader.Offset;
+            var length = reader.ReadLength();
+            var dataStart = (int)reader.Offset;
             reader.Skip(length);
 
             var mode = flags == 1 ? SegmentMode.Passive : SegmentMode.Active;

@@ -21,22 +21,28 @@ internal static partial class ModuleDecoder
 
     private const uint Version = 1;
 
-    public static ModuleDefinition Decode(ReadOnlyMemory<byte> bytes)
+    /// <param name="bytes">The module binary.</param>
+    /// <param name="threads">
+    /// Whether the threads proposal is on (off by default: the Wasm 2.0 decoder). It changes one decoding rule: memory limits flag 0x02 (shared without a
+    /// maximum) decodes, for validation to reject ("shared memory must have maximum"); without threads, any shared
+    /// flag is malformed ("integer too large"), as the Wasm 2.0 suite expects.
+    /// </param>
+    public static ModuleDefinition Decode(ReadOnlyMemory<byte> bytes, bool threads = false)
     {
         var module = new ModuleDefinition { Bytes = bytes };
         var reader = new WasmReader(bytes.Span);
         ReadHeader(ref reader);
 
         var customSections = new List<CustomSection>();
-        bool sawNameSection = false;
-        int lastOrder = 0;
+        var sawNameSection = false;
+        var lastOrder = 0;
         long codeSectionOffset = -1;
         while (!reader.IsAtEnd)
         {
-            long sectionOffset = reader.Offset;
-            byte id = reader.ReadByte();
+            var sectionOffset = reader.Offset;
+            var id = reader.ReadByte();
             if (id > 12) WasmReader.ThrowAt(sectionOffset, "malformed section id");
-            int size = reader.ReadLength();
+            var size = reader.ReadLength();
             var section = reader.ReadSubReader(size);
 
             if (id == 0)
@@ -46,7 +52,7 @@ internal static partial class ModuleDecoder
                 if (custom.Name == "name" && !sawNameSection)
                 {
                     sawNameSection = true;
-                    long contentOffset = section.Offset - custom.Content.Length;
+                    var contentOffset = section.Offset - custom.Content.Length;
                     module.Names = NameSectionDecoder.TryDecode(custom.Content.Span, contentOffset) ?? new NameSection();
                 }
                 continue;
@@ -54,17 +60,17 @@ internal static partial class ModuleDecoder
 
             // A section out of order (or repeated) is where the reference decoder stops matching sections,
             // so it reports the leftover bytes rather than the order.
-            int order = SectionOrder(id);
+            var order = SectionOrder(id);
             if (order <= lastOrder) WasmReader.ThrowAt(sectionOffset, "unexpected content after last section");
             lastOrder = order;
 
             switch (id)
             {
                 case 1: module.Types = ReadTypeSection(ref section); break;
-                case 2: ReadImportSection(ref section, module); break;
+                case 2: ReadImportSection(ref section, module, threads); break;
                 case 3: module.FunctionTypeIndices = ReadIndexVector(ref section); break;
                 case 4: module.Tables = ReadTableSection(ref section); break;
-                case 5: module.Memories = ReadMemorySection(ref section); break;
+                case 5: module.Memories = ReadMemorySection(ref section, threads); break;
                 case 6: module.Globals = ReadGlobalSection(ref section); break;
                 case 7: module.Exports = ReadExportSection(ref section); break;
                 case 8: module.StartFunction = section.ReadU32(); break;
@@ -111,9 +117,9 @@ internal static partial class ModuleDecoder
 
     private static CustomSection ReadCustomSection(ref WasmReader section, ReadOnlyMemory<byte> bytes, long sectionOffset)
     {
-        string name = section.ReadName();
-        int contentStart = (int)section.Offset;
-        int contentLength = section.Remaining;
+        var name = section.ReadName();
+        var contentStart = (int)section.Offset;
+        var contentLength = section.Remaining;
         section.Skip(contentLength);
         return new CustomSection(name, bytes.Slice(contentStart, contentLength), sectionOffset);
     }

@@ -29,10 +29,10 @@ internal static class NameSectionDecoder
     private static NameSection? Decode(WasmReader reader)
     {
         var names = new NameSection();
-        int lastId = -1;
+        var lastId = -1;
         while (!reader.IsAtEnd)
         {
-            byte id = reader.ReadByte();
+            var id = reader.ReadByte();
             var subsection = reader.ReadSubReader(reader.ReadLength());
             // Subsections must be unique and in increasing id order.
             if (id <= lastId) return null;
@@ -47,10 +47,10 @@ internal static class NameSectionDecoder
                     ReadNameMap(ref subsection, names.FunctionNames);
                     break;
                 case LocalNamesId:
-                    int count = subsection.ReadCount();
-                    for (int i = 0; i < count; i++)
+                    var count = subsection.ReadCount();
+                    for (var i = 0; i < count; i++)
                     {
-                        uint function = subsection.ReadU32();
+                        var function = subsection.ReadU32();
                         var locals = new Dictionary<uint, string>();
                         ReadNameMap(ref subsection, locals);
                         names.LocalNames[function] = locals;
@@ -68,10 +68,10 @@ internal static class NameSectionDecoder
 
     private static void ReadNameMap(ref WasmReader reader, Dictionary<uint, string> map)
     {
-        int count = reader.ReadCount();
-        for (int i = 0; i < count; i++)
+        var count = reader.ReadCount();
+        for (var i = 0; i < count; i++)
         {
-            uint index = reader.ReadU32();
+            var index = reader.ReadU32();
             map[index] = reader.ReadName();
         }
     }

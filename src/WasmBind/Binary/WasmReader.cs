@@ -94,7 +94,7 @@ internal ref struct WasmReader
     {
         if ((uint)position < (uint)span.Length)
         {
-            byte b = span[position];
+            var b = span[position];
             if (b < 0x80)
             {
                 position++;
@@ -107,13 +107,13 @@ internal ref struct WasmReader
     private uint ReadU32Slow()
     {
         uint result = 0;
-        for (int shift = 0; shift < 28; shift += 7)
+        for (var shift = 0; shift < 28; shift += 7)
         {
-            byte b = ReadByte();
+            var b = ReadByte();
             result |= (uint)(b & 0x7F) << shift;
             if (b < 0x80) return result;
         }
-        byte last = ReadByte();
+        var last = ReadByte();
         // The fifth byte holds bits 28..31; anything beyond would be a 33rd bit or a sixth byte.
         if ((last & 0x80) != 0) ThrowAt(Offset - 1, "integer representation too long");
         if ((last & 0x70) != 0) ThrowAt(Offset - 1, "integer too large");
@@ -125,7 +125,7 @@ internal ref struct WasmReader
     {
         if ((uint)position < (uint)span.Length)
         {
-            byte b = span[position];
+            var b = span[position];
             if (b < 0x80)
             {
                 position++;
@@ -143,13 +143,13 @@ internal ref struct WasmReader
     public ulong ReadU64()
     {
         ulong result = 0;
-        for (int shift = 0; shift < 63; shift += 7)
+        for (var shift = 0; shift < 63; shift += 7)
         {
-            byte b = ReadByte();
+            var b = ReadByte();
             result |= (ulong)(b & 0x7F) << shift;
             if (b < 0x80) return result;
         }
-        byte last = ReadByte();
+        var last = ReadByte();
         if ((last & 0x80) != 0) ThrowAt(Offset - 1, "integer representation too long");
         if ((last & 0x7E) != 0) ThrowAt(Offset - 1, "integer too large");
         return result | ((ulong)last << 63);
@@ -157,35 +157,35 @@ internal ref struct WasmReader
 
     private long ReadSigned(int bits)
     {
-        int maxBytes = (bits + 6) / 7;
-        int lastShift = (maxBytes - 1) * 7;
+        var maxBytes = (bits + 6) / 7;
+        var lastShift = (maxBytes - 1) * 7;
         long result = 0;
-        for (int shift = 0; shift < lastShift; shift += 7)
+        for (var shift = 0; shift < lastShift; shift += 7)
         {
-            byte b = ReadByte();
+            var b = ReadByte();
             result |= (long)(b & 0x7F) << shift;
             if (b < 0x80)
             {
-                int used = shift + 7;
+                var used = shift + 7;
                 return used >= 64 ? result : (result << (64 - used)) >> (64 - used);
             }
         }
-        byte lastByte = ReadByte();
+        var lastByte = ReadByte();
         if ((lastByte & 0x80) != 0) ThrowAt(Offset - 1, "integer representation too long");
         // The last byte's bits above the value's sign bit must all repeat that sign bit.
-        int valueBits = bits - lastShift;
-        int signBit = (lastByte >> (valueBits - 1)) & 1;
-        int unusedMask = 0x7F & ~((1 << valueBits) - 1);
+        var valueBits = bits - lastShift;
+        var signBit = (lastByte >> (valueBits - 1)) & 1;
+        var unusedMask = 0x7F & ~((1 << valueBits) - 1);
         if ((lastByte & unusedMask) != (signBit != 0 ? unusedMask : 0)) ThrowAt(Offset - 1, "integer too large");
         result |= (long)(lastByte & 0x7F) << lastShift;
-        int total = lastShift + 7;
+        var total = lastShift + 7;
         return total >= 64 ? result : (result << (64 - total)) >> (64 - total);
     }
 
     public uint ReadF32Bits()
     {
         if (Remaining < 4) ThrowUnexpectedEnd();
-        uint bits = BinaryPrimitives.ReadUInt32LittleEndian(span[position..]);
+        var bits = BinaryPrimitives.ReadUInt32LittleEndian(span[position..]);
         position += 4;
         return bits;
     }
@@ -193,7 +193,7 @@ internal ref struct WasmReader
     public ulong ReadF64Bits()
     {
         if (Remaining < 8) ThrowUnexpectedEnd();
-        ulong bits = BinaryPrimitives.ReadUInt64LittleEndian(span[position..]);
+        var bits = BinaryPrimitives.ReadUInt64LittleEndian(span[position..]);
         position += 8;
         return bits;
     }
@@ -204,8 +204,8 @@ internal ref struct WasmReader
     /// </summary>
     public int ReadCount(int minItemSize = 1)
     {
-        long start = Offset;
-        uint count = ReadU32();
+        var start = Offset;
+        var count = ReadU32();
         if ((ulong)count * (ulong)minItemSize > (ulong)Remaining) ThrowAt(start, "length out of bounds");
         return (int)count;
     }
@@ -213,16 +213,16 @@ internal ref struct WasmReader
     /// <summary>Reads a byte length and checks that many bytes follow.</summary>
     public int ReadLength()
     {
-        long start = Offset;
-        uint length = ReadU32();
+        var start = Offset;
+        var length = ReadU32();
         if (length > (uint)Remaining) ThrowAt(start, "length out of bounds");
         return (int)length;
     }
 
     public string ReadName()
     {
-        int length = ReadLength();
-        long start = Offset;
+        var length = ReadLength();
+        var start = Offset;
         var bytes = ReadBytes(length);
         if (!Utf8.IsValid(bytes)) ThrowAt(start, "malformed UTF-8 encoding");
         return Encoding.UTF8.GetString(bytes);
@@ -235,21 +235,21 @@ internal ref struct WasmReader
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public byte ReadSmallLeb()
     {
-        byte b = ReadByte();
+        var b = ReadByte();
         if (b >= 0x80) ThrowAt(Offset - 1, "integer representation too long");
         return b;
     }
 
     public ValueType ReadValueType()
     {
-        byte b = ReadSmallLeb();
+        var b = ReadSmallLeb();
         if (!IsValueType(b)) ThrowAt(Offset - 1, "malformed value type");
         return (ValueType)b;
     }
 
     public ValueType ReadReferenceType()
     {
-        byte b = ReadSmallLeb();
+        var b = ReadSmallLeb();
         if (b is not ((byte)ValueType.FuncRef or (byte)ValueType.ExternRef)) ThrowAt(Offset - 1, "malformed reference type");
         return (ValueType)b;
     }
@@ -258,17 +258,20 @@ internal ref struct WasmReader
         (byte)ValueType.I32 or (byte)ValueType.I64 or (byte)ValueType.F32 or (byte)ValueType.F64 or
         (byte)ValueType.V128 or (byte)ValueType.FuncRef or (byte)ValueType.ExternRef;
 
-    /// <summary>Reads limits; flag bit 1 (shared, threads proposal) is accepted only when <paramref name="allowShared"/>.</summary>
-    /// <remarks>
-    /// Shared limits must have a maximum, so flag 0x02 (shared, no maximum) is malformed: the core suite
-    /// expects that ("integer too large"), even though the threads suite would call it invalid.
-    /// </remarks>
-    public Limits ReadLimits(bool allowShared, out bool shared)
+    /// <summary>
+    /// Reads limits. Flag 0x03 (shared, with a maximum) is accepted when <paramref name="allowShared"/> (memories);
+    /// validation rejects it unless the Threads feature is on. Flag 0x02 (shared, no maximum) is accepted only with
+    /// <paramref name="allowSharedWithoutMaximum"/> (threads on), so that validation can say "shared memory must have
+    /// maximum" as the threads suite expects; otherwise it is malformed ("integer too large"), as the Wasm 2.0 core
+    /// suite expects.
+    /// </summary>
+    public Limits ReadLimits(bool allowShared, out bool shared, bool allowSharedWithoutMaximum = false)
     {
         long flagsOffset = Offset;
         byte flags = ReadSmallLeb();
-        if (flags > 1 && !(allowShared && flags == 3)) ThrowAt(flagsOffset, "integer too large");
-        shared = flags == 3;
+        var accepted = flags <= 1 || (allowShared && flags == 3) || (allowShared && allowSharedWithoutMaximum && flags == 2);
+        if (!accepted) ThrowAt(flagsOffset, "integer too large");
+        shared = (flags & 2) != 0;
         uint min = ReadU32();
         ulong? max = (flags & 1) != 0 ? ReadU32() : null;
         return new Limits(min, max);

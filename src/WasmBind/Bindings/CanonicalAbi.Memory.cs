@@ -32,9 +32,11 @@ public static partial class CanonicalAbi
         var start = (uint)pointer;
         if (start % (uint)alignment != 0)
             throw new TrapException(TrapCode.MemoryOutOfBounds, $"The guest's arguments at {start} are not aligned to {alignment}.");
-        if (start + (ulong)(uint)size > (ulong)memory.Length)
+        if (start + (ulong)(uint)size > memory.Block.Length)
+        {
             throw new TrapException(TrapCode.MemoryOutOfBounds,
-                $"The guest's arguments at [{start}, {start + (ulong)(uint)size}) are outside the memory of {memory.Length} bytes.");
+                $"The guest's arguments at [{start}, {start + (ulong)(uint)size}) are outside the memory of {memory.Block.Length} bytes.");
+        }
     }
 
     /// <summary>Checks a result area (where an option or other multi-value result lives) before it is read or written.</summary>
@@ -45,9 +47,11 @@ public static partial class CanonicalAbi
         var start = (uint)pointer;
         if (start % (uint)alignment != 0)
             throw new TrapException(TrapCode.MemoryOutOfBounds, $"The result area at {start} is not aligned to {alignment}.");
-        if (start + (ulong)(uint)size > (ulong)memory.Length)
+        if (start + (ulong)(uint)size > memory.Block.Length)
+        {
             throw new TrapException(TrapCode.MemoryOutOfBounds,
-                $"The result area at [{start}, {start + (ulong)(uint)size}) is outside the memory of {memory.Length} bytes.");
+                $"The result area at [{start}, {start + (ulong)(uint)size}) is outside the memory of {memory.Block.Length} bytes.");
+        }
     }
 
     /// <summary>Whether an option's <paramref name="discriminant"/> says some (1) or none (0).</summary>
@@ -117,9 +121,11 @@ public static partial class CanonicalAbi
     private static Span<byte> At(Memory memory, int address, int size)
     {
         ArgumentNullException.ThrowIfNull(memory);
+        var block = memory.Block;
         var start = (uint)address;
-        if (start + (ulong)(uint)size > (ulong)memory.Length)
-            throw new TrapException(TrapCode.MemoryOutOfBounds, $"[{start}, {start + (ulong)(uint)size}) is outside the memory of {memory.Length} bytes.");
-        return memory.GetSpan(start, size);
+        var length = block.Length;
+        if (start + (ulong)(uint)size > length)
+            throw new TrapException(TrapCode.MemoryOutOfBounds, $"[{start}, {start + (ulong)(uint)size}) is outside the memory of {length} bytes.");
+        return block.Slice(start, size);
     }
 }

@@ -379,8 +379,11 @@ public static partial class CanonicalAbi
         if (pointer % (uint)alignment != 0)
             throw new TrapException(TrapCode.MemoryOutOfBounds, $"The guest's allocator returned {pointer}, which is not aligned to {alignment}.");
         if (pointer + (ulong)(uint)size > (ulong)memory.Length)
+        {
             throw new TrapException(TrapCode.MemoryOutOfBounds,
                 $"The guest's allocator returned [{pointer}, {pointer + (ulong)(uint)size}), outside the memory of {memory.Length} bytes.");
+        }
+
         return (int)pointer;
     }
 
@@ -392,8 +395,11 @@ public static partial class CanonicalAbi
         if (count > (uint)maxLength)
             throw new TrapException(TrapCode.MemoryOutOfBounds, $"The guest passed a {what} of {count} bytes, over the Canonical ABI's limit of {maxLength}.");
         if (start + (ulong)count > (ulong)memory.Length)
+        {
             throw new TrapException(TrapCode.MemoryOutOfBounds,
                 $"The guest passed a {what} at [{start}, {start + (ulong)count}), outside the memory of {memory.Length} bytes.");
+        }
+
         return memory.GetSpan(start, (int)count);
     }
 
@@ -404,8 +410,11 @@ public static partial class CanonicalAbi
         if (start % ReturnAreaAlignment != 0)
             throw new TrapException(TrapCode.MemoryOutOfBounds, $"The return area at {start} is not aligned to {ReturnAreaAlignment}.");
         if (start + (ulong)ReturnAreaSize > (ulong)memory.Length)
+        {
             throw new TrapException(TrapCode.MemoryOutOfBounds,
                 $"The return area at [{start}, {start + (ulong)ReturnAreaSize}) is outside the memory of {memory.Length} bytes.");
+        }
+
         return memory.GetSpan(start, ReturnAreaSize);
     }
 

@@ -59,13 +59,18 @@ internal sealed partial class FunctionTranslator
     {
         var width = index / 10 * 10;
         var kind = index % 10;
-        int negated = kind switch
+        var negated = kind switch
         {
-            0 => 1, 1 => 0,
-            2 => 8, 8 => 2,
-            3 => 9, 9 => 3,
-            4 => 6, 6 => 4,
-            5 => 7, 7 => 5,
+            0 => 1,
+            1 => 0,
+            2 => 8,
+            8 => 2,
+            3 => 9,
+            9 => 3,
+            4 => 6,
+            6 => 4,
+            5 => 7,
+            7 => 5,
             _ => kind,
         };
         return width + negated;

@@ -252,6 +252,9 @@ internal sealed partial class FunctionTranslator
             case 0xFC:
                 TranslatePrefixed(ref reader);
                 break;
+            case 0xFE:
+                TranslateAtomic(ref reader);
+                break;
             default:
                 throw new MalformedModuleException(instructionOffset, $"illegal opcode 0x{opcode:x2}");
         }
@@ -308,7 +311,7 @@ internal sealed partial class FunctionTranslator
     private void TranslateBrTable(ref WasmReader reader)
     {
         var count = reader.ReadCount();
-        Span<uint> depths = count < 256 ? stackalloc uint[count + 1] : new uint[count + 1];
+        var depths = count < 256 ? stackalloc uint[count + 1] : new uint[count + 1];
         for (var i = 0; i <= count; i++) depths[i] = reader.ReadU32();
         var index = Pop(ValueType.I32);
         var defaultDepth = depths[count];
@@ -369,7 +372,7 @@ internal sealed partial class FunctionTranslator
 
     private void TranslateSelect(ref WasmReader reader, bool typed)
     {
-        ValueType declared = Unknown;
+        var declared = Unknown;
         if (typed)
         {
             RequireFeature(WasmFeatures.ReferenceTypes);

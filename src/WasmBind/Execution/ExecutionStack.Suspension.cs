@@ -87,7 +87,7 @@ internal sealed partial class ExecutionStack
         try
         {
             var count = Math.Max(function.Type.Parameters.Count, function.Type.Results.Count);
-            Span<ulong> buffer = count <= 16 ? stackalloc ulong[count] : new ulong[count];
+            var buffer = count <= 16 ? stackalloc ulong[count] : new ulong[count];
             arguments[..function.Type.Parameters.Count].CopyTo(buffer);
             RunToCompletion(function, buffer);
             buffer[..function.Type.Results.Count].CopyTo(EnsureCallResults(count));

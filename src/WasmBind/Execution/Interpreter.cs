@@ -22,14 +22,17 @@ internal sealed partial class ExecutionStack
     {
         var function = entry;
         var code = function.Code.Code;
-        ref int ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), pc);
-        ref long epoch = ref store.Engine.EpochCounter;
+        ref var ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), pc);
+        ref var epoch = ref store.Engine.EpochCounter;
         var framePointer = entryFramePointer;
-        ref ulong fp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), framePointer);
+        ref var fp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), framePointer);
         var instance = function.Instance;
         var memory = instance.Memories.Length > 0 ? instance.Memories[0] : null;
         // The memory's base and length live in locals, reloaded after anything that can grow the memory (calls,
         // memory.grow, bulk operations). Holding `memory` keeps its block alive while `mem` points into it.
+        // A shared memory can also be grown by another thread at any time: its base never moves, so only the
+        // length can be stale, and only too small. An access past the cached length therefore re-reads it before
+        // trapping (on the failure path only, so in-bounds accesses cost what they did).
         var mem = memory is null ? null : memory.Block.Base;
         var memLength = memory is null ? 0 : memory.Block.Length;
 
@@ -439,7 +442,7 @@ internal sealed partial class ExecutionStack
                 case Op.I32Load:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 4 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 4 > memLength && address + 4 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<uint>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -447,7 +450,7 @@ internal sealed partial class ExecutionStack
                 case Op.I64Load:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 8 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 8 > memLength && address + 8 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<ulong>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -455,7 +458,7 @@ internal sealed partial class ExecutionStack
                 case Op.F32Load:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 4 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 4 > memLength && address + 4 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<uint>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -463,7 +466,7 @@ internal sealed partial class ExecutionStack
                 case Op.F64Load:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 8 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 8 > memLength && address + 8 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<ulong>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -471,7 +474,7 @@ internal sealed partial class ExecutionStack
                 case Op.I32Load8S:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 1 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 1 > memLength && address + 1 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(int)Unsafe.ReadUnaligned<sbyte>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -479,7 +482,7 @@ internal sealed partial class ExecutionStack
                 case Op.I32Load8U:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 1 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 1 > memLength && address + 1 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<byte>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -487,7 +490,7 @@ internal sealed partial class ExecutionStack
                 case Op.I32Load16S:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 2 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 2 > memLength && address + 2 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(int)Unsafe.ReadUnaligned<short>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -495,7 +498,7 @@ internal sealed partial class ExecutionStack
                 case Op.I32Load16U:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 2 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 2 > memLength && address + 2 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<ushort>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -503,7 +506,7 @@ internal sealed partial class ExecutionStack
                 case Op.I64Load8S:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 1 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 1 > memLength && address + 1 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)(long)Unsafe.ReadUnaligned<sbyte>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -511,7 +514,7 @@ internal sealed partial class ExecutionStack
                 case Op.I64Load8U:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 1 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 1 > memLength && address + 1 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<byte>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -519,7 +522,7 @@ internal sealed partial class ExecutionStack
                 case Op.I64Load16S:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 2 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 2 > memLength && address + 2 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)(long)Unsafe.ReadUnaligned<short>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -527,7 +530,7 @@ internal sealed partial class ExecutionStack
                 case Op.I64Load16U:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 2 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 2 > memLength && address + 2 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<ushort>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -535,7 +538,7 @@ internal sealed partial class ExecutionStack
                 case Op.I64Load32S:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 4 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 4 > memLength && address + 4 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (ulong)(long)Unsafe.ReadUnaligned<int>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -543,7 +546,7 @@ internal sealed partial class ExecutionStack
                 case Op.I64Load32U:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 4 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 4 > memLength && address + 4 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.ReadUnaligned<uint>(mem + address);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -551,7 +554,7 @@ internal sealed partial class ExecutionStack
                 case Op.I32Store:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 4 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 4 > memLength && address + 4 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.WriteUnaligned(mem + address, (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -559,7 +562,7 @@ internal sealed partial class ExecutionStack
                 case Op.I64Store:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 8 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 8 > memLength && address + 8 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.WriteUnaligned(mem + address, (ulong)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -567,7 +570,7 @@ internal sealed partial class ExecutionStack
                 case Op.F32Store:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 4 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 4 > memLength && address + 4 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.WriteUnaligned(mem + address, (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -575,7 +578,7 @@ internal sealed partial class ExecutionStack
                 case Op.F64Store:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 8 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 8 > memLength && address + 8 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.WriteUnaligned(mem + address, (ulong)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -583,7 +586,7 @@ internal sealed partial class ExecutionStack
                 case Op.I32Store8:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 1 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 1 > memLength && address + 1 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.WriteUnaligned(mem + address, (byte)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -591,7 +594,7 @@ internal sealed partial class ExecutionStack
                 case Op.I32Store16:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 2 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 2 > memLength && address + 2 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.WriteUnaligned(mem + address, (ushort)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -599,7 +602,7 @@ internal sealed partial class ExecutionStack
                 case Op.I64Store8:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 1 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 1 > memLength && address + 1 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.WriteUnaligned(mem + address, (byte)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -607,7 +610,7 @@ internal sealed partial class ExecutionStack
                 case Op.I64Store16:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 2 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 2 > memLength && address + 2 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.WriteUnaligned(mem + address, (ushort)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -615,7 +618,7 @@ internal sealed partial class ExecutionStack
                 case Op.I64Store32:
                 {
                     var address = (ulong)(uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) + (uint)Unsafe.Add(ref ip, 3);
-                    if (address + 4 > memLength) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
+                    if (address + 4 > memLength && address + 4 > (memLength = memory!.Block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, Pc(code, ref ip));
                     Unsafe.WriteUnaligned(mem + address, (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
@@ -633,7 +636,7 @@ internal sealed partial class ExecutionStack
                     ip = ref Unsafe.Add(ref ip, 3);
                     continue;
                 case Op.I32Ctz:
-                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(BitOperations.TrailingZeroCount((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))) );
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (uint)(BitOperations.TrailingZeroCount((uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2))));
                     ip = ref Unsafe.Add(ref ip, 3);
                     continue;
                 case Op.I32Popcnt:
@@ -1099,6 +1102,17 @@ internal sealed partial class ExecutionStack
                 case Op.F64Copysign:
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = (Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) & 0x7FFF_FFFF_FFFF_FFFFul) | (Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3)) & 0x8000_0000_0000_0000ul);
                     ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.Atomic:
+                    ExecuteAtomic(ref fp, ref ip, memory!, function, Pc(code, ref ip));
+                    // A wait can run host code (the epoch callback), and other threads may have grown a shared memory.
+                    mem = memory!.Block.Base;
+                    memLength = memory.Block.Length;
+                    ip = ref Unsafe.Add(ref ip, 7);
+                    continue;
+                case Op.AtomicFence:
+                    Interlocked.MemoryBarrier();
+                    ip = ref Unsafe.Add(ref ip, 1);
                     continue;
                 case Op.TableGet:
                 case Op.TableSet:

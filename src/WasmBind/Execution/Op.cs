@@ -67,12 +67,21 @@ internal enum Op
     /// <summary>Checks the store's epoch deadline (function entry and loop headers).</summary>
     CheckEpoch = 0x1C,
     /// <summary>
+    /// sub-opcode (0xFE n), dst, address, offset, a, b: an atomic memory instruction of the threads proposal. a and b
+    /// are its value operands (stored value, RMW operand, cmpxchg expected and replacement, wait expected and timeout,
+    /// notify count); unused operands are 0. Kept in one instruction, run outside the main loop, so the loop and the
+    /// plain loads and stores stay as they were.
+    /// </summary>
+    Atomic = 0x1D,
+    /// <summary>atomic.fence: a full memory barrier.</summary>
+    AtomicFence = 0x1E,
+    /// <summary>
     /// function index, callee argument base: a tail call. A WebAssembly callee replaces the running frame; a host
     /// callee is called like <see cref="Call"/>, and the return sequence the translator emits after it returns.
     /// </summary>
-    ReturnCall = 0x1D,
+    ReturnCall = 0x1F,
     /// <summary>table, type index, index slot, callee argument base: <see cref="ReturnCall"/> through a table.</summary>
-    ReturnCallIndirect = 0x1E,
+    ReturnCallIndirect = 0x20,
 
     // Loads (dst, address, offset) and stores (address, value, offset) keep their wasm opcodes.
     I32Load = 0x28, I64Load = 0x29, F32Load = 0x2A, F64Load = 0x2B,

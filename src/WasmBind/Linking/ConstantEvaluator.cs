@@ -14,7 +14,7 @@ internal static class ConstantEvaluator
         // Almost every constant expression is one instruction; skip the stack for those.
         if (instructions.Length == 1) return Push(instructions[0], instance);
 
-        Span<ulong> stack = instructions.Length <= 32 ? stackalloc ulong[instructions.Length] : new ulong[instructions.Length];
+        var stack = instructions.Length <= 32 ? stackalloc ulong[instructions.Length] : new ulong[instructions.Length];
         var depth = 0;
         foreach (var instruction in instructions)
         {

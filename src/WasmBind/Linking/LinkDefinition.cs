@@ -22,6 +22,8 @@ internal sealed class ExternDefinition(Extern item) : LinkDefinition
 
     public override Extern Resolve(Store store, string module, string name) =>
         ReferenceEquals(item.Store, store) ? item
+            // A shared memory belongs to the engine, so another store of that engine gets its own view of it.
+            : item is Memory { SharedMemory: { } shared } && ReferenceEquals(shared.Engine, store.Engine) ? shared.In(store)
             : throw new LinkException($"cannot use the definition of `{module}::{name}`: it belongs to another store", module, name);
 }
 
@@ -53,4 +55,14 @@ internal sealed class HostFunctionDefinition : LinkDefinition
         // Only a store misused from two threads at once could lose this race; keep whichever copy won.
         return perStore.TryAdd(store, function) ? function : perStore.TryGetValue(store, out var first) ? first : function;
     }
+}
+
+/// <summary>An engine-wide shared memory: resolves to each store's view of it.</summary>
+internal sealed class SharedMemoryDefinition(SharedMemory memory) : LinkDefinition
+{
+    public override ExternType Type => memory.Type with { Limits = memory.Type.Limits with { Minimum = memory.Pages } };
+
+    public override Extern Resolve(Store store, string module, string name) =>
+        ReferenceEquals(memory.Engine, store.Engine) ? memory.In(store)
+            : throw new LinkException($"cannot use the shared memory `{module}::{name}`: it belongs to another engine", module, name);
 }

@@ -23,6 +23,7 @@ namespace WasmBind.Runtime;
 internal sealed unsafe class LinearMemoryBlock : CriticalFinalizerObject
 {
     private readonly object? growLock;
+    private WaitQueues? waitQueues;
     private byte* pointer;
     private ulong length;
     private ulong capacity;
@@ -53,6 +54,10 @@ internal sealed unsafe class LinearMemoryBlock : CriticalFinalizerObject
 
     /// <summary>True for a block whose base never moves (shared memories).</summary>
     public bool IsShared => growLock is not null;
+
+    /// <summary>The threads parked in <c>memory.atomic.wait</c> on this block, created on first use.</summary>
+    public WaitQueues WaitQueues =>
+        waitQueues ?? Interlocked.CompareExchange(ref waitQueues, new WaitQueues(), null) ?? waitQueues;
 
     /// <summary>Bytes moved by reallocation over the block's life, for tests that bound the cost of growth.</summary>
     internal ulong BytesRelocated { get; private set; }
@@ -85,6 +90,22 @@ internal sealed unsafe class LinearMemoryBlock : CriticalFinalizerObject
         // Everything past the old length is still zero (see the class remarks), so growing is just publishing it.
         length = newLength;
         return true;
+    }
+
+    /// <summary>
+    /// Grows a shared block by <paramref name="deltaBytes"/> under its lock, so racing grows from many threads each
+    /// see the size they grew from (the spec's <c>memory.grow</c> result) and never lose one another's growth.
+    /// </summary>
+    public bool TryGrowSharedBy(ulong deltaBytes, out ulong oldLength)
+    {
+        if (growLock is null) throw new InvalidOperationException("internal error: an unshared block grows with TryGrow");
+        lock (growLock)
+        {
+            oldLength = length;
+            if (deltaBytes > capacity - length) return false;
+            if (deltaBytes > 0) Volatile.Write(ref length, length + deltaBytes);
+            return true;
+        }
     }
 
     private bool TryGrowShared(ulong newLength)

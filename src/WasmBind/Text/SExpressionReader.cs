@@ -172,14 +172,21 @@ internal sealed class SExpressionReader
         while (pos < text.Length && text[pos] != '}')
         {
             var ch = text[pos];
-            if (ch == '_' && !lastUnderscore) lastUnderscore = true;
+            if (ch == '_' && !lastUnderscore)
+            {
+                lastUnderscore = true;
+            }
             else if (HexValue(ch) is var h and >= 0)
             {
                 value = Math.Min(value * 16 + h, 0x11_0000);
                 digits++;
                 lastUnderscore = false;
             }
-            else throw escape.Error(text[escape.Offset..(pos + 1)], "illegal escape");
+            else
+            {
+                throw escape.Error(text[escape.Offset..(pos + 1)], "illegal escape");
+            }
+
             pos++;
         }
         if (pos >= text.Length || digits == 0 || lastUnderscore) throw escape.Error(text[escape.Offset..pos], "illegal escape");
@@ -216,11 +223,26 @@ internal sealed class SExpressionReader
                 line++;
                 lineStart = pos;
             }
-            else if (c is ' ' or '\t' or '\r') pos++;
-            else if (c == ';' && pos + 1 < text.Length && text[pos + 1] == ';') SkipLineComment();
-            else if (c == '(' && pos + 1 < text.Length && text[pos + 1] == ';') SkipBlockComment();
-            else if (c == ';') throw Here.Error(";", "unexpected character ';'");
-            else return;
+            else if (c is ' ' or '\t' or '\r')
+            {
+                pos++;
+            }
+            else if (c == ';' && pos + 1 < text.Length && text[pos + 1] == ';')
+            {
+                SkipLineComment();
+            }
+            else if (c == '(' && pos + 1 < text.Length && text[pos + 1] == ';')
+            {
+                SkipBlockComment();
+            }
+            else if (c == ';')
+            {
+                throw Here.Error(";", "unexpected character ';'");
+            }
+            else
+            {
+                return;
+            }
         }
     }
 
@@ -257,7 +279,10 @@ internal sealed class SExpressionReader
                     lineStart = pos + 1;
                 }
                 else if (char.IsSurrogate(c) && Rune.DecodeFromUtf16(text.AsSpan(pos), out _, out _) != System.Buffers.OperationStatus.Done)
+                {
                     throw Here.Error(c.ToString(), "malformed UTF-8 encoding");
+                }
+
                 pos++;
             }
         }
@@ -289,15 +314,24 @@ internal sealed class SExpressionReader
             if (pos >= text.Length) throw start.Error(text[start.Offset..nameStart], "unclosed annotation");
             var c = text[pos];
             var next = pos + 1 < text.Length ? text[pos + 1] : '\0';
-            if (c == '(' && next == ';') SkipBlockComment();
-            else if (c == ';' && next == ';') SkipLineComment();
+            if (c == '(' && next == ';')
+            {
+                SkipBlockComment();
+            }
+            else if (c == ';' && next == ';')
+            {
+                SkipLineComment();
+            }
             else if (c == '\n')
             {
                 pos++;
                 line++;
                 lineStart = pos;
             }
-            else if (c is ' ' or '\t' or '\r') pos++;
+            else if (c is ' ' or '\t' or '\r')
+            {
+                pos++;
+            }
             else if (c == '(')
             {
                 pos++;
@@ -308,9 +342,18 @@ internal sealed class SExpressionReader
                 pos++;
                 if (--depth == 0) return;
             }
-            else if (c == '"') ReadString(Here);
-            else if (IsIdChar(c) || c is ',' or ';' or '[' or ']' or '{' or '}') pos++;
-            else throw Here.Error(c.ToString(), "malformed UTF-8 encoding or illegal character");
+            else if (c == '"')
+            {
+                ReadString(Here);
+            }
+            else if (IsIdChar(c) || c is ',' or ';' or '[' or ']' or '{' or '}')
+            {
+                pos++;
+            }
+            else
+            {
+                throw Here.Error(c.ToString(), "malformed UTF-8 encoding or illegal character");
+            }
         }
     }
 }

@@ -17,13 +17,19 @@ public static class UnsupportedFeatures
             || name.StartsWith("i16x8.", StringComparison.Ordinal) || name.StartsWith("i32x4.", StringComparison.Ordinal)
             || name.StartsWith("i64x2.", StringComparison.Ordinal) || name.StartsWith("f32x4.", StringComparison.Ordinal)
             || name.StartsWith("f64x2.", StringComparison.Ordinal))
+        {
             return "SIMD";
+        }
+
         if (name.Contains(".atomic.", StringComparison.Ordinal) || name is "atomic.fence" or "memory.atomic.notify")
             return "threads";
         if (name.StartsWith("struct.", StringComparison.Ordinal) || name.StartsWith("array.", StringComparison.Ordinal)
             || name.StartsWith("i31.", StringComparison.Ordinal) || name.StartsWith("br_on_cast", StringComparison.Ordinal)
             || name is "ref.i31" or "ref.test" or "ref.cast" or "ref.eq" or "any.convert_extern" or "extern.convert_any")
+        {
             return "GC";
+        }
+
         return name switch
         {
             "call_ref" or "return_call_ref" or "ref.as_non_null" or "br_on_null" or "br_on_non_null" => "typed function references",

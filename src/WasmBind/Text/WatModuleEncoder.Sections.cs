@@ -153,7 +153,7 @@ internal sealed partial class WatModuleEncoder
             // A table's inline segment: active at offset 0 of that table, encoded as its expansion would be.
             var items = entry.InlineItems!;
             var isIndices = IndexSpace.IsIndex(items.Peek) || items.AtEnd;
-            byte inlineFlags = entry.InlineTable == 0 && (isIndices || entry.InlineType == RefFunc) ? (byte)0x00 : (byte)0x02;
+            var inlineFlags = entry.InlineTable == 0 && (isIndices || entry.InlineType == RefFunc) ? (byte)0x00 : (byte)0x02;
             if (!isIndices) inlineFlags |= 0x04;
             o.Byte(inlineFlags);
             if (inlineFlags is 0x02 or 0x06) o.U32(entry.InlineTable);
@@ -168,7 +168,10 @@ internal sealed partial class WatModuleEncoder
         var mode = "passive";
         uint table = 0;
         var offset = new ByteBuffer();
-        if (c.TakeKeyword("declare")) mode = "declare";
+        if (c.TakeKeyword("declare"))
+        {
+            mode = "declare";
+        }
         else
         {
             if (c.TakeList("table") is { } tableUse)
@@ -196,20 +199,32 @@ internal sealed partial class WatModuleEncoder
                 offset.Byte(0x0B);
                 mode = "active";
             }
-            else if (mode == "active") throw (c.Peek ?? c.Owner).Error("unexpected token, expected an offset");
+            else if (mode == "active")
+            {
+                throw (c.Peek ?? c.Owner).Error("unexpected token, expected an offset");
+            }
         }
 
         // The element list: "func idx*", "reftype item*", or (active, 1.0 form) bare function indices.
         bool indices;
-        byte type = RefFunc;
-        if (c.TakeKeyword("func")) indices = true;
+        var type = RefFunc;
+        if (c.TakeKeyword("func"))
+        {
+            indices = true;
+        }
         else if (c.Peek is SAtom { Kind: AtomKind.Keyword } || c.Peek is SList { Head: "ref" })
         {
             type = RefType(c.Next());
             indices = false;
         }
-        else if (mode == "active" && (IndexSpace.IsIndex(c.Peek) || c.AtEnd)) indices = true;
-        else throw (c.Peek ?? c.Owner).Error("unexpected token, expected an element list");
+        else if (mode == "active" && (IndexSpace.IsIndex(c.Peek) || c.AtEnd))
+        {
+            indices = true;
+        }
+        else
+        {
+            throw (c.Peek ?? c.Owner).Error("unexpected token, expected an element list");
+        }
 
         byte flags = mode switch
         {
@@ -238,7 +253,10 @@ internal sealed partial class WatModuleEncoder
                 continue;
             }
             var node = c.NextList("an element expression");
-            if (node.Head == "item") ConstantExpression(new SCursor(node, 1), items);
+            if (node.Head == "item")
+            {
+                ConstantExpression(new SCursor(node, 1), items);
+            }
             else
             {
                 Folded(node, new BodyScope(), items);
@@ -267,21 +285,36 @@ internal sealed partial class WatModuleEncoder
             memory = memorySpace.Resolve(mc.Next());
             mc.ExpectEnd();
         }
-        else if (IndexSpace.IsIndex(c.Peek)) memory = memorySpace.Resolve(c.Next());
+        else if (IndexSpace.IsIndex(c.Peek))
+        {
+            memory = memorySpace.Resolve(c.Next());
+        }
 
         var offset = new ByteBuffer();
-        if (c.TakeList("offset") is { } offsetList) ConstantExpression(new SCursor(offsetList, 1), offset);
+        if (c.TakeList("offset") is { } offsetList)
+        {
+            ConstantExpression(new SCursor(offsetList, 1), offset);
+        }
         else if (c.Peek is SList folded)
         {
             c.Next();
             Folded(folded, new BodyScope(), offset);
             offset.Byte(0x0B);
         }
-        else if (memory is not null) throw (c.Peek ?? c.Owner).Error("unexpected token, expected an offset");
+        else if (memory is not null)
+        {
+            throw (c.Peek ?? c.Owner).Error("unexpected token, expected an offset");
+        }
 
         var bytes = DataStrings(c);
-        if (offset.Length == 0) o.Byte(0x01);
-        else if (memory is null or 0) o.Byte(0x00);
+        if (offset.Length == 0)
+        {
+            o.Byte(0x01);
+        }
+        else if (memory is null or 0)
+        {
+            o.Byte(0x00);
+        }
         else
         {
             o.Byte(0x02);

@@ -113,8 +113,15 @@ internal sealed partial class WatModuleEncoder
                 parameterCount = types[(int)index].Parameters.Length;
                 if (!hasInline) parameterNames = new List<string?>(new string?[parameterCount]);
             }
-            else if (hasInline) throw typeList.Error("unknown type");
-            else parameterCount = signature.Parameters.Length;
+            else if (hasInline)
+            {
+                throw typeList.Error("unknown type");
+            }
+            else
+            {
+                parameterCount = signature.Parameters.Length;
+            }
+
             return index;
         }
         parameterCount = signature.Parameters.Length;

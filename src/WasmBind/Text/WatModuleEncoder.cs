@@ -153,7 +153,7 @@ internal sealed partial class WatModuleEncoder
         c.ExpectEnd();
         var dc = new SCursor(desc, 1);
         var id = dc.TakeId();
-        byte kind = desc.Head switch
+        var kind = desc.Head switch
         {
             "tag" => throw Unsupported(desc, "exception handling"),
             "func" => FuncKind,

@@ -63,7 +63,7 @@ internal static class ModuleValidator
                     tables.Add(import.Table!);
                     break;
                 case ExternKind.Memory:
-                    ValidateMemory(import.Memory!, import.Offset);
+                    ValidateMemory(import.Memory!, import.Offset, features);
                     memories.Add(import.Memory!);
                     break;
                 default:
@@ -80,7 +80,7 @@ internal static class ModuleValidator
             functionTypes.Add((int)typeIndex);
         }
         foreach (var table in module.Tables) { ValidateTable(table, 0); tables.Add(table); }
-        foreach (var memory in module.Memories) { ValidateMemory(memory, 0); memories.Add(memory); }
+        foreach (var memory in module.Memories) { ValidateMemory(memory, 0, features); memories.Add(memory); }
         if (memories.Count > 1) throw new InvalidModuleException(0, "multiple memories");
         if (tables.Count > 1 && (features & WasmFeatures.ReferenceTypes) == 0) throw new InvalidModuleException(0, "multiple tables");
         globals.AddRange(module.Globals.Select(g => g.Type));
@@ -126,8 +126,10 @@ internal static class ModuleValidator
             throw new InvalidModuleException(offset, "table size must be at most 2^32-1");
     }
 
-    private static void ValidateMemory(MemoryType memory, long offset)
+    private static void ValidateMemory(MemoryType memory, long offset, WasmFeatures features)
     {
+        if (memory.Shared && (features & WasmFeatures.Threads) == 0)
+            throw new InvalidModuleException(offset, "shared memory requires the Threads feature");
         if (memory.Limits.Minimum > MaxMemoryPages || memory.Limits.Maximum > MaxMemoryPages)
             throw new InvalidModuleException(offset, "memory size must be at most 65536 pages (4GiB)");
         if (memory.Limits.Maximum is { } max && max < memory.Limits.Minimum)

@@ -22,7 +22,7 @@ internal static class BinaryBuilder
         var bytes = new List<byte>();
         do
         {
-            byte b = (byte)(value & 0x7F);
+            var b = (byte)(value & 0x7F);
             value >>= 7;
             bytes.Add(value != 0 ? (byte)(b | 0x80) : b);
         }

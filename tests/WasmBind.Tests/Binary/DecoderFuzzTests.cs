@@ -32,18 +32,18 @@ public sealed class DecoderFuzzTests(ITestOutputHelper output)
     {
         if (SharedData.IsAbsent(script, output)) return;
         var failures = new List<string>();
-        int runs = 0;
+        var runs = 0;
         foreach (var path in Directory.GetFiles(Path.Combine(SharedData.CoreJsonRoot!, script), "*.wasm").Order(StringComparer.Ordinal))
         {
             var original = File.ReadAllBytes(path);
             var name = Path.GetFileName(path);
-            foreach (int length in TruncationLengths(original.Length))
+            foreach (var length in TruncationLengths(original.Length))
             {
                 runs++;
                 Check(original.AsSpan(0, length).ToArray(), $"{name} truncated to {length} bytes", failures);
             }
             var random = new Random(StableSeed(name));
-            for (int i = 0; i < CorruptionsPerFile; i++)
+            for (var i = 0; i < CorruptionsPerFile; i++)
             {
                 runs++;
                 var (mutated, description) = Corrupt(original, random);
@@ -76,10 +76,10 @@ public sealed class DecoderFuzzTests(ITestOutputHelper output)
     {
         if (length < EveryLengthBelow)
         {
-            for (int i = 0; i < length; i++) yield return i;
+            for (var i = 0; i < length; i++) yield return i;
             yield break;
         }
-        for (int i = 0; i < SampledLengths; i++) yield return (int)((long)length * i / SampledLengths);
+        for (var i = 0; i < SampledLengths; i++) yield return (int)((long)length * i / SampledLengths);
     }
 
     // Changes 1 to 4 bytes past the header (corrupting the header only exercises the magic check).
@@ -87,12 +87,12 @@ public sealed class DecoderFuzzTests(ITestOutputHelper output)
     {
         var bytes = (byte[])original.Clone();
         if (bytes.Length <= 8) return (bytes, "no change (header only)");
-        int changes = random.Next(1, 5);
+        var changes = random.Next(1, 5);
         var described = new List<string>(changes);
-        for (int i = 0; i < changes; i++)
+        for (var i = 0; i < changes; i++)
         {
-            int at = random.Next(8, bytes.Length);
-            byte value = (byte)random.Next(256);
+            var at = random.Next(8, bytes.Length);
+            var value = (byte)random.Next(256);
             described.Add($"[{at}]=0x{value:x2}");
             bytes[at] = value;
         }
@@ -102,8 +102,8 @@ public sealed class DecoderFuzzTests(ITestOutputHelper output)
     // string.GetHashCode is randomised per process; the corruptions must be the same on every run.
     private static int StableSeed(string name)
     {
-        uint hash = 2166136261;
-        foreach (char c in name) hash = (hash ^ c) * 16777619;
+        var hash = 2166136261;
+        foreach (var c in name) hash = (hash ^ c) * 16777619;
         return (int)hash;
     }
 }

@@ -26,7 +26,7 @@ public sealed class DecoderSpecTests(ITestOutputHelper output)
         var cases = new Dictionary<string, string>();
         void Add(string script, int first, int last, string why)
         {
-            for (int i = first; i <= last; i++) cases.Add($"{script}/{script}.{i}.wasm", why);
+            for (var i = first; i <= last; i++) cases.Add($"{script}/{script}.{i}.wasm", why);
         }
         Add("binary-leb128", 40, 43, "memarg alignment/offset LEB128 longer than 5 bytes (i32.load, i32.store)");
         Add("binary-leb128", 65, 72, "memarg alignment/offset LEB128 with unused bits set (i32.load, i32.store)");
@@ -57,7 +57,7 @@ public sealed class DecoderSpecTests(ITestOutputHelper output)
         foreach (var (command, key, bytes) in MalformedBinaries(script))
         {
             var error = TryDecode(bytes);
-            bool leftForValidator = LeftForValidator.ContainsKey(key);
+            var leftForValidator = LeftForValidator.ContainsKey(key);
             if (leftForValidator && error is not null)
                 failures.Add($"{key} (line {command.Line}) is listed as left for the validator but the decoder rejects it: {error.Message}");
             else if (!leftForValidator && error is null)
@@ -96,7 +96,7 @@ public sealed class DecoderSpecTests(ITestOutputHelper output)
             output.WriteLine(SharedData.AbsentMessage);
             return;
         }
-        int total = 0;
+        var total = 0;
         var accepted = new List<string>();
         foreach (var row in SharedData.CoreScriptRows())
         {

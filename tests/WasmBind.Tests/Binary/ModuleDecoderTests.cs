@@ -26,7 +26,7 @@ public sealed class ModuleDecoderTests
     [Fact]
     public void Imports_AreCountedPerKind()
     {
-        byte[] imports = Section(2,
+        var imports = Section(2,
         [
             0x04,
             .. Name("m"), .. Name("f"), 0x00, 0x00,
@@ -61,7 +61,7 @@ public sealed class ModuleDecoderTests
     [Fact]
     public void Globals_KeepConstantExpressionsIncludingExtendedConstAndV128()
     {
-        byte[] globals = Section(6,
+        var globals = Section(6,
         [
             0x02,
             0x7F, 0x00, 0x41, 0x7F, 0x41, 0x02, 0x6A, 0x0B, // i32.const -1, i32.const 2, i32.add
@@ -83,7 +83,7 @@ public sealed class ModuleDecoderTests
     public void NonConstantInstructions_AreRecordedForTheValidator()
     {
         // block (result i32) i32.const 1 end, nop, local.get 0 -- none of it constant, all well-formed.
-        byte[] globals = Section(6, 0x01, 0x7F, 0x00, 0x02, 0x7F, 0x41, 0x01, 0x0B, 0x01, 0x20, 0x00, 0x0B);
+        var globals = Section(6, 0x01, 0x7F, 0x00, 0x02, 0x7F, 0x41, 0x01, 0x0B, 0x01, 0x20, 0x00, 0x0B);
         var module = ModuleDecoder.Decode(Module(globals));
         Assert.Equal([0x02, 0x41, 0x0B, 0x01, 0x20], module.Globals[0].Init.Instructions.Select(i => i.Opcode));
     }
@@ -97,7 +97,7 @@ public sealed class ModuleDecoderTests
     {
         byte[] offset = [0x41, 0x00, 0x0B];
         byte[] refFunc0 = [0xD2, 0x00, 0x0B];
-        byte[] elements = Section(9,
+        var elements = Section(9,
         [
             0x08,
             0x00, .. offset, 0x01, 0x00, // active table 0, function indices
@@ -134,8 +134,8 @@ public sealed class ModuleDecoderTests
     [Fact]
     public void DataSegments_KeepTheirBytesAndMode()
     {
-        byte[] memory = Section(5, 0x01, 0x00, 0x01);
-        byte[] data = Section(11, 0x03, 0x00, 0x41, 0x00, 0x0B, 0x02, 0xAA, 0xBB, 0x01, 0x01, 0xCC, 0x02, 0x00, 0x41, 0x00, 0x0B, 0x00);
+        var memory = Section(5, 0x01, 0x00, 0x01);
+        var data = Section(11, 0x03, 0x00, 0x41, 0x00, 0x0B, 0x02, 0xAA, 0xBB, 0x01, 0x01, 0xCC, 0x02, 0x00, 0x41, 0x00, 0x0B, 0x00);
         var module = ModuleDecoder.Decode(Module(memory, Section(12, 0x03), data));
 
         Assert.Equal(3u, module.DataCount);
@@ -148,7 +148,7 @@ public sealed class ModuleDecoderTests
     [Fact]
     public void FunctionBody_RecordsLocalsAndCodeRange()
     {
-        byte[] code = Section(10, 0x01, 0x07, 0x02, 0x02, 0x7F, 0x01, 0x7E, 0x01, 0x0B);
+        var code = Section(10, 0x01, 0x07, 0x02, 0x02, 0x7F, 0x01, 0x7E, 0x01, 0x0B);
         var bytes = Module(OneVoidType, OneFunction, code);
         var body = Assert.Single(ModuleDecoder.Decode(bytes).Bodies);
 
@@ -161,15 +161,15 @@ public sealed class ModuleDecoderTests
     [Fact]
     public void FunctionBody_WithoutFinalEnd_IsMalformed()
     {
-        byte[] code = Section(10, 0x01, 0x02, 0x00, 0x01);
+        var code = Section(10, 0x01, 0x02, 0x00, 0x01);
         Assert.Equal("END opcode expected", Reason(Module(OneVoidType, OneFunction, code)));
     }
 
     [Fact]
     public void Locals_AboveTheLimit_AreTooMany()
     {
-        byte[] count = U32(ModuleDecoder.MaxLocals + 1);
-        byte[] code = Section(10, [0x01, (byte)(count.Length + 3), 0x01, .. count, 0x7F, 0x0B]);
+        var count = U32(ModuleDecoder.MaxLocals + 1);
+        var code = Section(10, [0x01, (byte)(count.Length + 3), 0x01, .. count, 0x7F, 0x0B]);
         Assert.Equal("too many locals", Reason(Module(OneVoidType, OneFunction, code)));
     }
 

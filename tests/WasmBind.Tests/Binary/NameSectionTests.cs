@@ -57,7 +57,7 @@ public sealed class NameSectionTests
     [Fact]
     public void CustomSectionName_MustBeUtf8()
     {
-        byte[] custom = Section(0, 0x02, 0xC0, 0x80);
+        var custom = Section(0, 0x02, 0xC0, 0x80);
         var e = Assert.Throws<MalformedModuleException>(() => ModuleDecoder.Decode(Module(custom)));
         Assert.Equal("malformed UTF-8 encoding", e.Reason);
     }

@@ -139,7 +139,7 @@ public sealed class WasmReaderTests
         sub.ReadByte();
         sub.ReadByte();
         Assert.True(sub.IsAtEnd);
-        bool threw = false;
+        var threw = false;
         try
         {
             sub.ReadByte();

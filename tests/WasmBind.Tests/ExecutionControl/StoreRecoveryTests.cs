@@ -85,8 +85,12 @@ public sealed class StoreRecoveryTests
         var store = new Store(engine);
         return new Fixture
         {
-            Instance = ControlFixture.Instantiate(engine, store, linker), Store = store, Linker = linker,
-            Entered = entered, Release = release, Gate = gate,
+            Instance = ControlFixture.Instantiate(engine, store, linker),
+            Store = store,
+            Linker = linker,
+            Entered = entered,
+            Release = release,
+            Gate = gate,
         };
     }
 

@@ -32,6 +32,10 @@ internal static class SpecSuiteLocator
     public static IReadOnlyList<string> Scripts() =>
         CoreRoot is null ? [] : Directory.GetDirectories(CoreRoot).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray();
 
+    /// <summary>The wast2json folder of a proposal (<c>json/proposals/name</c> beside <c>json/core</c>), or null when absent.</summary>
+    public static string? ProposalRoot(string proposal) =>
+        CoreRoot is null ? null : Path.GetFullPath(Path.Combine(CoreRoot, "..", "proposals", proposal)) is var path && Directory.Exists(path) ? path : null;
+
     public static string ScriptPath(string script) => Path.Combine(CoreRoot!, script, script + ".json");
 
     private static string? Find()

@@ -18,7 +18,8 @@ internal sealed class EpochTicker : IDisposable
                 engine.IncrementEpoch();
                 Thread.Sleep(1);
             }
-        }) { IsBackground = true, Name = "epoch ticker" };
+        })
+        { IsBackground = true, Name = "epoch ticker" };
         thread.Start();
     }
 

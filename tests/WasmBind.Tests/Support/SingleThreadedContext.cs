@@ -44,7 +44,8 @@ internal sealed class SingleThreadedContext : SynchronizationContext
             {
                 failure = e;
             }
-        }) { IsBackground = true };
+        })
+        { IsBackground = true };
         thread.Start();
         if (!thread.Join(timeout)) throw new TimeoutException("The single-threaded context did not finish: something blocked its only thread.");
         if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);

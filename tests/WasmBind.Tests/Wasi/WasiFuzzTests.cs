@@ -238,7 +238,9 @@ public sealed class WasiFuzzTests(ITestOutputHelper output)
                 if (skip.Contains(entry.FullName)) continue;
                 var relative = Path.GetRelativePath(directory, entry.FullName);
                 if (entry.LinkTarget is { } target)
+                {
                     lines.Add($"{relative} -> {target}");
+                }
                 else if (entry is DirectoryInfo sub)
                 {
                     lines.Add($"{relative}/ {sub.LastWriteTimeUtc:O}");

@@ -66,17 +66,25 @@ public sealed class WasiHostFailureTests : IDisposable
         using var probe = Probe();
         var count = 0;
         for (uint oflags = 0; oflags < 16; oflags++)
-        foreach (var fdflags in fdflagSets)
-        foreach (var rights in rightsSets)
-        foreach (var target in new[] { "missing", "file", "sub", "link" })
-        foreach (var lookup in new uint[] { 0, Follow })
         {
-            var name = target == "missing" ? $"new-{count++}" : target;
-            var errno = probe.PathOpen(Root, name, out var fd, oflags, rights, lookup, fdflags);
-            var expected = Expected(target, oflags, fdflags, rights, lookup);
-            Assert.True(expected == errno, $"path_open({name}, oflags {oflags}, fdflags {fdflags}, rights {rights:x}, lookup {lookup}): errno {errno}, expected {expected}");
-            if (errno == Success) Assert.Equal(Success, probe.Call("fd_close", fd));
-            if (target == "file") File.WriteAllText(temp["file"], "0123456789");
+            foreach (var fdflags in fdflagSets)
+            {
+                foreach (var rights in rightsSets)
+                {
+                    foreach (var target in new[] { "missing", "file", "sub", "link" })
+                    {
+                        foreach (var lookup in new uint[] { 0, Follow })
+                        {
+                            var name = target == "missing" ? $"new-{count++}" : target;
+                            var errno = probe.PathOpen(Root, name, out var fd, oflags, rights, lookup, fdflags);
+                            var expected = Expected(target, oflags, fdflags, rights, lookup);
+                            Assert.True(expected == errno, $"path_open({name}, oflags {oflags}, fdflags {fdflags}, rights {rights:x}, lookup {lookup}): errno {errno}, expected {expected}");
+                            if (errno == Success) Assert.Equal(Success, probe.Call("fd_close", fd));
+                            if (target == "file") File.WriteAllText(temp["file"], "0123456789");
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -31,8 +31,10 @@ public sealed class WasiTestsuiteTests(ITestOutputHelper output)
             yield break;
         }
         foreach (var suite in Suites)
+        {
             foreach (var wasm in Directory.GetFiles(Path.Combine(root, suite), "*.wasm").Order(StringComparer.Ordinal))
                 yield return [$"{suite}/{Path.GetFileNameWithoutExtension(wasm)}"];
+        }
     }
 
     [Fact]

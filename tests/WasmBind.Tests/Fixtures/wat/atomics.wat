@@ -1,0 +1,36 @@
+;; Atomic instructions of the threads proposal on a shared memory (exported as "memory", so tests can inspect it).
+(module
+  (memory (export "memory") 1 4 shared)
+  (func (export "load32") (param i32) (result i32) (i32.atomic.load (local.get 0)))
+  (func (export "load64") (param i32) (result i64) (i64.atomic.load (local.get 0)))
+  (func (export "load8") (param i32) (result i32) (i32.atomic.load8_u (local.get 0)))
+  (func (export "store32") (param i32 i32) (i32.atomic.store (local.get 0) (local.get 1)))
+  (func (export "store16") (param i32 i32) (i32.atomic.store16 (local.get 0) (local.get 1)))
+  (func (export "add32") (param i32 i32) (result i32) (i32.atomic.rmw.add (local.get 0) (local.get 1)))
+  (func (export "sub64") (param i32 i64) (result i64) (i64.atomic.rmw.sub (local.get 0) (local.get 1)))
+  (func (export "xor8") (param i32 i32) (result i32) (i32.atomic.rmw8.xor_u (local.get 0) (local.get 1)))
+  (func (export "add16") (param i32 i32) (result i32) (i32.atomic.rmw16.add_u (local.get 0) (local.get 1)))
+  (func (export "cmpxchg32") (param i32 i32 i32) (result i32)
+    (i32.atomic.rmw.cmpxchg (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "cmpxchg8") (param i32 i32 i32) (result i32)
+    (i32.atomic.rmw8.cmpxchg_u (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "fence") (atomic.fence))
+  ;; n atomic increments of the i32 at address 0, for the race test.
+  (func (export "increment") (param $n i32)
+    (block $done
+      (loop $again
+        (br_if $done (i32.eqz (local.get $n)))
+        (drop (i32.atomic.rmw.add (i32.const 0) (i32.const 1)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $again))))
+  (func (export "wait32") (param i32 i32 i64) (result i32)
+    (memory.atomic.wait32 (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "wait64") (param i32 i64 i64) (result i32)
+    (memory.atomic.wait64 (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "notify") (param i32 i32) (result i32)
+    (memory.atomic.notify (local.get 0) (local.get 1)))
+  ;; Waits forever at address 8 (nobody ever stores there): only interruption ends it.
+  (func (export "wait_forever") (result i32)
+    (memory.atomic.wait32 (i32.const 8) (i32.const 0) (i64.const -1)))
+  (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
+)
