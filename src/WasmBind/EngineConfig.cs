@@ -28,6 +28,11 @@ public enum WasmFeatures
     /// the embedder's business; this feature only lets modules share memory and synchronise through it.
     /// </summary>
     Threads = 1 << 7,
+    /// <summary>
+    /// Tail calls (<c>return_call</c>, <c>return_call_indirect</c>): the callee replaces the caller's frame, so tail
+    /// recursion runs in constant stack. Part of Wasm 3.0, and on by default in Wasmtime.
+    /// </summary>
+    TailCall = 1 << 8,
     /// <summary>All of WebAssembly 2.0 except SIMD.</summary>
     Wasm2Scalar = MutableGlobals | SignExtension | SaturatingFloatToInt | MultiValue | BulkMemory | ReferenceTypes,
 }
@@ -37,10 +42,10 @@ public sealed class EngineConfig
 {
     /// <summary>
     /// Which proposals modules may use. Default: <see cref="WasmFeatures.Wasm2Scalar"/> plus
-    /// <see cref="WasmFeatures.ExtendedConst"/> and <see cref="WasmFeatures.Threads"/> (part of Wasm 3.0, and on by
-    /// default in Wasmtime).
+    /// <see cref="WasmFeatures.ExtendedConst"/>, <see cref="WasmFeatures.Threads"/> and <see cref="WasmFeatures.TailCall"/>
+    /// (part of Wasm 3.0, and on by default in Wasmtime).
     /// </summary>
-    public WasmFeatures Features { get; init; } = WasmFeatures.Wasm2Scalar | WasmFeatures.ExtendedConst | WasmFeatures.Threads;
+    public WasmFeatures Features { get; init; } = WasmFeatures.Wasm2Scalar | WasmFeatures.ExtendedConst | WasmFeatures.Threads | WasmFeatures.TailCall;
 
     /// <summary>
     /// The deepest nesting of WebAssembly calls a store allows before trapping with

@@ -1,7 +1,7 @@
 namespace WasmBind.Binary;
 
 /// <summary>
-/// Knows the immediate operands of every WebAssembly 2.0 instruction, so a decoder can step over an
+/// Knows the immediate operands of every WebAssembly 2.0 instruction and of the tail calls, so a decoder can step over an
 /// instruction it does not otherwise care about (a non-constant instruction in a constant expression)
 /// and still find the expression's end. Unknown opcodes are malformed ("illegal opcode").
 /// </summary>
@@ -28,6 +28,7 @@ internal static class InstructionImmediates
                 return (ulong)reader.ReadS33();
             case 0x0C or 0x0D: // br, br_if
             case 0x10: // call
+            case 0x12: // return_call
             case >= 0x20 and <= 0x26: // local.*, global.*, table.get/set
             case 0xD2: // ref.func
                 return reader.ReadU32();
@@ -37,7 +38,7 @@ internal static class InstructionImmediates
                 for (var i = 0; i < count; i++) reader.ReadU32();
                 return reader.ReadU32();
             }
-            case 0x11: // call_indirect
+            case 0x11 or 0x13: // call_indirect, return_call_indirect
             {
                 var type = reader.ReadU32();
                 reader.ReadU32();

@@ -119,6 +119,12 @@ internal sealed partial class FunctionTranslator
                 TranslateCall(context.Types[typeIndex], Op.CallIndirect, (int)tableIndex, (int)typeIndex, callee);
                 break;
             }
+            case 0x12: // return_call
+                TranslateReturnCall(ref reader);
+                break;
+            case 0x13: // return_call_indirect
+                TranslateReturnCallIndirect(ref reader);
+                break;
             case 0x1A: // drop
                 Pop(out _);
                 break;
@@ -358,8 +364,8 @@ internal sealed partial class FunctionTranslator
         var frameBase = CanonicalSlot(height);
         if (Reachable)
         {
-            if (op == Op.Call) Emit(Op.Call, a, frameBase);
-            else Emit(Op.CallIndirect, a, b, calleeSlot, frameBase);
+            if (op is Op.Call or Op.ReturnCall) Emit(op, a, frameBase);
+            else Emit(op, a, b, calleeSlot, frameBase);
         }
         PushAll(type.ResultSpan);
     }

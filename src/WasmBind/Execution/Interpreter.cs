@@ -261,6 +261,26 @@ internal sealed partial class ExecutionStack
                     returnPc = Pc(code, ref ip) + 5;
                     goto call;
                 }
+                case Op.ReturnCall:
+                    callee = instance.Functions[Unsafe.Add(ref ip, 1)];
+                    calleeBase = framePointer + Unsafe.Add(ref ip, 2);
+                    returnPc = Pc(code, ref ip) + 3;
+                    goto tailCall;
+                case Op.ReturnCallIndirect:
+                {
+                    var table = instance.Tables[Unsafe.Add(ref ip, 1)];
+                    var index = (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3));
+                    var elements = table.Elements;
+                    if (index >= (uint)table.Count) ThrowTrap(TrapCode.UndefinedElement, function, Pc(code, ref ip));
+                    var reference = elements[index];
+                    if (reference == 0) ThrowTrap(TrapCode.UninitializedElement, function, Pc(code, ref ip));
+                    callee = store.GetFunctionByHandle((int)(reference - 1));
+                    if (callee.TypeId != instance.Module.TypeIds[Unsafe.Add(ref ip, 2)])
+                        ThrowTrap(TrapCode.IndirectCallTypeMismatch, function, Pc(code, ref ip));
+                    calleeBase = framePointer + Unsafe.Add(ref ip, 4);
+                    returnPc = Pc(code, ref ip) + 5;
+                    goto tailCall;
+                }
                 case Op.Copy:
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2));
                     ip = ref Unsafe.Add(ref ip, 3);
@@ -1169,6 +1189,36 @@ internal sealed partial class ExecutionStack
                 ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), returnPc);
             }
             continue;
+
+        tailCall:
+            // A host callee takes no interpreter frame: call it like any function; the translator's return sequence
+            // after the tail call then returns its results. A WebAssembly callee replaces the running frame in
+            // place (same frame pointer, same return record), so tail recursion never deepens the stack.
+            if (callee is not WasmFunction tailTarget) goto call;
+            {
+                var compiled = tailTarget.Code;
+                if (framePointer + compiled.FrameSize > slots.Length)
+                {
+                    EnsureSlots((long)framePointer + compiled.FrameSize, function, Pc(code, ref ip));
+                }
+                var parameterCount = compiled.ParameterCount;
+                // The arguments sit above the caller's locals; moving them down overlaps safely (memmove).
+                slots.AsSpan(calleeBase, parameterCount).CopyTo(slots.AsSpan(framePointer, parameterCount));
+                function = tailTarget;
+                fp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), framePointer);
+                var localsToClear = compiled.LocalCount - parameterCount;
+                if (localsToClear > 0) MemoryMarshal.CreateSpan(ref Unsafe.Add(ref fp, parameterCount), localsToClear).Clear();
+                code = compiled.Code;
+                ip = ref MemoryMarshal.GetArrayDataReference(code);
+                if (!ReferenceEquals(tailTarget.Instance, instance))
+                {
+                    instance = tailTarget.Instance;
+                    memory = instance.Memories.Length > 0 ? instance.Memories[0] : null;
+                    mem = memory is null ? null : memory.Block.Base;
+                    memLength = memory is null ? 0 : memory.Block.Length;
+                }
+                continue;
+            }
 
         suspend:
             resumeFunction = function;

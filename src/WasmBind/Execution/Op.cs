@@ -75,6 +75,13 @@ internal enum Op
     Atomic = 0x1D,
     /// <summary>atomic.fence: a full memory barrier.</summary>
     AtomicFence = 0x1E,
+    /// <summary>
+    /// function index, callee argument base: a tail call. A WebAssembly callee replaces the running frame; a host
+    /// callee is called like <see cref="Call"/>, and the return sequence the translator emits after it returns.
+    /// </summary>
+    ReturnCall = 0x1F,
+    /// <summary>table, type index, index slot, callee argument base: <see cref="ReturnCall"/> through a table.</summary>
+    ReturnCallIndirect = 0x20,
 
     // Loads (dst, address, offset) and stores (address, value, offset) keep their wasm opcodes.
     I32Load = 0x28, I64Load = 0x29, F32Load = 0x2A, F64Load = 0x2B,

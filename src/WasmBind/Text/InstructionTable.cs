@@ -207,6 +207,8 @@ internal static class InstructionTable
         ["br_table"] = new(0x0E, 0, false, ImmediateKind.LabelTable),
         ["call"] = new(0x10, 0, false, ImmediateKind.Function),
         ["call_indirect"] = new(0x11, 0, false, ImmediateKind.CallIndirect),
+        ["return_call"] = new(0x12, 0, false, ImmediateKind.Function),
+        ["return_call_indirect"] = new(0x13, 0, false, ImmediateKind.CallIndirect),
         ["select"] = new(0x1B, 0, false, ImmediateKind.Select),
         ["local.get"] = new(0x20, 0, false, ImmediateKind.Local),
         ["local.set"] = new(0x21, 0, false, ImmediateKind.Local),
