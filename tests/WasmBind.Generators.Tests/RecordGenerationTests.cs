@@ -1,6 +1,6 @@
-using WasmBind.Generators.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using WasmBind.Generators.Tests.Verifiers;
 using Xunit;
 
 namespace WasmBind.Generators.Tests;

@@ -29,7 +29,9 @@ public sealed class NativeMemoryAccountingTests
         }
 
         Assert.True(NativeMemoryAccounting.InducedCollections > induced);
-        Assert.True(peak < 1L << 30, $"peak of {peak >> 20} MiB of unreclaimed memories {trace}");
+        // Without reclamation the 200 memories would reach 12.5 GiB; the bound leaves room for a slow finalizer thread on a
+        // loaded machine (1,152 MiB was seen under a load average of 30) while still failing if nothing is reclaimed.
+        Assert.True(peak < 3L << 30, $"peak of {peak >> 20} MiB of unreclaimed memories {trace}");
     }
 
     [Fact]
