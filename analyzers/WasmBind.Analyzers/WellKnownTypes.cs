@@ -88,6 +88,7 @@ internal sealed class WellKnownTypes
             var asyncForm = Members(typed, "CallAsync").OfType<IMethodSymbol>().FirstOrDefault();
             foreach (var call in Members(typed, "Call")) AddSyncCall(call, asyncForm);
             AddAll(asyncWasmCalls, Members(typed, "CallAsync"));
+            AddAll(memoryGrowers, Members(typed, "CallResumable"));
         }
         foreach (var type in new[] { linker, linkerOfT, instancePre }) AddAll(asyncWasmCalls, Members(type, "InstantiateAsync"));
 

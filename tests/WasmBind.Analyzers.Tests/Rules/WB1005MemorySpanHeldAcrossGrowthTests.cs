@@ -25,6 +25,20 @@ public class WB1005MemorySpanHeldAcrossGrowthTests
         """);
 
     [Fact]
+    public Task Span_written_after_a_typed_resumable_call() => Verify("""
+        class C
+        {
+            void M(Memory memory, TypedFunc<int, int> work)
+            {
+                var span = memory.Span;
+                span[0] = 1;
+                work.CallResumable(0);
+                [|span|][1] = 2;
+            }
+        }
+        """);
+
+    [Fact]
     public Task GetSpan_read_after_Grow() => Verify("""
         class C
         {
