@@ -42,6 +42,7 @@ internal static class DotnetProcess
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
 
         var output = new StringBuilder();
+        // Reported in the test output (build and publish times), never asserted.
         var stopwatch = Stopwatch.StartNew();
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };

@@ -247,40 +247,20 @@ internal sealed partial class ExecutionStack
                     returnPc = Pc(code, ref ip) + 3;
                     goto call;
                 case Op.CallIndirect:
-                {
-                    var table = instance.Tables[Unsafe.Add(ref ip, 1)];
-                    var index = (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3));
-                    var elements = table.Elements;
-                    if (index >= (uint)table.Count) ThrowTrap(TrapCode.UndefinedElement, function, Pc(code, ref ip));
-                    var reference = elements[index];
-                    if (reference == 0) ThrowTrap(TrapCode.UninitializedElement, function, Pc(code, ref ip));
-                    callee = store.GetFunctionByHandle((int)(reference - 1));
-                    if (callee.TypeId != instance.Module.TypeIds[Unsafe.Add(ref ip, 2)])
-                        ThrowTrap(TrapCode.IndirectCallTypeMismatch, function, Pc(code, ref ip));
+                    callee = ResolveIndirectCallee(function, code, ref ip, ref fp);
                     calleeBase = framePointer + Unsafe.Add(ref ip, 4);
                     returnPc = Pc(code, ref ip) + 5;
                     goto call;
-                }
                 case Op.ReturnCall:
                     callee = instance.Functions[Unsafe.Add(ref ip, 1)];
                     calleeBase = framePointer + Unsafe.Add(ref ip, 2);
                     returnPc = Pc(code, ref ip) + 3;
                     goto tailCall;
                 case Op.ReturnCallIndirect:
-                {
-                    var table = instance.Tables[Unsafe.Add(ref ip, 1)];
-                    var index = (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3));
-                    var elements = table.Elements;
-                    if (index >= (uint)table.Count) ThrowTrap(TrapCode.UndefinedElement, function, Pc(code, ref ip));
-                    var reference = elements[index];
-                    if (reference == 0) ThrowTrap(TrapCode.UninitializedElement, function, Pc(code, ref ip));
-                    callee = store.GetFunctionByHandle((int)(reference - 1));
-                    if (callee.TypeId != instance.Module.TypeIds[Unsafe.Add(ref ip, 2)])
-                        ThrowTrap(TrapCode.IndirectCallTypeMismatch, function, Pc(code, ref ip));
+                    callee = ResolveIndirectCallee(function, code, ref ip, ref fp);
                     calleeBase = framePointer + Unsafe.Add(ref ip, 4);
                     returnPc = Pc(code, ref ip) + 5;
                     goto tailCall;
-                }
                 case Op.Copy:
                     Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2));
                     ip = ref Unsafe.Add(ref ip, 3);
@@ -1228,6 +1208,25 @@ internal sealed partial class ExecutionStack
             stackTop = framePointer + function.Code.FrameSize;
             return false;
         }
+    }
+
+    /// <summary>
+    /// The function a <c>call_indirect</c> or <c>return_call_indirect</c> at <paramref name="ip"/> (operands: table,
+    /// type, index slot) reaches, after the checks both share: index inside the table, element not null, type equal.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Function ResolveIndirectCallee(WasmFunction function, int[] code, ref int ip, ref ulong fp)
+    {
+        var instance = function.Instance;
+        var table = instance.Tables[Unsafe.Add(ref ip, 1)];
+        var index = (uint)Unsafe.Add(ref fp, Unsafe.Add(ref ip, 3));
+        if (index >= (uint)table.Count) ThrowTrap(TrapCode.UndefinedElement, function, Pc(code, ref ip));
+        var reference = table.Elements[index];
+        if (reference == 0) ThrowTrap(TrapCode.UninitializedElement, function, Pc(code, ref ip));
+        var callee = store.GetFunctionByHandle((int)(reference - 1));
+        if (callee.TypeId != instance.Module.TypeIds[Unsafe.Add(ref ip, 2)])
+            ThrowTrap(TrapCode.IndirectCallTypeMismatch, function, Pc(code, ref ip));
+        return callee;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

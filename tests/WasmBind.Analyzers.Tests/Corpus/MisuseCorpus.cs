@@ -198,7 +198,9 @@ internal static class MisuseCorpus
         new("WB1002", "lazy static instance", """
             public static class PluginSingleton
             {
-                private static readonly Lazy<Instance> Shared = new(() => throw new NotImplementedException());
+                private static readonly Engine Engine = new();
+                private static readonly Lazy<Instance> Shared =
+                    new(() => new Linker(Engine).Instantiate(new Store(Engine), Module.FromFile(Engine, "plugin.wasm")));
                 public static Instance Get() => Shared.Value;
             }
             """),

@@ -22,6 +22,7 @@ public sealed class AtomicWaitTests
     {
         var fixture = new SharedMemoryFixture();
         var (_, instance) = fixture.NewInstance();
+        // A lower bound only (the spec: a wait never times out early); a slow machine can only make it longer.
         var clock = Stopwatch.StartNew();
 
         var result = instance.GetFunction<int, int, long, int>("wait32").Call(0, 0, 30_000_000);
