@@ -1094,6 +1094,23 @@ internal sealed partial class ExecutionStack
                     Interlocked.MemoryBarrier();
                     ip = ref Unsafe.Add(ref ip, 1);
                     continue;
+                case Op.MemoryAccess:
+                    // Another memory than an i32 memory 0: it does not move memory 0, so the cached base stays valid.
+                    ExecuteMemoryAccess(ref fp, ref ip, instance, function, Pc(code, ref ip));
+                    ip = ref Unsafe.Add(ref ip, 7);
+                    continue;
+                case Op.MemorySizeAt:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = MemorySizeOf(instance, Unsafe.Add(ref ip, 2));
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.ClampIndex64:
+                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Math.Min(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)), uint.MaxValue);
+                    ip = ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.WideArithmetic:
+                    ExecuteWideArithmetic(ref fp, ref ip);
+                    ip = ref Unsafe.Add(ref ip, 8);
+                    continue;
                 case Op.TableGet:
                 case Op.TableSet:
                 case Op.TableSize:
@@ -1106,9 +1123,10 @@ internal sealed partial class ExecutionStack
                 case Op.DataDrop:
                 case Op.MemoryCopy:
                 case Op.MemoryFill:
+                case Op.MemoryGrowAt:
                 {
                     // Bulk and table instructions do enough work per dispatch that a call costs nothing noticeable.
-                    var length = ExecuteBulk(ref fp, ref ip, instance, memory, function, Pc(code, ref ip));
+                    var length = ExecuteBulk(ref fp, ref ip, instance, function, Pc(code, ref ip));
                     if (length == 0)
                     {
                         // Not enough fuel for the whole operation: nothing was done, so it can simply run again.
