@@ -111,7 +111,7 @@ internal sealed partial class FunctionTranslator
             case 0x11: // call_indirect
             {
                 var typeIndex = reader.ReadU32();
-                var tableIndex = reader.ReadU32();
+                var tableIndex = ReadCallIndirectTable(ref reader);
                 if (tableIndex >= (uint)context.Tables.Length) throw Invalid($"unknown table {tableIndex}");
                 if (typeIndex >= (uint)context.Types.Length) throw Invalid($"unknown type {typeIndex}");
                 if (context.Tables[tableIndex].ElementType != ValueType.FuncRef) throw Invalid("type mismatch");

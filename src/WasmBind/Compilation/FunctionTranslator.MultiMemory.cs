@@ -136,6 +136,18 @@ internal sealed partial class FunctionTranslator
         return own;
     }
 
+    /// <summary>
+    /// <c>call_indirect</c>'s table index. Before reference types it was a reserved zero byte, so without that feature
+    /// anything else is malformed ("zero flag expected"), as the proposals' scripts of that era expect.
+    /// </summary>
+    private uint ReadCallIndirectTable(ref WasmReader reader)
+    {
+        var offset = reader.Offset;
+        var index = reader.ReadU32();
+        if (index != 0 && !context.Has(WasmFeatures.ReferenceTypes)) throw new MalformedModuleException(offset, "zero flag expected");
+        return index;
+    }
+
     /// <summary>The type of <c>table.copy</c>'s or <c>memory.copy</c>'s length: <c>i64</c> only when both sides are 64-bit.</summary>
     private static ValueType CopyLengthType(ValueType destination, ValueType source) =>
         destination == ValueType.I64 && source == ValueType.I64 ? ValueType.I64 : ValueType.I32;

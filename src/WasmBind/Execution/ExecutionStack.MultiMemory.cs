@@ -29,20 +29,20 @@ internal sealed unsafe partial class ExecutionStack
         var target = EffectiveAddress(memory, address, offset, size, function, pc);
         switch (opcode)
         {
-            case 0x28: b = Unsafe.ReadUnaligned<uint>(target); break; // i32.load
-            case 0x29: b = Unsafe.ReadUnaligned<ulong>(target); break; // i64.load
-            case 0x2A: b = Unsafe.ReadUnaligned<uint>(target); break; // f32.load
-            case 0x2B: b = Unsafe.ReadUnaligned<ulong>(target); break; // f64.load
-            case 0x2C: b = (uint)(int)*(sbyte*)target; break;
-            case 0x2D: b = *target; break;
-            case 0x2E: b = (uint)(int)Unsafe.ReadUnaligned<short>(target); break;
-            case 0x2F: b = Unsafe.ReadUnaligned<ushort>(target); break;
-            case 0x30: b = (ulong)(long)*(sbyte*)target; break;
-            case 0x31: b = *target; break;
-            case 0x32: b = (ulong)(long)Unsafe.ReadUnaligned<short>(target); break;
-            case 0x33: b = Unsafe.ReadUnaligned<ushort>(target); break;
-            case 0x34: b = (ulong)(long)Unsafe.ReadUnaligned<int>(target); break;
-            case 0x35: b = Unsafe.ReadUnaligned<uint>(target); break;
+            case 0x28: a = Unsafe.ReadUnaligned<uint>(target); break; // i32.load
+            case 0x29: a = Unsafe.ReadUnaligned<ulong>(target); break; // i64.load
+            case 0x2A: a = Unsafe.ReadUnaligned<uint>(target); break; // f32.load
+            case 0x2B: a = Unsafe.ReadUnaligned<ulong>(target); break; // f64.load
+            case 0x2C: a = (uint)(int)*(sbyte*)target; break;
+            case 0x2D: a = *target; break;
+            case 0x2E: a = (uint)(int)Unsafe.ReadUnaligned<short>(target); break;
+            case 0x2F: a = Unsafe.ReadUnaligned<ushort>(target); break;
+            case 0x30: a = (ulong)(long)*(sbyte*)target; break;
+            case 0x31: a = *target; break;
+            case 0x32: a = (ulong)(long)Unsafe.ReadUnaligned<short>(target); break;
+            case 0x33: a = Unsafe.ReadUnaligned<ushort>(target); break;
+            case 0x34: a = (ulong)(long)Unsafe.ReadUnaligned<int>(target); break;
+            case 0x35: a = Unsafe.ReadUnaligned<uint>(target); break;
             case 0x36 or 0x38: Unsafe.WriteUnaligned(target, (uint)b); break; // i32.store, f32.store
             case 0x37 or 0x39: Unsafe.WriteUnaligned(target, b); break; // i64.store, f64.store
             case 0x3A or 0x3C: *target = (byte)b; break;
