@@ -273,7 +273,7 @@ internal sealed partial class WatModuleEncoder
     {
         var memory = IndexSpace.IsIndex(c.Peek) ? memorySpace.Resolve(c.Next()) : 0;
         ulong offset = 0;
-        var align = natural;
+        ulong align = natural;
         if (c.Peek is SAtom { Kind: AtomKind.Keyword } o && o.Text.StartsWith("offset=", StringComparison.Ordinal))
         {
             c.Next();
@@ -287,10 +287,11 @@ internal sealed partial class WatModuleEncoder
         if (c.Peek is SAtom { Kind: AtomKind.Keyword } a && a.Text.StartsWith("align=", StringComparison.Ordinal))
         {
             c.Next();
-            if (!NumberLiterals.TryParseUnsigned(a.Text["align=".Length..], uint.MaxValue, out var value))
+            // 3.0 reads the alignment as a u64 too: 2^63 is well-formed, and invalid (larger than natural).
+            if (!NumberLiterals.TryParseUnsigned(a.Text["align=".Length..], wideNumbers ? ulong.MaxValue : uint.MaxValue, out var value))
                 throw a.Error("unknown operator (malformed alignment)");
             if (value == 0 || (value & (value - 1)) != 0) throw a.Error("alignment must be a power of two");
-            align = (uint)value;
+            align = value;
         }
         var flags = (uint)System.Numerics.BitOperations.Log2(align);
         if (memory != 0)
