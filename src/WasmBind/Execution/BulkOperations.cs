@@ -161,8 +161,6 @@ internal sealed unsafe partial class ExecutionStack
                 NativeMemory.Fill(block.Base + destination, (nuint)count, value);
                 return 5;
             }
-            case Op.MemoryGrowAt:
-                return ExecuteMemoryGrowAt(ref fp, ref ip, instance, function, pc);
             default:
                 throw new InvalidOperationException($"internal error: {(Op)ip} is not a bulk instruction");
         }

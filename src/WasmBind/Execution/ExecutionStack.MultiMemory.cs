@@ -11,8 +11,35 @@ namespace WasmBind.Execution;
 /// </summary>
 internal sealed unsafe partial class ExecutionStack
 {
-    /// <summary>Runs <see cref="Op.MemoryAccess"/> at <paramref name="ip"/> (7 code units).</summary>
+    /// <summary>
+    /// Runs the instruction at <paramref name="ip"/> if it is one of this file's (<see cref="Op.MemoryAccess"/> and up):
+    /// its length in code units; 0 when a grow lacked fuel (nothing was done); -1 for an unknown instruction.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
+    private int ExecuteExtension(ref ulong fp, ref int ip, Instance instance, WasmFunction function, int pc)
+    {
+        switch ((Op)ip)
+        {
+            case Op.MemoryAccess:
+                ExecuteMemoryAccess(ref fp, ref ip, instance, function, pc);
+                return 7;
+            case Op.MemorySizeAt:
+                Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = MemorySizeOf(instance, Unsafe.Add(ref ip, 2));
+                return 3;
+            case Op.MemoryGrowAt:
+                return ExecuteMemoryGrowAt(ref fp, ref ip, instance, function, pc);
+            case Op.ClampIndex64:
+                Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Math.Min(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)), uint.MaxValue);
+                return 3;
+            case Op.WideArithmetic:
+                ExecuteWideArithmetic(ref fp, ref ip);
+                return 8;
+            default:
+                return -1;
+        }
+    }
+
+    /// <summary>Runs <see cref="Op.MemoryAccess"/> at <paramref name="ip"/> (7 code units).</summary>
     private void ExecuteMemoryAccess(ref ulong fp, ref int ip, Instance instance, WasmFunction function, int pc)
     {
         var kind = Unsafe.Add(ref ip, 1);
@@ -99,7 +126,6 @@ internal sealed unsafe partial class ExecutionStack
     }
 
     /// <summary>Runs <see cref="Op.WideArithmetic"/> at <paramref name="ip"/> (8 code units).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ExecuteWideArithmetic(ref ulong fp, ref int ip)
     {
         var a = Unsafe.Add(ref fp, Unsafe.Add(ref ip, 4));

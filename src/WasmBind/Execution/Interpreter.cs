@@ -1094,23 +1094,6 @@ internal sealed partial class ExecutionStack
                     Interlocked.MemoryBarrier();
                     ip = ref Unsafe.Add(ref ip, 1);
                     continue;
-                case Op.MemoryAccess:
-                    // Another memory than an i32 memory 0: it does not move memory 0, so the cached base stays valid.
-                    ExecuteMemoryAccess(ref fp, ref ip, instance, function, Pc(code, ref ip));
-                    ip = ref Unsafe.Add(ref ip, 7);
-                    continue;
-                case Op.MemorySizeAt:
-                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = MemorySizeOf(instance, Unsafe.Add(ref ip, 2));
-                    ip = ref Unsafe.Add(ref ip, 3);
-                    continue;
-                case Op.ClampIndex64:
-                    Unsafe.Add(ref fp, Unsafe.Add(ref ip, 1)) = Math.Min(Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)), uint.MaxValue);
-                    ip = ref Unsafe.Add(ref ip, 3);
-                    continue;
-                case Op.WideArithmetic:
-                    ExecuteWideArithmetic(ref fp, ref ip);
-                    ip = ref Unsafe.Add(ref ip, 8);
-                    continue;
                 case Op.TableGet:
                 case Op.TableSet:
                 case Op.TableSize:
@@ -1123,7 +1106,6 @@ internal sealed partial class ExecutionStack
                 case Op.DataDrop:
                 case Op.MemoryCopy:
                 case Op.MemoryFill:
-                case Op.MemoryGrowAt:
                 {
                     // Bulk and table instructions do enough work per dispatch that a call costs nothing noticeable.
                     var length = ExecuteBulk(ref fp, ref ip, instance, function, Pc(code, ref ip));
@@ -1140,7 +1122,21 @@ internal sealed partial class ExecutionStack
                     continue;
                 }
                 default:
-                    throw new InvalidOperationException($"internal error: unknown instruction {ip} in {function}");
+                {
+                    // Multi-memory, memory64 and wide arithmetic (Op 0x180 and up), kept out of the switch so the hot
+                    // cases and the loop's locals stay as they were. They never move memory 0.
+                    var length = (Op)ip >= Op.MemoryAccess ? ExecuteExtension(ref fp, ref ip, instance, function, Pc(code, ref ip)) : -1;
+                    if (length < 0) throw new InvalidOperationException($"internal error: unknown instruction {ip} in {function}");
+                    if (length == 0)
+                    {
+                        // memory.grow without enough fuel: nothing grew, so it can simply run again.
+                        OutOfFuel(mode, function, Pc(code, ref ip));
+                        suspendPc = Pc(code, ref ip);
+                        goto suspend;
+                    }
+                    ip = ref Unsafe.Add(ref ip, length);
+                    continue;
+                }
             }
 
         call:
