@@ -26,6 +26,21 @@ public static class TrackingNames
 
     /// <summary>Whether the WasmBind analyzers report the WB2xxx conditions in this build (see <see cref="WasmBindGenerator.AnalyzersReportProperty"/>).</summary>
     public const string AnalyzersReport = "WasmBind.AnalyzersReport";
+
+    /// <summary>WIT out: whether the build asks for it (<c>WasmBindGenerateWit</c>).</summary>
+    public const string WitEnabled = "WasmBind.Wit.Enabled";
+
+    /// <summary>WIT out: the compilation's assembly name (the default world's name).</summary>
+    public const string WitAssemblyName = "WasmBind.Wit.AssemblyName";
+
+    /// <summary>WIT out: each <c>[WasmImports]</c> interface's WIT.</summary>
+    public const string WitImports = "WasmBind.Wit.Imports";
+
+    /// <summary>WIT out: each <c>[WasmExports]</c> interface's WIT.</summary>
+    public const string WitExports = "WasmBind.Wit.Exports";
+
+    /// <summary>WIT out: the assembled package.</summary>
+    public const string WitPackage = "WasmBind.Wit.Package";
 }
 
 /// <summary>
@@ -63,6 +78,7 @@ public sealed class WasmBindGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ExportsResults);
         Register(context, imports);
         Register(context, exports);
+        Wit.WitOutPipeline.Register(context);
     }
 
     private static readonly BindingResult Nothing = new BindingResult(null, EquatableArray<DiagnosticInfo>.Empty);
