@@ -41,6 +41,15 @@ public static class TrackingNames
 
     /// <summary>WIT out: the assembled package.</summary>
     public const string WitPackage = "WasmBind.Wit.Package";
+
+    /// <summary>WIT in: each .wit file, parsed.</summary>
+    public const string WitParsed = "WasmBind.Wit.Parsed";
+
+    /// <summary>WIT in: the project's references (compared by identity), which the WIT's C# is compiled against.</summary>
+    public const string WitReferences = "WasmBind.Wit.References";
+
+    /// <summary>WIT in: each .wit file's C# and binding models.</summary>
+    public const string WitBound = "WasmBind.Wit.Bound";
 }
 
 /// <summary>
@@ -78,7 +87,7 @@ public sealed class WasmBindGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ExportsResults);
         Register(context, imports);
         Register(context, exports);
-        Wit.WitOutPipeline.Register(context);
+        Wit.WitOutPipeline.Register(context, Wit.WitInPipeline.Register(context));
     }
 
     private static readonly BindingResult Nothing = new BindingResult(null, EquatableArray<DiagnosticInfo>.Empty);

@@ -61,9 +61,12 @@ internal sealed class TypeCollector
     private static WitType Nullable(ITypeSymbol type, WitType inner) =>
         type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated ? WitType.Generic(WitTypeKind.Option, inner) : inner;
 
-    /// <summary>A result's case of no value: <c>WasmBind.Unit</c> or <c>ValueTuple</c> (the empty tuple) is <c>_</c>.</summary>
-    private WitType MapOrUnit(ITypeSymbol type) =>
-        type is INamedTypeSymbol { Name: "Unit" or "ValueTuple", TypeArguments.Length: 0 } ? WitType.Of(WitTypeKind.Unit) : Map(type);
+    /// <summary>A result's case of no value: <c>WasmBind.Bindings.Unit</c> or <c>ValueTuple</c> (the empty tuple) is <c>_</c>.</summary>
+    public WitType MapOrUnit(ITypeSymbol type) =>
+        type is INamedTypeSymbol { TypeArguments.Length: 0 } named
+        && (TypeClassifier.IsType(named, "WasmBind.Bindings", "Unit") || TypeClassifier.IsType(named, "System", "ValueTuple"))
+            ? WitType.Of(WitTypeKind.Unit)
+            : Map(type);
 
     private static bool IsAny(INamedTypeSymbol type, params (string Namespace, string Name)[] candidates) =>
         candidates.Any(c => TypeClassifier.IsType(type, c.Namespace, c.Name));
@@ -74,15 +77,13 @@ internal sealed class TypeCollector
         var values = type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue)
             .Select(f => (f.Name, Value: Unsigned(f.ConstantValue)))
             .ToList();
-        var size = SizeOf(underlying.SpecialType);
         var isFlags = type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.FlagsAttribute");
         if (isFlags)
         {
-            // flags: one bit per name from bit 0 up, stored in the smallest of u8/u16/u32 that holds them.
-            var bits = values.Where(v => v.Value != 0).ToList();
+            // flags: the single-bit members are the labels, in bit order, covering bits 0..n-1; combinations are not labels.
+            var bits = values.Where(v => v.Value != 0 && (v.Value & (v.Value - 1)) == 0).OrderBy(v => v.Value).ToList();
             var sequential = bits.Select((v, i) => v.Value == 1UL << i).All(ok => ok);
-            var expected = bits.Count <= 8 ? 1 : bits.Count <= 16 ? 2 : 4;
-            if (bits.Count > 0 && bits.Count <= 32 && sequential && size == expected)
+            if (bits.Count > 0 && bits.Count <= 32 && sequential)
             {
                 return Define(type, name => new WitTypeDef(WitTypeDefKind.Flags, name, EquatableArray<WitField>.Empty,
                     new EquatableArray<string>(bits.Select(b => WitNames.FromPascal(b.Name)).ToArray())));
@@ -90,10 +91,9 @@ internal sealed class TypeCollector
         }
         else
         {
-            // enum: cases 0..n-1, stored in the smallest of u8/u16/u32 that holds n.
+            // enum: members 0..n-1 in declaration order (the discriminant's size follows n, whatever the underlying type).
             var sequential = values.Select((v, i) => v.Value == (ulong)i).All(ok => ok);
-            var expected = values.Count <= 256 ? 1 : values.Count <= 65536 ? 2 : 4;
-            if (values.Count > 0 && sequential && size == expected)
+            if (values.Count > 0 && sequential)
             {
                 return Define(type, name => new WitTypeDef(WitTypeDefKind.Enum, name, EquatableArray<WitField>.Empty,
                     new EquatableArray<string>(values.Select(v => WitNames.FromPascal(v.Name)).ToArray())));
@@ -117,14 +117,6 @@ internal sealed class TypeCollector
         _ => ulong.MaxValue,
     };
 
-    private static int SizeOf(SpecialType type) => type switch
-    {
-        SpecialType.System_Byte or SpecialType.System_SByte => 1,
-        SpecialType.System_Int16 or SpecialType.System_UInt16 => 2,
-        SpecialType.System_Int32 or SpecialType.System_UInt32 => 4,
-        _ => 8,
-    };
-
     private WitType Record(INamedTypeSymbol type)
     {
         var model = TypeClassifier.Classify(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated)).Type?.Record;
@@ -142,10 +134,18 @@ internal sealed class TypeCollector
         });
     }
 
-    private WitType Variant(INamedTypeSymbol type, IReadOnlyList<(string Name, ITypeSymbol? Payload)> cases) =>
+    private WitType Variant(INamedTypeSymbol type, IReadOnlyList<(string Name, IReadOnlyList<ITypeSymbol> Payload)> cases) =>
         Define(type, name => new WitTypeDef(WitTypeDefKind.Variant, name,
-            new EquatableArray<WitField>(cases.Select(c => new WitField(WitNames.FromPascal(c.Name), c.Payload is null ? WitType.Of(WitTypeKind.Unit) : Map(c.Payload))).ToArray()),
+            new EquatableArray<WitField>(cases.Select(c => new WitField(WitNames.FromPascal(c.Name), Payload(c.Payload))).ToArray()),
             EquatableArray<string>.Empty));
+
+    /// <summary>A case's payload: none, its one field's type, or a tuple of its fields.</summary>
+    private WitType Payload(IReadOnlyList<ITypeSymbol> fields) => fields.Count switch
+    {
+        0 => WitType.Of(WitTypeKind.Unit),
+        1 => Map(fields[0]),
+        _ => WitType.Generic(WitTypeKind.Tuple, fields.Select(Map).ToArray()),
+    };
 
     /// <summary>The named type's reference, defining it first (after what it uses) if this is its first use.</summary>
     private WitType Define(INamedTypeSymbol type, Func<string, WitTypeDef> define)

@@ -15,6 +15,8 @@ internal static class WitFromSymbols
 {
     public const string WasmWorldAttribute = "WasmBind.WasmWorldAttribute";
 
+    public const string WasmThrowsAttribute = "WasmBind.Bindings.WasmThrowsAttribute";
+
     public static WitSource? Build(INamedTypeSymbol type, InterfaceModel? model)
     {
         if (model is null) return null;
@@ -36,6 +38,12 @@ internal static class WitFromSymbols
             }
             WitType? result = null;
             if (member.Return.Value is not null) result = types.Map(Awaited(method.ReturnType));
+            var throws = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == WasmThrowsAttribute);
+            if (throws is not null && throws.ConstructorArguments.Length == 1 && throws.ConstructorArguments[0].Value is ITypeSymbol error)
+            {
+                // [WasmThrows(typeof(E))] T M(...) is result<T, E> on the wire; a void or Task member's T is none.
+                result = WitType.Generic(WitTypeKind.Result, result ?? WitType.Of(WitTypeKind.Unit), types.MapOrUnit(error));
+            }
             functions.Add(new WitFunction(FunctionName(member), new EquatableArray<WitField>(parameters.ToArray()), result));
         }
         var item = new WitInterface(interfaceName, EquatableArray<WitUse>.Empty, new EquatableArray<WitTypeDef>(types.Definitions.ToArray()),

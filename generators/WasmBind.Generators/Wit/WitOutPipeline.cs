@@ -22,7 +22,8 @@ internal static class WitOutPipeline
 
     public const string HintName = "WasmBind.Wit.g.cs";
 
-    public static void Register(IncrementalGeneratorInitializationContext context)
+    /// <summary>Registers WIT out over the attributed interfaces and <paramref name="fromWit"/> (those WIT in generated).</summary>
+    public static void Register(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<WitSource> fromWit)
     {
         var enabled = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property." + Property, out var value)
@@ -31,11 +32,11 @@ internal static class WitOutPipeline
         var imports = Sources(context, KnownNames.WasmImportsAttribute);
         var exports = Sources(context, KnownNames.WasmExportsAttribute);
         var assemblyName = context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName).WithTrackingName(TrackingNames.WitAssemblyName);
-        var package = imports.Collect().Combine(exports.Collect()).Combine(assemblyName).Combine(enabled)
+        var package = imports.Collect().Combine(exports.Collect()).Combine(fromWit.Collect()).Combine(assemblyName).Combine(enabled)
             .Select(static (input, _) =>
             {
-                var (((importSources, exportSources), name), on) = input;
-                return on ? WitPackageBuilder.Build(importSources.AddRange(exportSources), name) : null;
+                var ((((importSources, exportSources), witSources), name), on) = input;
+                return on ? WitPackageBuilder.Build(importSources.AddRange(exportSources).AddRange(witSources), name) : null;
             })
             .WithTrackingName(TrackingNames.WitPackage);
         context.RegisterSourceOutput(package, static (output, model) =>

@@ -27,21 +27,20 @@ internal static class WitPackageBuilder
         {
             var item = source.Interface;
             if (!seen.Add(item.Name)) continue; // two C# interfaces with one WIT name: the first wins (the second's world entry still names it)
+            var own = item.Types.Where(t => !owners.ContainsKey(t.Name)).ToList();
+            // Only what this interface names itself (in functions and its own types): a used record's field types come with it.
+            var referenced = References(item.Functions, own);
             var uses = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-            var own = new List<WitTypeDef>();
             foreach (var type in item.Types)
             {
                 if (owners.TryGetValue(type.Name, out var owner))
                 {
+                    if (!referenced.Contains(type.Name)) continue;
                     if (!uses.TryGetValue(owner, out var names)) uses[owner] = names = new List<string>();
                     names.Add(type.Name);
                 }
-                else
-                {
-                    owners[type.Name] = item.Name;
-                    own.Add(type);
-                }
             }
+            foreach (var type in own) owners[type.Name] = item.Name;
             interfaces.Add(item with
             {
                 Uses = new EquatableArray<WitUse>(uses.OrderBy(u => u.Key, StringComparer.Ordinal)
@@ -57,6 +56,29 @@ internal static class WitPackageBuilder
                 new EquatableArray<string>(g.Where(s => s.Kind == BindingKind.Exports).Select(s => s.Interface.Name).Distinct().ToArray())))
             .ToArray();
         return new WitPackage(package, new EquatableArray<WitInterface>(interfaces.ToArray()), new EquatableArray<WitWorld>(worlds));
+    }
+
+    /// <summary>The named types that <paramref name="functions"/> and <paramref name="types"/> refer to.</summary>
+    private static HashSet<string> References(EquatableArray<WitFunction> functions, List<WitTypeDef> types)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        void Visit(WitType? type)
+        {
+            if (type is null) return;
+            if (type.Kind == WitTypeKind.Named) names.Add(type.Name);
+            foreach (var argument in type.Arguments) Visit(argument);
+        }
+        foreach (var function in functions)
+        {
+            foreach (var parameter in function.Parameters) Visit(parameter.Type);
+            Visit(function.Result);
+        }
+        foreach (var type in types)
+        {
+            foreach (var field in type.Fields) Visit(field.Type);
+            Visit(type.Target);
+        }
+        return names;
     }
 
     /// <summary>The default world's name: the assembly name in kebab-case (<c>Acme.PluginHost</c> → <c>acme-plugin-host</c>).</summary>

@@ -117,17 +117,19 @@ public sealed class WitOutTests
     }
 
     [Fact]
-    public void An_enum_whose_layout_is_not_a_WIT_enum_travels_as_its_integer()
+    public void An_enum_with_explicit_values_travels_as_its_integer()
     {
-        // An int-sized enum is stored in 4 bytes; a WIT enum of 2 cases in 1, so the WIT says what the guest sees.
+        // Only members 0..n-1 make a WIT enum; Status { Ok = 200 } is its underlying integer to the guest.
         var wit = WitTestDriver.WitOf(TestSetup.Usings + """
             namespace Demo;
             public enum Mode { Off, On }
-            [WasmExports] public partial interface IGuest { void Set(Mode mode); }
+            public enum Status { Ok = 200, NotFound = 404 }
+            [WasmExports] public partial interface IGuest { void Set(Mode mode, Status status); }
             """);
 
-        Assert.Contains("set: func(mode: s32);", wit, StringComparison.Ordinal);
-        Assert.DoesNotContain("enum mode", wit, StringComparison.Ordinal);
+        Assert.Contains("set: func(mode: mode, status: s32);", wit, StringComparison.Ordinal);
+        Assert.Contains("enum mode", wit, StringComparison.Ordinal);
+        Assert.DoesNotContain("enum status", wit, StringComparison.Ordinal);
     }
 
     [Fact]
