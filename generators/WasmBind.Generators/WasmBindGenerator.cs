@@ -48,6 +48,12 @@ public static class TrackingNames
     /// <summary>WIT in: the project's references (compared by identity), which the WIT's C# is compiled against.</summary>
     public const string WitReferences = "WasmBind.Wit.References";
 
+    /// <summary>Guest check: each guest description with its contract.</summary>
+    public const string Guests = "WasmBind.Contract.Guests";
+
+    /// <summary>Guest check: each guest's diagnostics.</summary>
+    public const string GuestDiagnostics = "WasmBind.Contract.Diagnostics";
+
     /// <summary>WIT in: each .wit file's C# and binding models.</summary>
     public const string WitBound = "WasmBind.Wit.Bound";
 }
@@ -87,7 +93,11 @@ public sealed class WasmBindGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ExportsResults);
         Register(context, imports);
         Register(context, exports);
-        Wit.WitOutPipeline.Register(context, Wit.WitInPipeline.Register(context));
+        var fromWit = Wit.WitInPipeline.Register(context, out var witModels);
+        Wit.WitOutPipeline.Register(context, fromWit);
+        var handWritten = imports.Collect().Combine(exports.Collect())
+            .SelectMany(static (pair, _) => pair.Left.AddRange(pair.Right).Where(r => r.Interface is not null).Select(r => r.Interface!));
+        Wit.ContractPipeline.Register(context, handWritten.Collect().Combine(witModels.Collect()).SelectMany(static (pair, _) => pair.Left.AddRange(pair.Right)));
     }
 
     private static readonly BindingResult Nothing = new BindingResult(null, EquatableArray<DiagnosticInfo>.Empty);

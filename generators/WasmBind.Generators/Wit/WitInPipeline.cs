@@ -35,8 +35,8 @@ internal static class WitInPipeline
     /// <summary>AdditionalFiles metadata naming the namespace of a .wit file's C# (default: from the package name).</summary>
     public const string NamespaceMetadata = "WasmBindNamespace";
 
-    /// <summary>Registers the outputs; returns each interface's WIT, for WIT out.</summary>
-    public static IncrementalValuesProvider<WitSource> Register(IncrementalGeneratorInitializationContext context)
+    /// <summary>Registers the outputs; returns each interface's WIT, for WIT out, and its binding model, for the guest check.</summary>
+    public static IncrementalValuesProvider<WitSource> Register(IncrementalGeneratorInitializationContext context, out IncrementalValuesProvider<InterfaceModel> models)
     {
         var parsed = context.AdditionalTextsProvider
             .Where(static text => text.Path.EndsWith(".wit", StringComparison.OrdinalIgnoreCase))
@@ -68,6 +68,7 @@ internal static class WitInPipeline
             output.AddSource(file.HintPrefix + ".g.cs", SourceText.From(file.Declarations, System.Text.Encoding.UTF8));
             foreach (var model in file.Bindings) output.AddSource(file.HintPrefix + "." + model.HintName, SourceText.From(SourceEmitter.Emit(model), System.Text.Encoding.UTF8));
         });
+        models = outputs.SelectMany(static (file, _) => file.Bindings);
         return outputs.SelectMany(static (file, _) => file.Wit);
     }
 
