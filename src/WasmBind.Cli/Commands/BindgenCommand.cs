@@ -40,16 +40,20 @@ internal static class BindgenCommand
     {
         using var stream = File.OpenRead(path);
         using var pe = new PEReader(stream);
-        if (!pe.HasMetadata) throw new UsageException($"{path} is not a .NET assembly");
-        MetadataReader metadata;
         try
         {
-            metadata = pe.GetMetadataReader();
+            return ReadWit(pe);
         }
         catch (BadImageFormatException e)
         {
             throw new UsageException($"{path} is not a .NET assembly: {e.Message}");
         }
+    }
+
+    private static string? ReadWit(PEReader pe)
+    {
+        if (!pe.HasMetadata) throw new BadImageFormatException("it has no metadata");
+        var metadata = pe.GetMetadataReader();
         foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
         {
             var attribute = metadata.GetCustomAttribute(handle);
