@@ -110,7 +110,11 @@ internal static class WitToCSharp
                 writer.Line("[global::System.Flags]");
                 writer.Open($"public enum {name} : {underlying}");
                 writer.Line("None = 0,");
-                for (var i = 0; i < type.Cases.Count; i++) writer.Line($"{MemberName(type.Cases[i], name)} = 1{(underlying == "uint" ? "u" : "")} << {i},");
+                for (var i = 0; i < type.Cases.Count; i++)
+                {
+                    var flag = MemberName(type.Cases[i], name);
+                    writer.Line($"{(flag == "None" ? "NoneValue" : flag)} = 1{(underlying == "uint" ? "u" : "")} << {i},");
+                }
                 writer.Close();
                 break;
         }

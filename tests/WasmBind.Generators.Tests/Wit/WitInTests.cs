@@ -129,6 +129,45 @@ public sealed class WitInTests
     }
 
     [Fact]
+    public void Names_CSharp_forbids_or_reserves_are_renamed_and_compile()
+    {
+        const string wit = """
+            package a:b;
+
+            interface x {
+                record name {
+                    name: string,
+                }
+
+                flags opts {
+                    none,
+                    fast,
+                }
+
+                variant error {
+                    error(string),
+                    other,
+                }
+
+                f: func(%type: name, opts: opts) -> error;
+            }
+
+            world w {
+                export x;
+            }
+            """;
+        var (result, output) = WitTestDriver.Run([new WitTestDriver.InMemoryText("/p/x.wit", wit)], "class C { }");
+
+        Assert.Empty(result.Results.Single().Diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var declarations = result.Results.Single().GeneratedSources.Single(s => s.HintName == "Wit.x.g.cs").SourceText.ToString();
+        Assert.Contains("public sealed record Name(string NameValue);", declarations, StringComparison.Ordinal);
+        Assert.Contains("NoneValue = 1 << 0,", declarations, StringComparison.Ordinal);
+        Assert.Contains("public sealed record ErrorValue(string Value) : Error;", declarations, StringComparison.Ordinal);
+        Assert.Contains("global::A.B.Error F(global::A.B.Name @type, global::A.B.Opts opts);", declarations, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_file_with_an_error_generates_no_CSharp()
     {
         var run = WitTestDriver.Run([new WitTestDriver.InMemoryText("/p/bad.wit", "package a:b;\ninterface x {\n")], "class C { }").Result.Results.Single();
