@@ -149,7 +149,7 @@ public sealed class WitInTests
                     other,
                 }
 
-                f: func(%type: name, opts: opts) -> error;
+                f: func(class: name, opts: opts) -> error;
             }
 
             world w {
@@ -164,7 +164,7 @@ public sealed class WitInTests
         Assert.Contains("public sealed record Name(string NameValue);", declarations, StringComparison.Ordinal);
         Assert.Contains("NoneValue = 1 << 0,", declarations, StringComparison.Ordinal);
         Assert.Contains("public sealed record ErrorValue(string Value) : Error;", declarations, StringComparison.Ordinal);
-        Assert.Contains("global::A.B.Error F(global::A.B.Name @type, global::A.B.Opts opts);", declarations, StringComparison.Ordinal);
+        Assert.Contains("global::A.B.Error F(global::A.B.Name @class, global::A.B.Opts opts);", declarations, StringComparison.Ordinal);
     }
 
     [Fact]
