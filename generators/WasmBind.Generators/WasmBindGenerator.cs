@@ -26,6 +26,36 @@ public static class TrackingNames
 
     /// <summary>Whether the WasmBind analyzers report the WB2xxx conditions in this build (see <see cref="WasmBindGenerator.AnalyzersReportProperty"/>).</summary>
     public const string AnalyzersReport = "WasmBind.AnalyzersReport";
+
+    /// <summary>WIT out: whether the build asks for it (<c>WasmBindGenerateWit</c>).</summary>
+    public const string WitEnabled = "WasmBind.Wit.Enabled";
+
+    /// <summary>WIT out: the compilation's assembly name (the default world's name).</summary>
+    public const string WitAssemblyName = "WasmBind.Wit.AssemblyName";
+
+    /// <summary>WIT out: each <c>[WasmImports]</c> interface's WIT.</summary>
+    public const string WitImports = "WasmBind.Wit.Imports";
+
+    /// <summary>WIT out: each <c>[WasmExports]</c> interface's WIT.</summary>
+    public const string WitExports = "WasmBind.Wit.Exports";
+
+    /// <summary>WIT out: the assembled package.</summary>
+    public const string WitPackage = "WasmBind.Wit.Package";
+
+    /// <summary>WIT in: each .wit file, parsed.</summary>
+    public const string WitParsed = "WasmBind.Wit.Parsed";
+
+    /// <summary>WIT in: the project's references (compared by identity), which the WIT's C# is compiled against.</summary>
+    public const string WitReferences = "WasmBind.Wit.References";
+
+    /// <summary>Guest check: each guest description with its contract.</summary>
+    public const string Guests = "WasmBind.Contract.Guests";
+
+    /// <summary>Guest check: each guest's diagnostics.</summary>
+    public const string GuestDiagnostics = "WasmBind.Contract.Diagnostics";
+
+    /// <summary>WIT in: each .wit file's C# and binding models.</summary>
+    public const string WitBound = "WasmBind.Wit.Bound";
 }
 
 /// <summary>
@@ -63,6 +93,11 @@ public sealed class WasmBindGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ExportsResults);
         Register(context, imports);
         Register(context, exports);
+        var fromWit = Wit.WitInPipeline.Register(context, out var witModels);
+        Wit.WitOutPipeline.Register(context, fromWit);
+        var handWritten = imports.Collect().Combine(exports.Collect())
+            .SelectMany(static (pair, _) => pair.Left.AddRange(pair.Right).Where(r => r.Interface is not null).Select(r => r.Interface!));
+        Wit.ContractPipeline.Register(context, handWritten.Collect().Combine(witModels.Collect()).SelectMany(static (pair, _) => pair.Left.AddRange(pair.Right)));
     }
 
     private static readonly BindingResult Nothing = new BindingResult(null, EquatableArray<DiagnosticInfo>.Empty);

@@ -29,6 +29,7 @@ internal static class Program
             RunCommand.Create(context),
             ValidateCommand.Create(context),
             InspectCommand.Create(context),
+            BindgenCommand.Create(context),
         };
         return root;
     }

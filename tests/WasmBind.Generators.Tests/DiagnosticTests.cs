@@ -20,17 +20,17 @@ public sealed class DiagnosticTests
         """public class {|WB2001:Outer|} { [WasmExports] public partial interface IGuest { int Add(int a, int b); } }""",
 
         // WB2002: parameter types.
-        """[WasmImports("env")] public partial interface IHost { void Log({|WB2002:List<int>|} values); }""",
-        """[WasmExports] public partial interface IGuest { int Length({|WB2002:string?|} text); }""",
+        """[WasmImports("env")] public partial interface IHost { void Log({|WB2002:IEnumerable<int>|} values); }""",
+        """[WasmExports] public partial interface IGuest { int Length({|WB2002:object|} text); }""",
         """[WasmExports] public partial interface IGuest { int Code({|WB2002:char|} c); }""",
         """[WasmExports] public partial interface IGuest { int Value({|WB2002:decimal?|} value); }""",
         """[WasmExports] public partial interface IGuest { int Sum({|WB2002:Span<byte>|} data); }""",
 
         // WB2003: return types.
-        """[WasmExports] public partial interface IGuest { {|WB2003:List<int>|} Values(); }""",
+        """[WasmExports] public partial interface IGuest { {|WB2003:IEnumerable<int>|} Values(); }""",
         """[WasmExports] public partial interface IGuest { {|WB2003:ReadOnlySpan<byte>|} Data(); }""",
         """[WasmImports("env")] public partial interface IHost { {|WB2003:Task<object>|} GetAsync(); }""",
-        """[WasmImports("env")] public partial interface IHost { {|WB2003:string?|} Find(int id); }""",
+        """[WasmImports("env")] public partial interface IHost { {|WB2003:object|} Find(int id); }""",
         """[WasmExports] public partial interface IGuest { {|WB2003:ref int|} Slot(); }""",
 
         // WB2004: duplicate wasm names, by [WasmName] or by default.
@@ -87,13 +87,13 @@ public sealed class DiagnosticTests
     public Task Messages_NameTheProblem() => CSharpSourceGeneratorVerifier.VerifyDiagnosticsAsync(
         Usings + """
             [{|#0:{|CS0592:WasmExports|}|}] public partial class Guest { }
-            [WasmExports] public partial interface IGuest { int Count({|#1:string?|} text); [WasmName({|#2:"count"|})] int Other(); }
+            [WasmExports] public partial interface IGuest { int Count({|#1:ReadOnlyMemory<string>|} text); [WasmName({|#2:"count"|})] int Other(); }
             """,
         [
             new DiagnosticResult("WB2007", DiagnosticSeverity.Error).WithLocation(0)
                 .WithMessage("'Guest' is a class; [WasmExports] applies only to interfaces"),
             new DiagnosticResult("WB2002", DiagnosticSeverity.Error).WithLocation(1)
-                .WithMessage("Parameter 'text' of 'IGuest.Count' has type 'string?', which a binding cannot pass: null has no Canonical ABI form; use a non-nullable type"),
+                .WithMessage("Parameter 'text' of 'IGuest.Count' has type 'System.ReadOnlyMemory<string>', which a binding cannot pass: ReadOnlyMemory<T> is supported for primitive T (numbers, bool, Rune); use T[] or IReadOnlyList<T> for others"),
             new DiagnosticResult("WB2004", DiagnosticSeverity.Error).WithLocation(2)
                 .WithMessage("'IGuest.Other' has the wasm name 'count', which 'IGuest.Count' already uses"),
         ]);
@@ -105,8 +105,8 @@ public sealed class DiagnosticTests
         // harness fails on any): exports get a Bind that throws (no class could implement the interface), imports
         // leave the bad member out.
         const string Source = """
-            [WasmExports] public partial interface IGuest { int Add(int a, int b); int Length({|WB2002:string?|} text); }
-            [WasmImports("env")] public partial interface IHost { void Log(string m); void Bad({|WB2002:List<int>|} values); }
+            [WasmExports] public partial interface IGuest { int Add(int a, int b); int Length({|WB2002:object|} text); }
+            [WasmImports("env")] public partial interface IHost { void Log(string m); void Bad({|WB2002:IEnumerable<int>|} values); }
             """;
         await CSharpSourceGeneratorVerifier.VerifyDiagnosticsAsync(Usings + Source);
 

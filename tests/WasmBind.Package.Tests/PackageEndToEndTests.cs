@@ -30,6 +30,36 @@ public sealed partial class PackageEndToEndTests(PackageFeed feed, ITestOutputHe
         AssertGuestOutput(run.Output);
     }
 
+    private const string CheckedGuest = """<AdditionalFiles Include="wordcount.wasm" WasmBindContract="IPlugin" />""";
+
+    [Fact]
+    public void A_guest_checked_against_its_contract_builds_and_the_WIT_is_written_next_to_the_output()
+    {
+        var folder = feed.CreateConsumer("CheckedConsumer", "Good", items: CheckedGuest);
+        var build = Build(folder, "build", "-c", "Release");
+        output.WriteLine($"consumer build with a checked guest: {build.Elapsed.TotalSeconds:0.0} s");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.DoesNotMatch(WarningOrError(), build.Output);
+        Assert.True(File.Exists(Path.Combine(folder, "obj", "Release", "net10.0", "wasmbind", "wordcount.wasmbind-guest")));
+        var wit = File.ReadAllText(Path.Combine(folder, "bin", "Release", "net10.0", "CheckedConsumer.wit"));
+        Assert.Contains("interface plugin {", wit, StringComparison.Ordinal);
+        Assert.Contains("world checked-consumer {", wit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_guest_missing_an_export_of_its_contract_fails_the_build_with_WB2060()
+    {
+        var folder = feed.CreateConsumer("MissingExport", "MissingExport", items: CheckedGuest);
+        var build = Build(folder, "build", "-c", "Release");
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Equal(["error WB2060"], Diagnostics(build.Output));
+        // At the .wasm, naming the export and the signature the contract needs.
+        Assert.Matches(@"wordcount\.wasm(\(1,1\))? ?: error WB2060: Guest 'wordcount\.wasm' does not export 'rank', which 'IPlugin\.Rank' binds as \(func \(param i32 i32\) \(result i32\)\)",
+            build.Output);
+    }
+
     [Fact]
     public void A_store_captured_by_Task_Run_is_exactly_one_WB1001_warning()
     {

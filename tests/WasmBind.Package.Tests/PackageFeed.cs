@@ -74,7 +74,8 @@ public sealed class PackageFeed : IDisposable
     /// Creates a consumer project <paramref name="name"/> from the sources in Consumers/<paramref name="source"/>, with
     /// a reference to WasmBind from the feed and a bundled guest (the PluginHost sample's word-count plugin).
     /// </summary>
-    public string CreateConsumer(string name, string source, bool warningsAsErrors = true)
+    /// <param name="items">More MSBuild items for the project file (e.g. a guest checked against its contract).</param>
+    public string CreateConsumer(string name, string source, bool warningsAsErrors = true, string items = "")
     {
         var folder = Path.Combine(Root, name);
         Directory.CreateDirectory(folder);
@@ -97,6 +98,7 @@ public sealed class PackageFeed : IDisposable
               </ItemGroup>
               <ItemGroup>
                 <None Include="*.wasm" CopyToOutputDirectory="PreserveNewest" />
+                {items}
               </ItemGroup>
             </Project>
             """);

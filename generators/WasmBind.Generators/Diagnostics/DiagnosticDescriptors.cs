@@ -84,12 +84,17 @@ internal static class DiagnosticDescriptors
         "WB2013", "Caller parameter cannot be bound here",
         "Caller parameter '{0}' of '{1}' {2}");
 
+    /// <summary>WB2015: <c>[WasmThrows]</c> where it cannot apply.</summary>
+    public static readonly DiagnosticDescriptor MisplacedThrows = Create(
+        "WB2015", "WasmThrows cannot be applied here",
+        "[WasmThrows] on '{0}' {1}");
+
     /// <summary>Every descriptor, one per id.</summary>
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         GeneratorFailure, NotPartial, UnsupportedParameterType, UnsupportedReturnType, DuplicateWasmName, InvalidWasmName,
         Generic, MisplacedAttribute, ByReferenceParameter, UnsupportedMember, MisplacedCancellationToken,
-        InheritedMembers, MisplacedCaller, UnsupportedRecordField,
+        InheritedMembers, MisplacedCaller, UnsupportedRecordField, MisplacedThrows,
     };
 
     /// <summary>The descriptor with id <paramref name="id"/>.</summary>

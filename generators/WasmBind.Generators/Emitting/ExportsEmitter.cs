@@ -15,7 +15,7 @@ internal static class ExportsEmitter
 {
     private const string ProxyName = "WasmExportsProxy";
 
-    public static void Emit(CodeWriter writer, InterfaceModel model)
+    public static void Emit(CodeWriter writer, InterfaceModel model, Codec codec)
     {
         writer.Line("/// <summary>");
         writer.Line($"/// Binds the exports of <paramref name=\"instance\"/> to <see cref=\"{model.Name}\"/>: looks up and checks every export once, and");
@@ -44,7 +44,7 @@ internal static class ExportsEmitter
         writer.Line("return exports;");
         writer.Close();
         writer.Line();
-        EmitProxy(writer, model);
+        EmitProxy(writer, model, codec);
     }
 
     private sealed class MemberPlan
@@ -64,11 +64,11 @@ internal static class ExportsEmitter
         public bool Typed => Signature.Parameters.Count <= Flattening.MaxTypedArity;
     }
 
-    private static void EmitProxy(CodeWriter writer, InterfaceModel model)
+    private static void EmitProxy(CodeWriter writer, InterfaceModel model, Codec codec)
     {
         var needsMemory = model.Members.Any(m => Flattening.ParametersInMemory(m)
-            || m.Parameters.Any(p => Flattening.IsInMemory(p.Type.Kind)) || (m.Return.Value is { } r && Flattening.ResultInMemory(r)));
-        var needsAllocator = model.Members.Any(m => Flattening.ParametersInMemory(m) || m.Parameters.Any(p => Flattening.IsInMemory(p.Type.Kind)));
+            || m.Parameters.Any(p => Flattening.IsInMemory(p.Type.Kind) || Flattening.UsesMemory(p.Type)) || (Flattening.AbiResult(m) is { } r && Flattening.ResultInMemory(r)));
+        var needsAllocator = model.Members.Any(m => Flattening.ParametersInMemory(m) || m.Parameters.Any(p => Flattening.IsInMemory(p.Type.Kind) || Flattening.UsesMemory(p.Type)));
 
         var fields = new NameScope("memory", "allocator", "binder");
         var plans = new List<MemberPlan>();
@@ -111,13 +111,14 @@ internal static class ExportsEmitter
         foreach (var plan in plans)
         {
             writer.Line();
-            EmitMember(writer, model, plan);
+            EmitMember(writer, model, plan, codec);
         }
         writer.Close();
     }
 
-    private static void EmitMember(CodeWriter writer, InterfaceModel model, MemberPlan plan)
+    private static void EmitMember(CodeWriter writer, InterfaceModel model, MemberPlan plan, Codec codec)
     {
+        bool Complex(TypeModel type) => Flattening.IsComplex(type, model.StringEncoding);
         var member = plan.Member;
         var scope = new NameScope();
         var declared = new List<string>();
@@ -150,7 +151,7 @@ internal static class ExportsEmitter
         if (Flattening.ParametersInMemory(member))
         {
             cancellationToken = tokenIndex >= 0 ? declared[tokenIndex] : null;
-            arguments.Add((CoreType.I32, EmitArgumentTuple(writer, member, declared, scope)));
+            arguments.Add((CoreType.I32, EmitArgumentTuple(writer, member, declared, scope, codec, model.StringEncoding)));
         }
         else
         {
@@ -158,6 +159,17 @@ internal static class ExportsEmitter
             {
                 var type = member.Parameters[i].Type;
                 var name = declared[i];
+                if (Complex(type))
+                {
+                    // Lowered into slots of their bits (allocating what lives in guest memory), then passed as core values.
+                    var flat = scope.Use(member.Parameters[i].Name + "Flat");
+                    var cores = Flattening.Flatten(type).ToList();
+                    writer.Line($"global::System.Span<ulong> {flat} = stackalloc ulong[{cores.Count}];");
+                    var usesMemory = Flattening.UsesMemory(type);
+                    writer.Line(codec.FlatLower(type, usesMemory ? "this.memory" : "null", usesMemory ? "this.allocator" : "null", flat, "0", name));
+                    for (var c = 0; c < cores.Count; c++) arguments.Add((cores[c], Codec.ReadSlot(cores[c], $"{flat}[{c}]")));
+                    continue;
+                }
                 switch (type.Kind)
                 {
                     case ValueKind.CancellationToken:
@@ -186,7 +198,10 @@ internal static class ExportsEmitter
             }
         }
 
-        var result = member.Return.Value;
+        // With [WasmThrows] the guest returns a Result, unwrapped (its error thrown) after it is lifted.
+        var result = Flattening.AbiResult(member);
+        var throws = member.Throws is not null;
+        var complex = result is not null && Complex(result);
         var resultInMemory = result is not null && Flattening.ResultInMemory(result);
         var coreResult = plan.Signature.Results.Count == 1 ? plan.Signature.Results[0] : (CoreType?)null;
         var function = "this." + plan.Field;
@@ -214,6 +229,23 @@ internal static class ExportsEmitter
             if (result is null)
             {
                 writer.Line($"{post}?.Call();");
+            }
+            else if (complex)
+            {
+                var lifted = scope.Use("result");
+                if (resultInMemory)
+                {
+                    writer.Line($"{Abi}.CheckResultArea(this.memory, {core}, {Layout.Alignment(result)}, {Layout.Size(result)});");
+                    writer.Line($"var {lifted} = {codec.Load(result, "this.memory", core!)};");
+                }
+                else
+                {
+                    writer.Line($"var {lifted} = {codec.LiftOne(result, core!)};");
+                }
+                writer.Line($"{post}?.Call({core});");
+                if (!throws) writer.Line($"return {lifted};");
+                else if (member.Return.Value is null) writer.Line($"{lifted}.GetValueOrThrow();");
+                else writer.Line($"return {lifted}.GetValueOrThrow();");
             }
             else if (resultInMemory)
             {
@@ -260,6 +292,32 @@ internal static class ExportsEmitter
         {
             completion = $"{Abi}.CompleteAsync({pendingCall}, {post})";
         }
+        else if (complex)
+        {
+            var area = scope.Use("returnArea");
+            var memory = scope.Use("memory");
+            if (resultInMemory)
+            {
+                completion = $"{Abi}.CompleteAsync<int, global::WasmBind.Memory, {result.DisplayName}>({pendingCall}, {post}, this.memory, " +
+                    $"static ({area}, {memory}) => {{ {Abi}.CheckResultArea({memory}, {area}, {Layout.Alignment(result)}, {Layout.Size(result)}); return {codec.Load(result, memory, area)}; }})";
+            }
+            else
+            {
+                var core = scope.Use("result");
+                completion = $"{Abi}.CompleteAsync<{CoreTypeName(CoreOf(result))}, {result.DisplayName}>({pendingCall}, {post}, static {core} => {codec.LiftOne(result, core)})";
+            }
+            if (throws)
+            {
+                completion = $"{Abi}.UnwrapAsync({completion})";
+                if (member.Return.Value is null)
+                {
+                    var unwrapped = member.Return.Async == AsyncKind.Task ? completion + ".AsTask()" : $"new {ValueTaskType}({completion}.AsTask())";
+                    writer.Line($"return {unwrapped};");
+                    writer.Close();
+                    return;
+                }
+            }
+        }
         else if (resultInMemory)
         {
             var area = scope.Use("returnArea");
@@ -289,7 +347,7 @@ internal static class ExportsEmitter
     }
 
     /// <summary>Allocates the tuple of all arguments in guest memory and stores each into it; returns the tuple's address.</summary>
-    private static string EmitArgumentTuple(CodeWriter writer, MemberModel member, List<string> declared, NameScope scope)
+    private static string EmitArgumentTuple(CodeWriter writer, MemberModel member, List<string> declared, NameScope scope, Codec codec, StringEncoding encoding)
     {
         var values = new List<(ParameterModel Parameter, string Name)>();
         for (var i = 0; i < member.Parameters.Count; i++)
@@ -303,6 +361,11 @@ internal static class ExportsEmitter
         {
             var (parameter, name) = values[i];
             var address = MemoryAccess.Address(tuple, layout.Offsets[i]);
+            if (Flattening.IsComplex(parameter.Type, encoding))
+            {
+                writer.Line(codec.Store(parameter.Type, "this.memory", "this.allocator", address, name));
+                continue;
+            }
             if (parameter.Type.Kind is ValueKind.Option or ValueKind.Record)
             {
                 foreach (var line in MemoryAccess.StoreValue(parameter.Type, "this.memory", address, name)) writer.Line(line);

@@ -13,7 +13,7 @@ namespace WasmBind.Generators.Emitting;
 /// </summary>
 internal static class ImportsEmitter
 {
-    public static void Emit(CodeWriter writer, InterfaceModel model)
+    public static void Emit(CodeWriter writer, InterfaceModel model, Codec codec)
     {
         writer.Line("/// <summary>");
         writer.Line($"/// Defines every member of <see cref=\"{model.Name}\"/> on <paramref name=\"linker\"/> as a host function of module");
@@ -30,13 +30,14 @@ internal static class ImportsEmitter
         foreach (var member in model.Members)
         {
             writer.Line();
-            EmitMember(writer, model, member);
+            EmitMember(writer, model, member, codec);
         }
         writer.Close();
     }
 
-    private static void EmitMember(CodeWriter writer, InterfaceModel model, MemberModel member)
+    private static void EmitMember(CodeWriter writer, InterfaceModel model, MemberModel member, Codec codec)
     {
+        bool Complex(TypeModel type) => Flattening.IsComplex(type, model.StringEncoding);
         var signature = Flattening.GetCoreSignature(member, BindingKind.Imports);
         var isAsync = member.Return.Async != AsyncKind.None;
         var result = member.Return.Value;
@@ -60,7 +61,7 @@ internal static class ImportsEmitter
             {
                 parameterNames.Add(("", null)); // not a core value: the caller, or a field of the arguments' tuple
             }
-            else if (parameter.Type.Kind == ValueKind.Record)
+            else if (parameter.Type.Kind == ValueKind.Record || Complex(parameter.Type))
             {
                 // One core value per flattened field, named after the parameter; lifted back in order.
                 var first = coreNames.Count;
@@ -145,7 +146,7 @@ internal static class ImportsEmitter
             for (var i = 0; i < signature.Parameters.Count; i++)
                 writer.Line($"var {coreNames[i]} = {argumentsName}[{i}].{ValueAccessor(signature.Parameters[i])}();");
         }
-        var needsMemory = spilled || member.Parameters.Any(p => Flattening.IsInMemory(p.Type.Kind)) || (resultInMemory && !isAsync);
+        var needsMemory = spilled || member.Parameters.Any(p => Flattening.IsInMemory(p.Type.Kind) || Flattening.UsesMemory(p.Type)) || (resultInMemory && !isAsync);
         if (needsMemory) writer.Line($"var {memory} = {Abi}.GetMemory({caller}, {Literal(model.MemoryName)});");
         var offsets = new Dictionary<int, int>();
         if (tuple is not null)
@@ -173,6 +174,11 @@ internal static class ImportsEmitter
             if (tuple is not null)
             {
                 var address = MemoryAccess.Address(tuple, offsets[i]);
+                if (Complex(parameter.Type))
+                {
+                    arguments.Add(codec.Load(parameter.Type, memory, address));
+                    continue;
+                }
                 if (parameter.Type.Kind is ValueKind.Option or ValueKind.Record)
                 {
                     arguments.Add(MemoryAccess.LoadValue(parameter.Type, memory, address));
@@ -186,12 +192,21 @@ internal static class ImportsEmitter
                 pointer = $"{Abi}.LoadI32({memory}, {address})";
                 length = $"{Abi}.LoadI32({memory}, {MemoryAccess.Address(tuple, offsets[i] + 4)})";
             }
+            else if (recordCores.TryGetValue(i, out var cores) && Complex(parameter.Type))
+            {
+                // The core values as slots of their bits, which the codec lifts (checking everything the guest supplied).
+                var first = coreNames.IndexOf(cores[0]);
+                var slots = cores.Select((c, k) => Codec.WriteSlot(signature.Parameters[first + k], c));
+                arguments.Add(cores.Count == 1 ? codec.LiftOne(parameter.Type, cores[0])
+                    : codec.FlatLift(parameter.Type, needsMemory ? memory : "null", $"(global::System.ReadOnlySpan<ulong>)[{string.Join(", ", slots)}]", "0"));
+                continue;
+            }
             else if (parameter.Type.Kind == ValueKind.Option)
             {
                 arguments.Add(MemoryAccess.LiftOption(parameter.Type, pointer, length!));
                 continue;
             }
-            else if (recordCores.TryGetValue(i, out var cores))
+            else if (recordCores.TryGetValue(i, out cores))
             {
                 arguments.Add(MemoryAccess.FlatLift(parameter.Type, cores.GetEnumerator()));
                 continue;
@@ -217,13 +232,16 @@ internal static class ImportsEmitter
             writer.Line(member.Return.Async == AsyncKind.ValueTask ? $"return {call};" : $"return new {ValueTaskType}<{result!.DisplayName}>({call});");
             writer.Unindent();
             writer.Line("},");
-            if (result!.Kind is ValueKind.Option or ValueKind.Record)
+            if (result!.Kind is ValueKind.Option or ValueKind.Record || Complex(result))
             {
                 writer.Line($"    static (global::WasmBind.Caller {caller}, {result.DisplayName} {lambdaValue}, int {returnArea}) =>");
                 writer.Line("    {");
                 writer.Line($"        var {memory} = {Abi}.GetMemory({caller}, {Literal(model.MemoryName)});");
                 writer.Line($"        {Abi}.CheckResultArea({memory}, {returnArea}, {Layout.Alignment(result)}, {Layout.Size(result)});");
-                foreach (var line in MemoryAccess.StoreValue(result, memory, returnArea!, lambdaValue)) writer.Line("        " + line);
+                if (Complex(result))
+                    writer.Line("        " + codec.Store(result, memory, $"{Abi}.FindAllocator({caller}, {Literal(model.AllocatorName)})", returnArea!, lambdaValue));
+                else
+                    foreach (var line in MemoryAccess.StoreValue(result, memory, returnArea!, lambdaValue)) writer.Line("        " + line);
                 writer.Line("    });");
                 return;
             }
@@ -231,7 +249,7 @@ internal static class ImportsEmitter
                 $"{Abi}.StoreAsyncResult({caller}, {Literal(model.MemoryName)}, {Literal(model.AllocatorName)}, {lambdaValue}, {returnArea}));");
             return;
         }
-        EmitResult(writer, model, member, call, caller, memory, returnArea, resultsName, lambdaValue, scope);
+        EmitResult(writer, model, member, call, caller, needsMemory ? memory : "null", returnArea, resultsName, lambdaValue, scope, codec);
         writer.Unindent();
         writer.Line("});");
     }
@@ -244,8 +262,10 @@ internal static class ImportsEmitter
         _ => "I32",
     };
 
-    private static void EmitResult(CodeWriter body, InterfaceModel model, MemberModel member, string call, string caller, string memory, string? returnArea, string? results, string lambdaValue, NameScope scope)
+    private static void EmitResult(CodeWriter body, InterfaceModel model, MemberModel member, string call, string caller, string memory, string? returnArea, string? results, string lambdaValue, NameScope scope, Codec codec)
     {
+        var complex = member.Return.Value is { } r && Flattening.IsComplex(r, model.StringEncoding);
+        string LowerResult(TypeModel type, string value) => complex ? codec.LowerOne(type, value) : Lower(type, value);
         var result = member.Return.Value;
         var allocator = Literal(model.AllocatorName);
         if (member.Return.Async == AsyncKind.None)
@@ -254,12 +274,13 @@ internal static class ImportsEmitter
             {
                 body.Line(call + ";");
             }
-            else if (result.Kind == ValueKind.Option || (result.Kind == ValueKind.Record && returnArea is not null))
+            else if (result.Kind == ValueKind.Option || ((result.Kind == ValueKind.Record || complex) && returnArea is not null))
             {
                 var local = scope.Use("result");
                 body.Line($"var {local} = {call};");
                 body.Line($"{Abi}.CheckResultArea({memory}, {returnArea}, {Layout.Alignment(result)}, {Layout.Size(result)});");
-                foreach (var line in MemoryAccess.StoreValue(result, memory, returnArea!, local)) body.Line(line);
+                if (complex) body.Line(codec.Store(result, memory, $"{Abi}.FindAllocator({caller}, {allocator})", returnArea!, local));
+                else foreach (var line in MemoryAccess.StoreValue(result, memory, returnArea!, local)) body.Line(line);
             }
             else if (Flattening.IsInMemory(result.Kind))
             {
@@ -271,11 +292,11 @@ internal static class ImportsEmitter
             }
             else if (results is null)
             {
-                body.Line($"return {Lower(result, call)};");
+                body.Line($"return {LowerResult(result, call)};");
             }
             else
             {
-                body.Line($"{results}[0] = {ValueFactory(CoreOf(result))}({Lower(result, call)});");
+                body.Line($"{results}[0] = {ValueFactory(CoreOf(result))}({LowerResult(result, call)});");
             }
             return;
         }
@@ -298,7 +319,7 @@ internal static class ImportsEmitter
         var pending = scope.Use("result");
         body.Line($"var {pending} = {task};");
         var lowered = IsIdentity(result) ? pending
-            : $"{Abi}.LowerResultAsync<{result.DisplayName}, {CoreTypeName(core)}>({pending}, static {lambdaValue} => {Lower(result, lambdaValue)})";
+            : $"{Abi}.LowerResultAsync<{result.DisplayName}, {CoreTypeName(core)}>({pending}, static {lambdaValue} => {LowerResult(result, lambdaValue)})";
         body.Line(results is null ? $"return {lowered};" : $"return {Abi}.SetResultAsync<{CoreTypeName(core)}>({lowered}, {results});");
     }
 

@@ -15,10 +15,13 @@ internal static class SourceEmitter
         if (model.Namespace is not null) writer.Open("namespace " + model.Namespace);
         foreach (var outer in model.ContainingTypes) writer.Open($"partial {outer.Keyword} {outer.Name}");
         writer.Open($"partial interface {model.Name}");
-        if (model.Kind == BindingKind.Imports) ImportsEmitter.Emit(writer, model);
-        else ExportsEmitter.Emit(writer, model);
+        var codec = new Codec(model.StringEncoding);
+        if (model.Kind == BindingKind.Imports) ImportsEmitter.Emit(writer, model, codec);
+        else ExportsEmitter.Emit(writer, model, codec);
         writer.Close();
         foreach (var _ in model.ContainingTypes) writer.Close();
+        // File-local, so every binding file has its own codec without a name clash.
+        if (codec.IsUsed) codec.Emit(writer);
         if (model.Namespace is not null) writer.Close();
         return writer.ToString();
     }

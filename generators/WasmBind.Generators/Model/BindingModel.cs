@@ -60,6 +60,43 @@ internal enum ValueKind : byte
     /// values in order, in memory as its fields at their alignments (<see cref="TypeModel.Record"/> lists them).
     /// </summary>
     Record,
+
+    /// <summary>
+    /// A Canonical ABI <c>list&lt;T&gt;</c> of any element but the byte forms above: <c>T[]</c>, <c>IReadOnlyList&lt;T&gt;</c>,
+    /// <c>List&lt;T&gt;</c> or <c>ReadOnlyMemory&lt;T&gt;</c> (<see cref="TypeModel.ListForm"/>), flat as (ptr, len).
+    /// </summary>
+    List,
+
+    /// <summary>A <c>ValueTuple</c>: the Canonical ABI's <c>tuple</c>, laid out as a record of its elements (<see cref="TypeModel.Elements"/>).</summary>
+    Tuple,
+
+    /// <summary><c>WasmBind.Bindings.Result&lt;T, E&gt;</c>: a variant of two cases, ok and error (<see cref="TypeModel.Elements"/>).</summary>
+    Result,
+
+    /// <summary><c>WasmBind.Bindings.Unit</c>: no value (a result side without payload).</summary>
+    Unit,
+
+    /// <summary>An abstract record with sealed case records nested in it: the Canonical ABI's <c>variant</c> (<see cref="TypeModel.Cases"/>).</summary>
+    Variant,
+
+    /// <summary>A <c>[Flags]</c> enum: the Canonical ABI's <c>flags</c> of <see cref="TypeModel.Count"/> labels.</summary>
+    Flags,
+}
+
+/// <summary>The .NET form of a <see cref="ValueKind.List"/>.</summary>
+internal enum ListForm : byte
+{
+    /// <summary><c>T[]</c>.</summary>
+    Array,
+
+    /// <summary><c>IReadOnlyList&lt;T&gt;</c> (lifted as an array).</summary>
+    ReadOnlyList,
+
+    /// <summary><c>List&lt;T&gt;</c>.</summary>
+    List,
+
+    /// <summary><c>ReadOnlyMemory&lt;T&gt;</c> of a primitive <c>T</c>.</summary>
+    Memory,
 }
 
 /// <summary>The await shape of a member's result.</summary>
@@ -92,7 +129,30 @@ internal enum CoreType : byte
 /// <param name="IsEnum">Whether the type is an enum (cast to and from its underlying type).</param>
 /// <param name="Element">The payload type of an <see cref="ValueKind.Option"/>; null for every other kind.</param>
 /// <param name="Record">The fields of a <see cref="ValueKind.Record"/>; null for every other kind.</param>
-internal sealed record TypeModel(ValueKind Kind, string DisplayName, bool IsEnum, TypeModel? Element = null, RecordModel? Record = null);
+/// <param name="Elements">A tuple's element types; a result's ok and error types (<see cref="ValueKind.Unit"/> for none).</param>
+/// <param name="Cases">A variant's cases, in discriminant order.</param>
+/// <param name="Count">
+/// For an enum whose members are 0..n-1, n (a Canonical ABI <c>enum</c>, whose discriminant is checked); 0 for an enum
+/// bound as its underlying integer. For flags, the number of labels.
+/// </param>
+/// <param name="ListForm">A list's .NET form.</param>
+/// <param name="IsReferenceOption">Whether an option is a nullable reference type (<c>string?</c>) rather than <c>Nullable&lt;T&gt;</c>.</param>
+internal sealed record TypeModel(
+    ValueKind Kind,
+    string DisplayName,
+    bool IsEnum,
+    TypeModel? Element = null,
+    RecordModel? Record = null,
+    EquatableArray<TypeModel> Elements = default,
+    EquatableArray<CaseModel> Cases = default,
+    int Count = 0,
+    ListForm ListForm = ListForm.Array,
+    bool IsReferenceOption = false);
+
+/// <summary>A variant's case: a sealed record derived from the variant, whose fields are its payload.</summary>
+/// <param name="Name">The case type's simple name.</param>
+/// <param name="Type">The case as a <see cref="ValueKind.Record"/> (possibly of no fields): its payload is laid out as that record.</param>
+internal sealed record CaseModel(string Name, TypeModel Type);
 
 /// <summary>A record's fields in declaration order (its Canonical ABI field order) and how generated code constructs it.</summary>
 /// <param name="Fields">The public data members, in order.</param>
@@ -125,7 +185,11 @@ internal sealed record ReturnModel(AsyncKind Async, TypeModel? Value, string Dis
 /// <param name="WasmName">The import or export name.</param>
 /// <param name="Parameters">Its parameters, in order.</param>
 /// <param name="Return">Its result.</param>
-internal sealed record MemberModel(string Name, string WasmName, EquatableArray<ParameterModel> Parameters, ReturnModel Return);
+/// <param name="Throws">
+/// For an export declared with <c>[WasmThrows(typeof(E))]</c>: the <c>Result&lt;T, E&gt;</c> the guest returns, whose error
+/// the bound member throws as <c>ResultException&lt;E&gt;</c>; null otherwise.
+/// </param>
+internal sealed record MemberModel(string Name, string WasmName, EquatableArray<ParameterModel> Parameters, ReturnModel Return, TypeModel? Throws = null);
 
 /// <summary>A type that contains a nested binding interface: its declaration keyword and name.</summary>
 internal sealed record ContainingTypeModel(string Keyword, string Name);
@@ -161,7 +225,16 @@ internal sealed record InterfaceModel(
     EquatableArray<MemberModel> Members,
     bool HasUnboundMembers,
     string HintName,
-    string? CallerDataType = null);
+    string? CallerDataType = null,
+    StringEncoding StringEncoding = StringEncoding.Utf8);
+
+/// <summary>The guest's Canonical ABI <c>string-encoding</c> (mirrors <c>WasmBind.WasmStringEncoding</c>).</summary>
+internal enum StringEncoding : byte
+{
+    Utf8,
+    Utf16,
+    Latin1Utf16,
+}
 
 /// <summary>What the model builder made of one attributed type: the model (null when nothing can be generated) and its diagnostics.</summary>
 internal sealed record BindingResult(InterfaceModel? Interface, EquatableArray<DiagnosticInfo> Diagnostics);

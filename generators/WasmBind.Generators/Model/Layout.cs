@@ -12,16 +12,26 @@ internal static class Layout
     /// <summary>The size in bytes of a value of <paramref name="type"/> in memory.</summary>
     public static int Size(TypeModel type) => type.Kind switch
     {
-        ValueKind.Option => AlignTo(PayloadOffset(type) + Size(type.Element!), Alignment(type)),
+        ValueKind.Option or ValueKind.Result or ValueKind.Variant => AlignTo(PayloadOffset(type) + MaxPayloadSize(type), Alignment(type)),
         ValueKind.Record => Record(type).Size,
+        ValueKind.Tuple => Tuple(type.Elements).Size,
+        ValueKind.List => 8,
+        ValueKind.Unit => 0,
+        ValueKind.Flags => type.Count <= 8 ? 1 : type.Count <= 16 ? 2 : 4,
+        _ when type.IsEnum && type.Count > 0 => DiscriminantSize(type.Count),
         _ => Size(type.Kind),
     };
 
     /// <summary>The alignment in bytes of a value of <paramref name="type"/> in memory.</summary>
     public static int Alignment(TypeModel type) => type.Kind switch
     {
-        ValueKind.Option => System.Math.Max(1, Alignment(type.Element!)),
+        ValueKind.Option or ValueKind.Result or ValueKind.Variant => System.Math.Max(DiscriminantSize(CaseCount(type)), MaxPayloadAlignment(type)),
         ValueKind.Record => Record(type).Alignment,
+        ValueKind.Tuple => Tuple(type.Elements).Alignment,
+        ValueKind.List => 4,
+        ValueKind.Unit => 1,
+        ValueKind.Flags => Size(type),
+        _ when type.IsEnum && type.Count > 0 => DiscriminantSize(type.Count),
         _ => Alignment(type.Kind),
     };
 
@@ -33,8 +43,34 @@ internal static class Layout
         foreach (var field in record.Record!.Fields) yield return field.Type;
     }
 
-    /// <summary>Where an option's payload starts: after its one-byte discriminant, at the payload's alignment.</summary>
-    public static int PayloadOffset(TypeModel option) => AlignTo(1, Alignment(option.Element!));
+    /// <summary>The number of cases of an option (2), result (2) or variant.</summary>
+    public static int CaseCount(TypeModel type) => type.Kind == ValueKind.Variant ? type.Cases.Count : 2;
+
+    /// <summary>The spec's <c>discriminant_type</c> size: 1 byte up to 256 cases, 2 up to 65536, else 4.</summary>
+    public static int DiscriminantSize(int cases) => cases <= 256 ? 1 : cases <= 65536 ? 2 : 4;
+
+    /// <summary>Where a variant's (option's, result's) payload starts: after its discriminant, at the largest payload alignment.</summary>
+    public static int PayloadOffset(TypeModel type) => AlignTo(DiscriminantSize(CaseCount(type)), MaxPayloadAlignment(type));
+
+    private static int MaxPayloadAlignment(TypeModel type)
+    {
+        var alignment = 1;
+        foreach (var payload in Flattening.CasePayloads(type))
+        {
+            if (payload is not null) alignment = System.Math.Max(alignment, Alignment(payload));
+        }
+        return alignment;
+    }
+
+    private static int MaxPayloadSize(TypeModel type)
+    {
+        var size = 0;
+        foreach (var payload in Flattening.CasePayloads(type))
+        {
+            if (payload is not null) size = System.Math.Max(size, Size(payload));
+        }
+        return size;
+    }
 
     private static int Size(ValueKind kind) => kind switch
     {

@@ -120,8 +120,15 @@ internal static class BindingModelBuilder
         }
         var memoryName = KnownNames.DefaultMemory;
         var allocatorName = KnownNames.DefaultAllocator;
+        var encoding = StringEncoding.Utf8;
         foreach (var named in attribute.NamedArguments)
         {
+            if (named.Key == KnownNames.StringEncodingProperty && named.Value.Value is int encodingValue)
+            {
+                // WasmBind.WasmStringEncoding: Utf8 = 0, Utf16 = 1, Latin1Utf16 = 2.
+                encoding = encodingValue switch { 1 => StringEncoding.Utf16, 2 => StringEncoding.Latin1Utf16, _ => StringEncoding.Utf8 };
+                continue;
+            }
             if (named.Key != KnownNames.MemoryProperty && named.Key != KnownNames.AllocatorProperty) continue;
             if (named.Value.Kind == TypedConstantKind.Error) return null;
             var value = named.Value.Value as string;
@@ -189,7 +196,7 @@ internal static class BindingModelBuilder
         return new InterfaceModel(
             kind, ns, new EquatableArray<ContainingTypeModel>(containing.ToArray()), type.Name, display,
             moduleName, memoryName, allocatorName, new EquatableArray<MemberModel>(members.ToArray()), hasUnboundMembers, hintName,
-            callerData.DataType);
+            callerData.DataType, encoding);
     }
 
     /// <summary>The model of one abstract method, or null (after reporting why, unless the compiler already does) when it cannot be bound.</summary>
@@ -304,8 +311,40 @@ internal static class BindingModelBuilder
             }
         }
 
+        TypeModel? throws = null;
+        var throwsAttribute = method.GetAttributes().FirstOrDefault(a => IsAttribute(a.AttributeClass, KnownNames.WasmThrowsAttribute));
+        if (throwsAttribute is not null && returnModel is not null)
+        {
+            if (throwsAttribute.ConstructorArguments.Length != 1 || throwsAttribute.ConstructorArguments[0].Value is not ITypeSymbol errorType) return null;
+            var problem = kind == BindingKind.Imports
+                ? "is not supported on a [WasmImports] member: a host implementation returns Result<T, E> for an error the guest should see"
+                : returnModel.Value is { Kind: ValueKind.Result } ? "is redundant: the member already returns a Result; remove one of them"
+                : null;
+            var location = LocationInfo.From(throwsAttribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken)) ?? MemberLocation(method);
+            if (problem is null)
+            {
+                var error = TypeClassifier.Classify(errorType);
+                if (error.IsError) return null;
+                if (error.Type is null || !TypeClassifier.IsValue(error.Type.Kind))
+                {
+                    problem = $"declares the error type '{errorType.ToDisplayString(TypeClassifier.MessageFormat)}', which cannot be bound: {error.Reason ?? TypeClassifier.SupportedTypes}";
+                }
+                else
+                {
+                    var ok = returnModel.Value ?? new TypeModel(ValueKind.Unit, "global::WasmBind.Bindings.Unit", false);
+                    throws = new TypeModel(ValueKind.Result, $"global::WasmBind.Bindings.Result<{ok.DisplayName}, {error.Type.DisplayName}>", false,
+                        Elements: new EquatableArray<TypeModel>(new[] { ok, error.Type }));
+                }
+            }
+            if (problem is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MisplacedThrows, location, memberName, problem));
+                valid = false;
+            }
+        }
+
         return valid && wasmName is not null && returnModel is not null
-            ? new MemberModel(method.Name, wasmName, new EquatableArray<ParameterModel>(parameters.ToArray()), returnModel)
+            ? new MemberModel(method.Name, wasmName, new EquatableArray<ParameterModel>(parameters.ToArray()), returnModel, throws)
             : null;
     }
 

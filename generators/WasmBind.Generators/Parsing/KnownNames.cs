@@ -6,6 +6,10 @@ internal static class KnownNames
     public const string WasmImportsAttribute = "WasmBind.WasmImportsAttribute";
     public const string WasmExportsAttribute = "WasmBind.WasmExportsAttribute";
     public const string WasmNameAttribute = "WasmBind.WasmNameAttribute";
+    public const string WasmThrowsAttribute = "WasmBind.Bindings.WasmThrowsAttribute";
+
+    /// <summary>The attributes' option for the guest's string encoding (<c>WasmBind.WasmStringEncoding</c>).</summary>
+    public const string StringEncodingProperty = "StringEncoding";
 
     /// <summary>The attributes' option for the guest's allocator export.</summary>
     public const string AllocatorProperty = "Allocator";

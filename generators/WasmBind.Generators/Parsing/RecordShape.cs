@@ -15,7 +15,7 @@ namespace WasmBind.Generators.Parsing;
 internal static class RecordShape
 {
     private const string FieldTypes =
-        "a record's fields can be bool, the integer types, float, double, enums, System.Text.Rune, T? of those, and other records (strings and lists inside records are not supported yet)";
+        "a record's fields can be any Canonical ABI value: scalars, enums, flags, Rune, string, byte[], ReadOnlyMemory<byte>, lists, options, tuples, results, variants and other records (not ReadOnlySpan<byte>, CancellationToken, Caller or Unit)";
 
     /// <summary>Whether <paramref name="type"/> is a user <c>record</c>, <c>record struct</c> or <c>struct</c>.</summary>
     public static bool IsCandidate(INamedTypeSymbol type) =>
@@ -24,7 +24,11 @@ internal static class RecordShape
         && !IsFrameworkType(type);
 
     /// <summary>The record's model, or why it cannot be one (at the offending field when there is one).</summary>
-    public static Classification Classify(INamedTypeSymbol type, List<ITypeSymbol> enclosingRecords, Func<ITypeSymbol, List<ITypeSymbol>, Classification> classify)
+    public static Classification Classify(INamedTypeSymbol type, List<ITypeSymbol> enclosingRecords, Func<ITypeSymbol, List<ITypeSymbol>, Classification> classify) =>
+        Classify(type, enclosingRecords, classify, isCase: false);
+
+    /// <summary>As above; a variant's case (<paramref name="isCase"/>) may have no fields (a case without payload) and is not abstract.</summary>
+    public static Classification Classify(INamedTypeSymbol type, List<ITypeSymbol> enclosingRecords, Func<ITypeSymbol, List<ITypeSymbol>, Classification> classify, bool isCase)
     {
         var display = type.ToDisplayString(TypeClassifier.MessageFormat);
         if (enclosingRecords.Any(t => SymbolEqualityComparer.Default.Equals(t, type)))
@@ -35,7 +39,7 @@ internal static class RecordShape
         if (type.IsAbstract) return new Classification(null, $"'{display}' is abstract, so generated code cannot construct it", false);
 
         var members = DataMembers(type);
-        if (members.Count == 0)
+        if (members.Count == 0 && !isCase)
             return new Classification(null, $"'{display}' has no public fields or properties; a Canonical ABI record has at least one field", false);
 
         enclosingRecords.Add(type);
@@ -54,7 +58,7 @@ internal static class RecordShape
                     // An inner record's own field problem is already placed; otherwise this field is the problem.
                     return field.Field is not null ? field : new Classification(null, field.Reason ?? FieldTypes, false, fieldName, location);
                 }
-                if (!TypeClassifier.IsScalar(field.Type.Kind) && field.Type.Kind is not (ValueKind.Option or ValueKind.Record))
+                if (!TypeClassifier.IsValue(field.Type.Kind) || field.Type.Kind == ValueKind.Unit)
                     return new Classification(null, FieldTypes, false, fieldName, location);
                 fields.Add(new FieldModel(member.Name, field.Type));
             }
@@ -65,6 +69,8 @@ internal static class RecordShape
         }
 
         var constructor = ChooseConstructor(type, members);
+        if (constructor is null && members.Count == 0)
+            return new Classification(null, $"'{display}' has no public parameterless constructor", false);
         if (constructor is null)
         {
             // Point at a member no constructor takes, when there is one: that is the one to fix.

@@ -48,4 +48,10 @@ public sealed class WasmImportsAttribute : Attribute
 
     /// <summary>The name of the guest's exported linear memory that strings and bytes live in. Default <c>memory</c>.</summary>
     public string Memory { get; set; } = "memory";
+
+    /// <summary>
+    /// How the guest encodes strings in its memory (the Canonical ABI's <c>string-encoding</c> option). Default
+    /// <see cref="WasmStringEncoding.Utf8"/>.
+    /// </summary>
+    public WasmStringEncoding StringEncoding { get; set; } = WasmStringEncoding.Utf8;
 }

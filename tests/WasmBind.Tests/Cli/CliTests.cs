@@ -20,6 +20,37 @@ public sealed class CliTests
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
+    // --- bindgen
+
+    [Fact]
+    public void Bindgen_wit_prints_the_WIT_compiled_into_an_assembly()
+    {
+        // This test assembly is built with WIT out on; its plugin world comes from Bindings/Wit/plugin.wit.
+        var (exit, stdout, stderr) = Run("bindgen", "--wit", typeof(CliTests).Assembly.Location);
+
+        Assert.Equal((0, ""), (exit, stderr));
+        Assert.StartsWith("package ", stdout, StringComparison.Ordinal);
+        Assert.Contains("\ninterface plugin {\n    record item {\n        name: string,\n", stdout, StringComparison.Ordinal);
+        Assert.Contains("    process: func(request: request) -> result<summary, error>;\n", stdout, StringComparison.Ordinal);
+        Assert.Contains("\nworld plugin-world {\n    import host;\n    export plugin;\n}\n", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bindgen_wit_fails_on_an_assembly_without_WIT_or_a_file_that_is_not_one()
+    {
+        var (exit, stdout, stderr) = Run("bindgen", "--wit", typeof(Engine).Assembly.Location);
+        Assert.Equal((1, ""), (exit, stdout));
+        Assert.Contains("has no WIT", stderr, StringComparison.Ordinal);
+
+        (exit, _, stderr) = Run("bindgen", "--wit", Fixture("calc.wasm"));
+        Assert.Equal(1, exit);
+        Assert.Contains("not a .NET assembly", stderr, StringComparison.Ordinal);
+
+        (exit, _, stderr) = Run("bindgen", typeof(CliTests).Assembly.Location);
+        Assert.Equal(1, exit);
+        Assert.Contains("--wit", stderr, StringComparison.Ordinal);
+    }
+
     // --- invoke
 
     [Fact]
