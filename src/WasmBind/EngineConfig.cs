@@ -33,19 +33,31 @@ public enum WasmFeatures
     /// recursion runs in constant stack. Part of Wasm 3.0, and on by default in Wasmtime.
     /// </summary>
     TailCall = 1 << 8,
+    /// <summary>
+    /// 128-bit SIMD (Wasm 2.0): the <c>v128</c> type and its instructions (<c>0xFD</c> prefix). On by default.
+    /// </summary>
+    Simd = 1 << 9,
+    /// <summary>
+    /// Relaxed SIMD (Wasm 3.0): vector instructions whose result may depend on the hardware. WasmBind gives each one
+    /// fixed, documented answer on every platform unless <see cref="EngineConfig.RelaxedSimdNative"/> is set. On by
+    /// default; requires <see cref="Simd"/>.
+    /// </summary>
+    RelaxedSimd = 1 << 10,
     /// <summary>All of WebAssembly 2.0 except SIMD.</summary>
     Wasm2Scalar = MutableGlobals | SignExtension | SaturatingFloatToInt | MultiValue | BulkMemory | ReferenceTypes,
+    /// <summary>All of WebAssembly 2.0: <see cref="Wasm2Scalar"/> plus <see cref="Simd"/>.</summary>
+    Wasm2 = Wasm2Scalar | Simd,
 }
 
 /// <summary>Settings for an <see cref="Engine"/>. Fixed once the engine is created.</summary>
 public sealed class EngineConfig
 {
     /// <summary>
-    /// Which proposals modules may use. Default: <see cref="WasmFeatures.Wasm2Scalar"/> plus
-    /// <see cref="WasmFeatures.ExtendedConst"/>, <see cref="WasmFeatures.Threads"/> and <see cref="WasmFeatures.TailCall"/>
+    /// Which proposals modules may use. Default: <see cref="WasmFeatures.Wasm2"/> (SIMD included) plus
+    /// <see cref="WasmFeatures.RelaxedSimd"/>, <see cref="WasmFeatures.ExtendedConst"/>, <see cref="WasmFeatures.Threads"/> and <see cref="WasmFeatures.TailCall"/>
     /// (part of Wasm 3.0, and on by default in Wasmtime).
     /// </summary>
-    public WasmFeatures Features { get; init; } = WasmFeatures.Wasm2Scalar | WasmFeatures.ExtendedConst | WasmFeatures.Threads | WasmFeatures.TailCall;
+    public WasmFeatures Features { get; init; } = WasmFeatures.Wasm2 | WasmFeatures.RelaxedSimd | WasmFeatures.ExtendedConst | WasmFeatures.Threads | WasmFeatures.TailCall;
 
     /// <summary>
     /// The deepest nesting of WebAssembly calls a store allows before trapping with
@@ -88,6 +100,14 @@ public sealed class EngineConfig
     /// Off by default: eager translation costs little more than validation and keeps first calls free of work.
     /// </summary>
     public bool LazyTranslation { get; init; }
+
+    /// <summary>
+    /// Relaxed SIMD instructions take the hardware's own choice where it is faster (fused multiply-add, x86
+    /// <c>pshufb</c>, <c>minps</c>, <c>cvttps2dq</c>, <c>pblendvb</c>, ...), so a module may get different answers on
+    /// x64 and Arm64. Default false: every relaxed instruction gives the spec's deterministic-profile answer on every
+    /// machine (docs/simd.md lists them).
+    /// </summary>
+    public bool RelaxedSimdNative { get; init; }
 
     internal void Validate()
     {
