@@ -13,14 +13,6 @@ public static class UnsupportedFeatures
     /// <summary>The proposal an instruction name belongs to, or null when it is no instruction of a known proposal.</summary>
     internal static string? OfInstruction(string name)
     {
-        if (name.StartsWith("v128.", StringComparison.Ordinal) || name.StartsWith("i8x16.", StringComparison.Ordinal)
-            || name.StartsWith("i16x8.", StringComparison.Ordinal) || name.StartsWith("i32x4.", StringComparison.Ordinal)
-            || name.StartsWith("i64x2.", StringComparison.Ordinal) || name.StartsWith("f32x4.", StringComparison.Ordinal)
-            || name.StartsWith("f64x2.", StringComparison.Ordinal))
-        {
-            return "SIMD";
-        }
-
         if (name.Contains(".atomic.", StringComparison.Ordinal) || name is "atomic.fence" or "memory.atomic.notify")
             return "threads";
         if (name.StartsWith("struct.", StringComparison.Ordinal) || name.StartsWith("array.", StringComparison.Ordinal)

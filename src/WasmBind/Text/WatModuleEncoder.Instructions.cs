@@ -1,3 +1,5 @@
+using WasmBind.Binary;
+
 namespace WasmBind.Text;
 
 internal sealed partial class WatModuleEncoder
@@ -143,6 +145,11 @@ internal sealed partial class WatModuleEncoder
 
     private void Plain(SAtom name, SCursor c, BodyScope scope, ByteBuffer output)
     {
+        if (SimdInstructions.TryGetByName(name.Text, out var simd))
+        {
+            Simd(name, simd, c, output);
+            return;
+        }
         if (!InstructionTable.ByName.TryGetValue(name.Text, out var info))
             throw UnsupportedFeatures.OfInstruction(name.Text) is { } feature ? Unsupported(name, feature) : name.Error("unknown operator");
         output.Byte(info.Opcode);
@@ -258,9 +265,9 @@ internal sealed partial class WatModuleEncoder
     }
 
     /// <summary><c>offset=N? align=N?</c>; the alignment is encoded as its base-2 logarithm and must be a power of two.</summary>
-    private static void MemArg(SCursor c, uint natural, ByteBuffer output)
+    private static void MemArg(SCursor c, uint natural, ByteBuffer output, bool laneFollows = false)
     {
-        if (IndexSpace.IsIndex(c.Peek)) throw Unsupported(c.Peek!, "multi-memory");
+        if (!laneFollows && IndexSpace.IsIndex(c.Peek)) throw Unsupported(c.Peek!, "multi-memory");
         ulong offset = 0;
         var align = natural;
         if (c.Peek is SAtom { Kind: AtomKind.Keyword } o && o.Text.StartsWith("offset=", StringComparison.Ordinal))

@@ -11,7 +11,7 @@ internal static class ProposalScripts
     /// The summary of every script of <paramref name="proposal"/> in <paramref name="form"/> ("json" or "wast"), or null
     /// where the testsuite is absent (a failure when CI=true, since CI must run it).
     /// </summary>
-    public static WastRunSummary? Run(ITestOutputHelper output, string form, string proposal)
+    public static WastRunSummary? Run(ITestOutputHelper output, string form, string proposal, EngineConfig? config = null)
     {
         if (SpecSuiteLocator.CoreRoot is null)
         {
@@ -21,7 +21,7 @@ internal static class ProposalScripts
         }
         var root = Path.GetFullPath(Path.Combine(SpecSuiteLocator.CoreRoot, "..", "..", form, "proposals", proposal));
 
-        var summary = new WastRunner().RunPath(root);
+        var summary = new WastRunner(new WastRunOptions { EngineConfig = config }).RunPath(root);
 
         foreach (var script in summary.Scripts)
         {
