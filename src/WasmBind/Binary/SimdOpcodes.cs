@@ -639,8 +639,19 @@ internal static class SimdInstructions
     /// <summary>The row of a (translated) opcode, internal moves included.</summary>
     public static SimdInstruction Get(SimdOpcode opcode) => ByOpcode[(int)opcode]!.Value;
 
-    /// <summary>The instruction with text name <paramref name="name"/> (<c>i32x4.add</c>), if any.</summary>
-    public static bool TryGetByName(string name, out SimdInstruction instruction) => ByName.TryGetValue(name, out instruction);
+    /// <summary>The instruction with text name <paramref name="name"/> (<c>i32x4.add</c>) or an alias of it, if any.</summary>
+    public static bool TryGetByName(string name, out SimdInstruction instruction) =>
+        ByName.TryGetValue(name, out instruction) || (Aliases.TryGetValue(name, out var opcode) && ByName.TryGetValue(Name(opcode), out instruction));
+
+    /// <summary>Other text names of <paramref name="opcode"/> (see <see cref="Aliases"/>).</summary>
+    public static IEnumerable<string> AliasesOf(SimdOpcode opcode) => Aliases.Where(a => a.Value == opcode).Select(a => a.Key);
+
+    // Earlier names of the relaxed dot products, which the proposal's own relaxed_dot_product.wast still uses.
+    private static readonly Dictionary<string, SimdOpcode> Aliases = new(StringComparer.Ordinal)
+    {
+        ["i16x8.dot_i8x16_i7x16_s"] = SimdOpcode.I16x8RelaxedDotI8x16I7x16S,
+        ["i32x4.dot_i8x16_i7x16_add_s"] = SimdOpcode.I32x4RelaxedDotI8x16I7x16AddS,
+    };
 
     /// <summary>The text-format name: <c>I16x8ExtaddPairwiseI8x16S</c> is <c>i16x8.extadd_pairwise_i8x16_s</c>.</summary>
     public static string Name(SimdOpcode opcode) => Names[(int)opcode];

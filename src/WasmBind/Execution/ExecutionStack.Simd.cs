@@ -23,9 +23,7 @@ internal sealed unsafe partial class ExecutionStack
         switch (row.Shape)
         {
             case SimdShape.Unary:
-                Write(ref fp, Operand(ref ip, 2), row.IsRelaxed && relaxedSimdNative
-                    ? SimdOperations.RelaxedNativeUnary(op, Read(ref fp, Operand(ref ip, 3)))
-                    : SimdOperations.Unary(op, Read(ref fp, Operand(ref ip, 3))));
+                Write(ref fp, Operand(ref ip, 2), SimdOperations.Unary(op, Read(ref fp, Operand(ref ip, 3))));
                 break;
             case SimdShape.Binary:
             {

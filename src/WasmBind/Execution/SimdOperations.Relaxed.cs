@@ -10,17 +10,11 @@ namespace WasmBind.Execution;
 /// the results the spec allows and cheaper than the deterministic choice. Where this machine has no such
 /// instruction, the deterministic result (the spec's deterministic profile, see <see cref="Unary"/> and friends)
 /// is used, which is also always allowed. Results may then differ between x64 and Arm64; the default does not.
+/// The truncations (<c>i32x4.relaxed_trunc_*</c>) always saturate: x86's <c>cvttps2dq</c> answer for NaN is not one the
+/// proposal's tests accept, and the saturating one is.
 /// </summary>
 internal static partial class SimdOperations
 {
-    public static Vector128<byte> RelaxedNativeUnary(SimdOpcode op, Vector128<byte> a)
-    {
-        // cvttps2dq: out-of-range and NaN lanes give 0x80000000, an allowed result for the signed truncation.
-        if (op == SimdOpcode.I32x4RelaxedTruncF32x4S && Sse2.IsSupported) return Sse2.ConvertToVector128Int32WithTruncation(a.AsSingle()).AsByte();
-        if (op == SimdOpcode.I32x4RelaxedTruncF64x2SZero && Sse2.IsSupported) return Sse2.ConvertToVector128Int32WithTruncation(a.AsDouble()).AsByte();
-        return Unary(op, a);
-    }
-
     public static Vector128<byte> RelaxedNativeBinary(SimdOpcode op, Vector128<byte> a, Vector128<byte> b)
     {
         switch (op)

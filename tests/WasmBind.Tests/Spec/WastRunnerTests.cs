@@ -93,10 +93,10 @@ public sealed class WastRunnerTests : IDisposable
     {
         // The same script in both forms: the text one spells lanes as literals, the json one as unsigned bits.
         var path = Path.Combine(folder.FullName, "simd." + form);
+        // A wast2json .wat holds a module's fields, as for (module quote ...).
         File.WriteAllText(Path.Combine(folder.FullName, "simd.wat"), """
-            (module
-              (func (export "add") (param v128 v128) (result v128) (i32x4.add (local.get 0) (local.get 1)))
-              (func (export "div") (param v128 v128) (result v128) (f32x4.div (local.get 0) (local.get 1))))
+            (func (export "add") (param v128 v128) (result v128) (i32x4.add (local.get 0) (local.get 1)))
+            (func (export "div") (param v128 v128) (result v128) (f32x4.div (local.get 0) (local.get 1)))
             """);
         File.WriteAllText(path, form == "wast"
             ? """
