@@ -20,7 +20,7 @@ internal sealed partial class FunctionTranslator
         {
             case SimdShape.Load:
             {
-                var offset = ReadMemArg(ref reader, row.AccessSize);
+                var offset = ReadSimdMemArg(ref reader, row.AccessSize);
                 var address = Pop(ValueType.I32);
                 var dst = Push(ValueType.V128);
                 EmitSimdResult(op, dst, address, offset);
@@ -28,7 +28,7 @@ internal sealed partial class FunctionTranslator
             }
             case SimdShape.Store:
             {
-                var offset = ReadMemArg(ref reader, row.AccessSize);
+                var offset = ReadSimdMemArg(ref reader, row.AccessSize);
                 var value = Pop(ValueType.V128);
                 var address = Pop(ValueType.I32);
                 if (Reachable) EmitSimd(op, address, value, offset);
@@ -36,7 +36,7 @@ internal sealed partial class FunctionTranslator
             }
             case SimdShape.LoadLane:
             {
-                var offset = ReadMemArg(ref reader, row.AccessSize);
+                var offset = ReadSimdMemArg(ref reader, row.AccessSize);
                 var lane = ReadLane(ref reader, row.Lanes);
                 var vector = Pop(ValueType.V128);
                 var address = Pop(ValueType.I32);
@@ -46,7 +46,7 @@ internal sealed partial class FunctionTranslator
             }
             case SimdShape.StoreLane:
             {
-                var offset = ReadMemArg(ref reader, row.AccessSize);
+                var offset = ReadSimdMemArg(ref reader, row.AccessSize);
                 var lane = ReadLane(ref reader, row.Lanes);
                 var vector = Pop(ValueType.V128);
                 var address = Pop(ValueType.I32);
@@ -135,6 +135,17 @@ internal sealed partial class FunctionTranslator
             default:
                 throw new MalformedModuleException(instructionOffset, $"illegal opcode 0xfd {sub}");
         }
+    }
+
+    /// <summary>
+    /// A vector access's memarg. Vector loads and stores run on memory 0 with i32 addresses (the interpreter's
+    /// cached memory); a module using them on another memory or a 64-bit one is rejected with that reason.
+    /// </summary>
+    private int ReadSimdMemArg(ref WasmReader reader, int naturalSize)
+    {
+        var memArg = ReadMemArg(ref reader, naturalSize);
+        if (!memArg.IsFastPath) throw Invalid("vector loads and stores on a memory other than a 32-bit memory 0 are not supported");
+        return (int)(uint)memArg.Offset;
     }
 
     private int ReadLane(ref WasmReader reader, int lanes)

@@ -26,7 +26,6 @@ public static class UnsupportedFeatures
         {
             "call_ref" or "return_call_ref" or "ref.as_non_null" or "br_on_null" or "br_on_non_null" => "typed function references",
             "try_table" or "throw" or "throw_ref" or "try" or "catch" or "catch_all" or "delegate" or "rethrow" => "exception handling",
-            "i64.add128" or "i64.sub128" or "i64.mul_wide_s" or "i64.mul_wide_u" => "wide arithmetic",
             // In early drafts of relaxed SIMD (opcode 0x114), dropped before standardisation; Wasm 3.0 has no such instruction.
             "f32x4.relaxed_dot_bf16x8_add_f32x4" => "the bf16 dot product (dropped from relaxed SIMD)",
             _ => null,

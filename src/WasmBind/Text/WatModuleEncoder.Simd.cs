@@ -8,7 +8,7 @@ namespace WasmBind.Text;
 /// </summary>
 internal sealed partial class WatModuleEncoder
 {
-    private static void Simd(SAtom name, SimdInstruction instruction, SCursor c, ByteBuffer output)
+    private void Simd(SAtom name, SimdInstruction instruction, SCursor c, ByteBuffer output)
     {
         output.Byte(0xFD);
         output.U32((uint)instruction.Opcode);

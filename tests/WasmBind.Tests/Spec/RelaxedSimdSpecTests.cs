@@ -18,7 +18,7 @@ public sealed class RelaxedSimdSpecTests(ITestOutputHelper output)
     [InlineData("wast", true, 7)]
     public void The_proposal_scripts_pass(string form, bool native, int scripts)
     {
-        var summary = ProposalScripts.Run(output, form, "relaxed-simd", new EngineConfig { RelaxedSimdNative = native });
+        var summary = ProposalScripts.Run(output, form, "relaxed-simd", WasmFeatures.Simd | WasmFeatures.RelaxedSimd, relaxedSimdNative: native);
         if (summary is null) return;
 
         Assert.Equal(scripts, summary.Scripts.Count);
