@@ -60,6 +60,11 @@ def typeparam_docs(n, result, indent="    "):
     return lines
 
 
+def slot(i):
+    """The slot where parameter i (1-based) starts: one slot per value before it, two per v128 (ValueCodec.Width)."""
+    return " + ".join(f"ValueCodec<T{k}>.Width" for k in range(1, i)) or "0"
+
+
 def codec_types(n, result):
     params = ", ".join(f"TypeOf<T{i}>()" for i in range(1, n + 1))
     results = "TypeOf<TResult>()" if result else ""
@@ -115,11 +120,11 @@ def host_class(n, result, caller):
     generics = tparams(n) + (["TResult"] if result else [])
     name = host_class_name(result, caller)
     delegate = delegate_type(n, result, caller)
-    args = (["caller"] if caller else []) + [f"ValueCodec<T{i}>.FromSlot(store, slots[{i - 1}])" for i in range(1, n + 1)]
+    args = (["caller"] if caller else []) + [f"ValueCodec<T{i}>.Read(store, slots, {slot(i)})" for i in range(1, n + 1)]
     call = f"callback({', '.join(args)})"
     # Read the highest slot first: one bounds check then covers the rest.
     prologue = [f"        _ = slots[{n - 1}];"] if n > 1 else []
-    body = [f"        slots[0] = ValueCodec<TResult>.ToSlot(store, {call});"] if result else [f"        {call};"]
+    body = [f"        ValueCodec<TResult>.Write(store, slots, 0, {call});"] if result else [f"        {call};"]
     store_line = ["        var store = Store;"] if n > 0 or result else []
     return "\n".join([
         f"internal sealed class {name}{angle(generics)} : HostFunction",
@@ -192,11 +197,11 @@ def async_host_class(n, result, caller):
     generics = tparams(n) + (["TResult"] if result else [])
     name = async_host_class_name(result, caller)
     delegate = async_delegate_type(n, result, caller)
-    args = (["caller"] if caller else []) + [f"ValueCodec<T{i}>.FromSlot(store, slots[{i - 1}])" for i in range(1, n + 1)]
+    args = (["caller"] if caller else []) + [f"ValueCodec<T{i}>.Read(store, slots, {slot(i)})" for i in range(1, n + 1)]
     # Read the highest slot first: one bounds check then covers the rest.
     prologue = [f"        _ = slots[{n - 1}];"] if n > 1 else []
     store_line = ["        var store = Store;"] if n > 0 or result else []
-    done = [f"            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);"] if result else ["            task.GetAwaiter().GetResult();"]
+    done = [f"            ValueCodec<TResult>.Write(store, slots, 0, task.Result);"] if result else ["            task.GetAwaiter().GetResult();"]
     pending_cls = "PendingTypedHostCall<TResult>" if result else "PendingTypedHostCall"
     return "\n".join([
         f"internal sealed class {name}{angle(generics)} : AsyncHostFunction",
@@ -243,7 +248,7 @@ internal sealed class PendingTypedHostCall<TResult>(ValueTask<TResult> task) : P
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask WaitAsync() => result = await task.ConfigureAwait(false);
 
-    public override void WriteResults(Store store, Span<ulong> slots) => slots[0] = ValueCodec<TResult>.ToSlot(store, result);
+    public override void WriteResults(Store store, Span<ulong> slots) => ValueCodec<TResult>.Write(store, slots, 0, result);
 }"""
 
 
@@ -351,10 +356,11 @@ def typed_class(n, result):
     name = typed_name(result)
     params, results = codec_types(n, result)
     signature = ", ".join(f"T{i} a{i}" for i in range(1, n + 1))
-    slots = max(n, 1)
+    # Two slots per value: room for any mix of v128 (two slots each) among the parameters or the result.
+    slots = 2 * max(n, 1)
     shape = "returns a value" if result else "returns nothing"
-    stores = [f"        slots[{i - 1}] = ValueCodec<T{i}>.ToSlot(store, a{i});" for i in range(1, n + 1)]
-    ret = ["        return ValueCodec<TResult>.FromSlot(store, slots[0]);"] if result else []
+    stores = [f"        ValueCodec<T{i}>.Write(store, slots, {slot(i)}, a{i});" for i in range(1, n + 1)]
+    ret = ["        return ValueCodec<TResult>.Read(store, slots, 0);"] if result else []
     return "\n".join([
         "/// <summary>",
         f"/// A WebAssembly function of {count(n)} that {shape}, called with CLR values. The signature was checked when",
@@ -387,7 +393,7 @@ def typed_class(n, result):
 def call_resumable_method(n, result):
     """CallResumable: as Function.CallResumable, with CLR arguments and (for TypedFunc) a typed result."""
     signature = ", ".join(f"T{i} a{i}" for i in range(1, n + 1))
-    stores = [f"        slots[{i - 1}] = ValueCodec<T{i}>.ToSlot(store, a{i});" for i in range(1, n + 1)]
+    stores = [f"        ValueCodec<T{i}>.Write(store, slots, {slot(i)}, a{i});" for i in range(1, n + 1)]
     result_type = "ResumableCallResult<TResult>" if result else "ResumableCallResult"
     resume_typed = '<see cref="ResumableCall.Resume{TResult}"/> to keep the result typed'
     resume_untyped = '<see cref="ResumableCall.Resume(Value[])"/>'
@@ -403,7 +409,7 @@ def call_resumable_method(n, result):
         "    /// <exception cref=\"InvalidOperationException\">The function is a host function, or an async call is suspended in the store.</exception>",
         f"    public {result_type} CallResumable({signature})",
         "    {",
-        f"        Span<ulong> slots = stackalloc ulong[{max(n, 1)}];",
+        f"        Span<ulong> slots = stackalloc ulong[{2 * max(n, 1)}];",
         *stores,
         f"        return {result_type}.Start(Function, slots);",
         "    }",
@@ -413,18 +419,18 @@ def call_resumable_method(n, result):
 def call_async_method(n, result):
     """CallAsync: allocation-free when nothing suspends; otherwise awaits in a local async function."""
     signature = ", ".join([f"T{i} a{i}" for i in range(1, n + 1)] + ["CancellationToken cancellationToken = default"])
-    stores = [f"        slots[{i - 1}] = ValueCodec<T{i}>.ToSlot(store, a{i});" for i in range(1, n + 1)]
+    stores = [f"        ValueCodec<T{i}>.Write(store, slots, {slot(i)}, a{i});" for i in range(1, n + 1)]
     task_type = "ValueTask<TResult>" if result else "ValueTask"
     if result:
         tail = [
             "        if (!task.IsCompletedSuccessfully) return Finish(task);",
             "        task.GetAwaiter().GetResult();",
-            "        return new ValueTask<TResult>(ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]));",
+            "        return new ValueTask<TResult>(ValueCodec<TResult>.Read(store, store.Stack.CallResults, 0));",
             "",
             "        async ValueTask<TResult> Finish(ValueTask pending)",
             "        {",
             "            await pending.ConfigureAwait(false);",
-            "            return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);",
+            "            return ValueCodec<TResult>.Read(store, store.Stack.CallResults, 0);",
             "        }",
         ]
         returns = ["    /// <returns>The function's result, when the call has finished; already complete when nothing suspended.</returns>"]
@@ -448,7 +454,7 @@ def call_async_method(n, result):
         "    /// <exception cref=\"OperationCanceledException\"><paramref name=\"cancellationToken\"/> was cancelled.</exception>",
         f"    public {task_type} CallAsync({signature})",
         "    {",
-        f"        Span<ulong> slots = stackalloc ulong[{max(n, 1)}];",
+        f"        Span<ulong> slots = stackalloc ulong[{2 * max(n, 1)}];",
         *stores,
         "        // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.",
         "        var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);",

@@ -36,7 +36,6 @@ internal sealed class WastSession
     {
         if (command.ReadError is { } error) return Outcome.Fail($"the command cannot be read: {error}");
         if (command.Unsupported is { } reason) return Outcome.Skip(reason);
-        if (command.UsesV128) return Outcome.Skip("SIMD");
         return command.Type switch
         {
             "module" => LoadCurrent(command),

@@ -197,10 +197,14 @@ internal static class WastTextReader
             case "f64.const": value = new WastValue("f64", Float(c.Next(), 64, isResult)); break;
             case "v128.const":
             {
+                // Lanes are normalised to wast2json's form (unsigned decimal bits, or a NaN pattern), so both script
+                // forms are checked by the same code.
                 var shape = c.NextKeyword("a lane shape");
+                var (laneType, laneCount) = LaneShape(shape, list);
                 var lanes = new List<string>();
-                while (!c.AtEnd) lanes.Add(c.NextAtom("a lane").Text);
-                value = new WastValue("v128", null, shape, lanes);
+                while (!c.AtEnd) lanes.Add(Lane(c.Next(), laneType, isResult));
+                if (lanes.Count != laneCount) throw list.Error($"expected {laneCount} lanes for {shape}, got {lanes.Count}");
+                value = new WastValue("v128", null, laneType, lanes);
                 break;
             }
             case "ref.null":
@@ -233,6 +237,27 @@ internal static class WastTextReader
         c.ExpectEnd();
         return value;
     }
+
+    private static (string LaneType, int Count) LaneShape(string shape, SList list) => shape switch
+    {
+        "i8x16" => ("i8", 16),
+        "i16x8" => ("i16", 8),
+        "i32x4" => ("i32", 4),
+        "i64x2" => ("i64", 2),
+        "f32x4" => ("f32", 4),
+        "f64x2" => ("f64", 2),
+        _ => throw list.Error($"unknown lane shape '{shape}'"),
+    };
+
+    private static string Lane(SNode node, string laneType, bool isResult) => laneType switch
+    {
+        "i8" => Integer(node, 8),
+        "i16" => Integer(node, 16),
+        "i32" => Integer(node, 32),
+        "i64" => Integer(node, 64),
+        "f32" => Float(node, 32, isResult),
+        _ => Float(node, 64, isResult),
+    };
 
     private static string Integer(SNode node, int bits)
     {

@@ -34,6 +34,10 @@ public enum WasmFeatures
     /// </summary>
     TailCall = 1 << 8,
     /// <summary>
+    /// 128-bit SIMD (Wasm 2.0): the <c>v128</c> type and its instructions (<c>0xFD</c> prefix). On by default.
+    /// </summary>
+    Simd = 1 << 9,
+    /// <summary>
     /// Multi-memory: a module may define and import several linear memories, and every memory instruction names the
     /// one it uses (a memory index in the memarg, <c>memory.size/grow/fill/copy/init</c> and data segments). Part of
     /// Wasm 3.0, and on by default in Wasmtime. Memory 0 keeps the interpreter's fast path; other memories take
@@ -58,23 +62,31 @@ public enum WasmFeatures
     /// ("unknown global"). On by default (Wasmtime allows it with GC; the rule is part of Wasm 3.0).
     /// </summary>
     GlobalsInConstantExpressions = 1 << 13,
+    /// <summary>
+    /// Relaxed SIMD (Wasm 3.0): vector instructions whose result may depend on the hardware. WasmBind gives each one
+    /// fixed, documented answer on every platform unless <see cref="EngineConfig.RelaxedSimdNative"/> is set. On by
+    /// default; requires <see cref="Simd"/>.
+    /// </summary>
+    RelaxedSimd = 1 << 14,
     /// <summary>All of WebAssembly 2.0 except SIMD.</summary>
     Wasm2Scalar = MutableGlobals | SignExtension | SaturatingFloatToInt | MultiValue | BulkMemory | ReferenceTypes,
+    /// <summary>All of WebAssembly 2.0: <see cref="Wasm2Scalar"/> plus <see cref="Simd"/>.</summary>
+    Wasm2 = Wasm2Scalar | Simd,
 }
 
 /// <summary>Settings for an <see cref="Engine"/>. Fixed once the engine is created.</summary>
 public sealed class EngineConfig
 {
     /// <summary>
-    /// Which proposals modules may use. Default: <see cref="WasmFeatures.Wasm2Scalar"/> plus
-    /// <see cref="WasmFeatures.ExtendedConst"/>, <see cref="WasmFeatures.Threads"/>, <see cref="WasmFeatures.TailCall"/>,
+    /// Which proposals modules may use. Default: <see cref="WasmFeatures.Wasm2"/> (SIMD included) plus
+    /// <see cref="WasmFeatures.RelaxedSimd"/>, <see cref="WasmFeatures.ExtendedConst"/>, <see cref="WasmFeatures.Threads"/>, <see cref="WasmFeatures.TailCall"/>,
     /// <see cref="WasmFeatures.MultiMemory"/>, <see cref="WasmFeatures.Memory64"/> and
     /// <see cref="WasmFeatures.GlobalsInConstantExpressions"/> (part of Wasm 3.0, and on by default in Wasmtime).
     /// </summary>
     public WasmFeatures Features { get; init; } = DefaultFeatures;
 
     /// <summary>The value of <see cref="Features"/> when none is given.</summary>
-    public const WasmFeatures DefaultFeatures = WasmFeatures.Wasm2Scalar | WasmFeatures.ExtendedConst | WasmFeatures.Threads
+    public const WasmFeatures DefaultFeatures = WasmFeatures.Wasm2 | WasmFeatures.RelaxedSimd | WasmFeatures.ExtendedConst | WasmFeatures.Threads
         | WasmFeatures.TailCall | WasmFeatures.MultiMemory | WasmFeatures.Memory64 | WasmFeatures.GlobalsInConstantExpressions;
 
     /// <summary>
@@ -128,6 +140,14 @@ public sealed class EngineConfig
     /// Off by default: eager translation costs little more than validation and keeps first calls free of work.
     /// </summary>
     public bool LazyTranslation { get; init; }
+
+    /// <summary>
+    /// Relaxed SIMD instructions take the hardware's own choice where it is faster (fused multiply-add, x86
+    /// <c>pshufb</c>, <c>minps</c>, <c>cvttps2dq</c>, <c>pblendvb</c>, ...), so a module may get different answers on
+    /// x64 and Arm64. Default false: every relaxed instruction gives the spec's deterministic-profile answer on every
+    /// machine (docs/simd.md lists them).
+    /// </summary>
+    public bool RelaxedSimdNative { get; init; }
 
     internal void Validate()
     {

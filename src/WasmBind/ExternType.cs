@@ -46,6 +46,8 @@ public sealed record class FunctionType : ExternType
     {
         this.parameters = parameters.ToArray();
         this.results = results.ToArray();
+        ParameterSlotCount = SlotCount(this.parameters);
+        ResultSlotCount = SlotCount(this.results);
     }
 
     /// <summary>Creates a function type.</summary>
@@ -53,6 +55,8 @@ public sealed record class FunctionType : ExternType
     {
         this.parameters = parameters.ToArray();
         this.results = results.ToArray();
+        ParameterSlotCount = SlotCount(this.parameters);
+        ResultSlotCount = SlotCount(this.results);
     }
 
     /// <inheritdoc />
@@ -67,6 +71,25 @@ public sealed record class FunctionType : ExternType
     internal ReadOnlySpan<ValueType> ParameterSpan => parameters;
 
     internal ReadOnlySpan<ValueType> ResultSpan => results;
+
+    /// <summary>64-bit slots the parameters take in a frame: one per value, two per <c>v128</c>.</summary>
+    internal int ParameterSlotCount { get; }
+
+    /// <summary>64-bit slots the results take: one per value, two per <c>v128</c>.</summary>
+    internal int ResultSlotCount { get; }
+
+    /// <summary>Slots a call's shared argument-and-result area needs: the larger of the two.</summary>
+    internal int CallSlotCount => Math.Max(ParameterSlotCount, ResultSlotCount);
+
+    /// <summary>Slots of the values before <paramref name="index"/> in <paramref name="types"/>: where value <paramref name="index"/> starts.</summary>
+    internal static int SlotOffset(ReadOnlySpan<ValueType> types, int index)
+    {
+        var offset = 0;
+        for (var i = 0; i < index; i++) offset += types[i].SlotWidth();
+        return offset;
+    }
+
+    private static int SlotCount(ReadOnlySpan<ValueType> types) => SlotOffset(types, types.Length);
 
     /// <inheritdoc />
     public bool Equals(FunctionType? other) =>

@@ -56,13 +56,13 @@ public abstract partial class Function
         var parameters = Type.ParameterSpan;
         if (arguments.Length != parameters.Length)
             throw new ArgumentException($"{this} takes {parameters.Length} argument(s), got {arguments.Length}.", nameof(arguments));
-        var slots = new ulong[Math.Max(parameters.Length, Type.Results.Count)];
+        var slots = new ulong[Type.CallSlotCount];
         for (var i = 0; i < parameters.Length; i++)
         {
             if (arguments[i].Type != parameters[i])
                 throw new ArgumentException($"argument {i} of {this} must be {parameters[i].ToWatName()}, got {arguments[i].Type.ToWatName()}.", nameof(arguments));
-            slots[i] = arguments[i].ToSlot(Store);
         }
+        Value.WriteSlots(Store, arguments, slots);
         return slots;
     }
 
@@ -71,7 +71,7 @@ public abstract partial class Function
         var types = Type.ResultSpan;
         var slots = Store.Stack.CallResults;
         var results = new Value[types.Length];
-        for (var i = 0; i < results.Length; i++) results[i] = Value.FromSlot(Store, types[i], slots[i]);
+        Value.ReadSlots(Store, types, slots, results);
         return results;
     }
 }

@@ -50,16 +50,16 @@ public abstract partial class Function : Extern
         if (results.Length < resultTypes.Length)
             throw new ArgumentException($"{this} returns {resultTypes.Length} result(s); the results span holds {results.Length}.", nameof(results));
 
-        var slotCount = Math.Max(parameters.Length, resultTypes.Length);
+        var slotCount = Type.CallSlotCount;
         var slots = slotCount <= 16 ? stackalloc ulong[slotCount] : new ulong[slotCount];
         for (var i = 0; i < parameters.Length; i++)
         {
             if (arguments[i].Type != parameters[i])
                 throw new ArgumentException($"argument {i} of {this} must be {parameters[i].ToWatName()}, got {arguments[i].Type.ToWatName()}.", nameof(arguments));
-            slots[i] = arguments[i].ToSlot(Store);
         }
+        Value.WriteSlots(Store, arguments, slots);
         Store.Stack.Invoke(this, slots);
-        for (var i = 0; i < resultTypes.Length; i++) results[i] = Value.FromSlot(Store, resultTypes[i], slots[i]);
+        Value.ReadSlots(Store, resultTypes, slots, results);
     }
 
     /// <inheritdoc />

@@ -71,8 +71,8 @@ public sealed class ResumableCall : IDisposable
     public ResumableCallResult Resume(params Value[] hostResults)
     {
         ArgumentNullException.ThrowIfNull(hostResults);
-        Span<ulong> slots = stackalloc ulong[hostResults.Length];
-        EncodeHostResults(hostResults, slots);
+        Span<ulong> slots = stackalloc ulong[2 * hostResults.Length];
+        slots = slots[..EncodeHostResults(hostResults, slots)];
         return entry.Store.Stack.Resume(this, entry, slots)
             ? ResumableCallResult.Finished(entry.ReadCallResults())
             : ResumableCallResult.Suspended(new ResumableCall(entry));
@@ -87,15 +87,16 @@ public sealed class ResumableCall : IDisposable
     {
         ArgumentNullException.ThrowIfNull(hostResults);
         ResumableCallResult<TResult>.RequireResultType(entry);
-        Span<ulong> slots = stackalloc ulong[hostResults.Length];
-        EncodeHostResults(hostResults, slots);
+        Span<ulong> slots = stackalloc ulong[2 * hostResults.Length];
+        slots = slots[..EncodeHostResults(hostResults, slots)];
         return entry.Store.Stack.Resume(this, entry, slots)
             ? ResumableCallResult<TResult>.Finished(entry.Store)
             : ResumableCallResult<TResult>.Suspended(new ResumableCall(entry));
     }
 
     /// <summary>Checks the values against what the call waits for and encodes them, before anything changes.</summary>
-    internal void EncodeHostResults(Value[] hostResults, Span<ulong> slots)
+    /// <returns>The slots written (two per v128).</returns>
+    internal int EncodeHostResults(Value[] hostResults, Span<ulong> slots)
     {
         if (!IsSuspended)
             throw new InvalidOperationException("This suspended call was already resumed, abandoned, or superseded by a newer suspendable call in its store.");
@@ -106,8 +107,8 @@ public sealed class ResumableCall : IDisposable
         {
             if (hostResults[i].Type != expected[i])
                 throw new ArgumentException($"Resume value {i} must be {expected[i].ToWatName()}, got {hostResults[i].Type.ToWatName()}.", nameof(hostResults));
-            slots[i] = hostResults[i].ToSlot(entry.Store);
         }
+        return Value.WriteSlots(entry.Store, hostResults, slots);
     }
 
     /// <summary>

@@ -66,7 +66,7 @@ public readonly struct ResumableCallResult<TResult>
     }
 
     internal static ResumableCallResult<TResult> Finished(Store store) =>
-        new(ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]), null);
+        new(ValueCodec<TResult>.Read(store, store.Stack.CallResults, 0), null);
 
     internal static ResumableCallResult<TResult> Suspended(ResumableCall call) => new(default!, call);
 

@@ -20,9 +20,9 @@ public sealed class TypedFunc<TResult> : TypedFunction
     /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
     public TResult Call()
     {
-        Span<ulong> slots = stackalloc ulong[1];
+        Span<ulong> slots = stackalloc ulong[2];
         store.Stack.Invoke(Function, slots);
-        return ValueCodec<TResult>.FromSlot(store, slots[0]);
+        return ValueCodec<TResult>.Read(store, slots, 0);
     }
 
     /// <summary>
@@ -39,17 +39,17 @@ public sealed class TypedFunc<TResult> : TypedFunction
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask<TResult> CallAsync(CancellationToken cancellationToken = default)
     {
-        Span<ulong> slots = stackalloc ulong[1];
+        Span<ulong> slots = stackalloc ulong[2];
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         if (!task.IsCompletedSuccessfully) return Finish(task);
         task.GetAwaiter().GetResult();
-        return new ValueTask<TResult>(ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]));
+        return new ValueTask<TResult>(ValueCodec<TResult>.Read(store, store.Stack.CallResults, 0));
 
         async ValueTask<TResult> Finish(ValueTask pending)
         {
             await pending.ConfigureAwait(false);
-            return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
+            return ValueCodec<TResult>.Read(store, store.Stack.CallResults, 0);
         }
     }
 
@@ -63,7 +63,7 @@ public sealed class TypedFunc<TResult> : TypedFunction
     /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
     public ResumableCallResult<TResult> CallResumable()
     {
-        Span<ulong> slots = stackalloc ulong[1];
+        Span<ulong> slots = stackalloc ulong[2];
         return ResumableCallResult<TResult>.Start(Function, slots);
     }
 }
@@ -80,7 +80,7 @@ public sealed class TypedAction : TypedFunction
     /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
     public void Call()
     {
-        Span<ulong> slots = stackalloc ulong[1];
+        Span<ulong> slots = stackalloc ulong[2];
         store.Stack.Invoke(Function, slots);
     }
 
@@ -98,7 +98,7 @@ public sealed class TypedAction : TypedFunction
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask CallAsync(CancellationToken cancellationToken = default)
     {
-        Span<ulong> slots = stackalloc ulong[1];
+        Span<ulong> slots = stackalloc ulong[2];
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         return task;
@@ -114,7 +114,7 @@ public sealed class TypedAction : TypedFunction
     /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
     public ResumableCallResult CallResumable()
     {
-        Span<ulong> slots = stackalloc ulong[1];
+        Span<ulong> slots = stackalloc ulong[2];
         return ResumableCallResult.Start(Function, slots);
     }
 }
@@ -135,10 +135,10 @@ public sealed class TypedFunc<T1, TResult> : TypedFunction
     /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
     public TResult Call(T1 a1)
     {
-        Span<ulong> slots = stackalloc ulong[1];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        Span<ulong> slots = stackalloc ulong[2];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
         store.Stack.Invoke(Function, slots);
-        return ValueCodec<TResult>.FromSlot(store, slots[0]);
+        return ValueCodec<TResult>.Read(store, slots, 0);
     }
 
     /// <summary>
@@ -156,18 +156,18 @@ public sealed class TypedFunc<T1, TResult> : TypedFunction
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask<TResult> CallAsync(T1 a1, CancellationToken cancellationToken = default)
     {
-        Span<ulong> slots = stackalloc ulong[1];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        Span<ulong> slots = stackalloc ulong[2];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         if (!task.IsCompletedSuccessfully) return Finish(task);
         task.GetAwaiter().GetResult();
-        return new ValueTask<TResult>(ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]));
+        return new ValueTask<TResult>(ValueCodec<TResult>.Read(store, store.Stack.CallResults, 0));
 
         async ValueTask<TResult> Finish(ValueTask pending)
         {
             await pending.ConfigureAwait(false);
-            return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
+            return ValueCodec<TResult>.Read(store, store.Stack.CallResults, 0);
         }
     }
 
@@ -182,8 +182,8 @@ public sealed class TypedFunc<T1, TResult> : TypedFunction
     /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
     public ResumableCallResult<TResult> CallResumable(T1 a1)
     {
-        Span<ulong> slots = stackalloc ulong[1];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        Span<ulong> slots = stackalloc ulong[2];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
         return ResumableCallResult<TResult>.Start(Function, slots);
     }
 }
@@ -202,8 +202,8 @@ public sealed class TypedAction<T1> : TypedFunction
     /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
     public void Call(T1 a1)
     {
-        Span<ulong> slots = stackalloc ulong[1];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        Span<ulong> slots = stackalloc ulong[2];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
         store.Stack.Invoke(Function, slots);
     }
 
@@ -222,8 +222,8 @@ public sealed class TypedAction<T1> : TypedFunction
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask CallAsync(T1 a1, CancellationToken cancellationToken = default)
     {
-        Span<ulong> slots = stackalloc ulong[1];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        Span<ulong> slots = stackalloc ulong[2];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         return task;
@@ -240,8 +240,8 @@ public sealed class TypedAction<T1> : TypedFunction
     /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
     public ResumableCallResult CallResumable(T1 a1)
     {
-        Span<ulong> slots = stackalloc ulong[1];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
+        Span<ulong> slots = stackalloc ulong[2];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
         return ResumableCallResult.Start(Function, slots);
     }
 }
@@ -264,11 +264,11 @@ public sealed class TypedFunc<T1, T2, TResult> : TypedFunction
     /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
     public TResult Call(T1 a1, T2 a2)
     {
-        Span<ulong> slots = stackalloc ulong[2];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        Span<ulong> slots = stackalloc ulong[4];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
         store.Stack.Invoke(Function, slots);
-        return ValueCodec<TResult>.FromSlot(store, slots[0]);
+        return ValueCodec<TResult>.Read(store, slots, 0);
     }
 
     /// <summary>
@@ -287,19 +287,19 @@ public sealed class TypedFunc<T1, T2, TResult> : TypedFunction
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask<TResult> CallAsync(T1 a1, T2 a2, CancellationToken cancellationToken = default)
     {
-        Span<ulong> slots = stackalloc ulong[2];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        Span<ulong> slots = stackalloc ulong[4];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         if (!task.IsCompletedSuccessfully) return Finish(task);
         task.GetAwaiter().GetResult();
-        return new ValueTask<TResult>(ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]));
+        return new ValueTask<TResult>(ValueCodec<TResult>.Read(store, store.Stack.CallResults, 0));
 
         async ValueTask<TResult> Finish(ValueTask pending)
         {
             await pending.ConfigureAwait(false);
-            return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
+            return ValueCodec<TResult>.Read(store, store.Stack.CallResults, 0);
         }
     }
 
@@ -315,9 +315,9 @@ public sealed class TypedFunc<T1, T2, TResult> : TypedFunction
     /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
     public ResumableCallResult<TResult> CallResumable(T1 a1, T2 a2)
     {
-        Span<ulong> slots = stackalloc ulong[2];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        Span<ulong> slots = stackalloc ulong[4];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
         return ResumableCallResult<TResult>.Start(Function, slots);
     }
 }
@@ -338,9 +338,9 @@ public sealed class TypedAction<T1, T2> : TypedFunction
     /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
     public void Call(T1 a1, T2 a2)
     {
-        Span<ulong> slots = stackalloc ulong[2];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        Span<ulong> slots = stackalloc ulong[4];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
         store.Stack.Invoke(Function, slots);
     }
 
@@ -360,9 +360,9 @@ public sealed class TypedAction<T1, T2> : TypedFunction
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask CallAsync(T1 a1, T2 a2, CancellationToken cancellationToken = default)
     {
-        Span<ulong> slots = stackalloc ulong[2];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        Span<ulong> slots = stackalloc ulong[4];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         return task;
@@ -380,9 +380,9 @@ public sealed class TypedAction<T1, T2> : TypedFunction
     /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
     public ResumableCallResult CallResumable(T1 a1, T2 a2)
     {
-        Span<ulong> slots = stackalloc ulong[2];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
+        Span<ulong> slots = stackalloc ulong[4];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
         return ResumableCallResult.Start(Function, slots);
     }
 }
@@ -407,12 +407,12 @@ public sealed class TypedFunc<T1, T2, T3, TResult> : TypedFunction
     /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
     public TResult Call(T1 a1, T2 a2, T3 a3)
     {
-        Span<ulong> slots = stackalloc ulong[3];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        Span<ulong> slots = stackalloc ulong[6];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
         store.Stack.Invoke(Function, slots);
-        return ValueCodec<TResult>.FromSlot(store, slots[0]);
+        return ValueCodec<TResult>.Read(store, slots, 0);
     }
 
     /// <summary>
@@ -432,20 +432,20 @@ public sealed class TypedFunc<T1, T2, T3, TResult> : TypedFunction
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask<TResult> CallAsync(T1 a1, T2 a2, T3 a3, CancellationToken cancellationToken = default)
     {
-        Span<ulong> slots = stackalloc ulong[3];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        Span<ulong> slots = stackalloc ulong[6];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         if (!task.IsCompletedSuccessfully) return Finish(task);
         task.GetAwaiter().GetResult();
-        return new ValueTask<TResult>(ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]));
+        return new ValueTask<TResult>(ValueCodec<TResult>.Read(store, store.Stack.CallResults, 0));
 
         async ValueTask<TResult> Finish(ValueTask pending)
         {
             await pending.ConfigureAwait(false);
-            return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
+            return ValueCodec<TResult>.Read(store, store.Stack.CallResults, 0);
         }
     }
 
@@ -462,10 +462,10 @@ public sealed class TypedFunc<T1, T2, T3, TResult> : TypedFunction
     /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
     public ResumableCallResult<TResult> CallResumable(T1 a1, T2 a2, T3 a3)
     {
-        Span<ulong> slots = stackalloc ulong[3];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        Span<ulong> slots = stackalloc ulong[6];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
         return ResumableCallResult<TResult>.Start(Function, slots);
     }
 }
@@ -488,10 +488,10 @@ public sealed class TypedAction<T1, T2, T3> : TypedFunction
     /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
     public void Call(T1 a1, T2 a2, T3 a3)
     {
-        Span<ulong> slots = stackalloc ulong[3];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        Span<ulong> slots = stackalloc ulong[6];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
         store.Stack.Invoke(Function, slots);
     }
 
@@ -512,10 +512,10 @@ public sealed class TypedAction<T1, T2, T3> : TypedFunction
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask CallAsync(T1 a1, T2 a2, T3 a3, CancellationToken cancellationToken = default)
     {
-        Span<ulong> slots = stackalloc ulong[3];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        Span<ulong> slots = stackalloc ulong[6];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         return task;
@@ -534,10 +534,10 @@ public sealed class TypedAction<T1, T2, T3> : TypedFunction
     /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
     public ResumableCallResult CallResumable(T1 a1, T2 a2, T3 a3)
     {
-        Span<ulong> slots = stackalloc ulong[3];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
+        Span<ulong> slots = stackalloc ulong[6];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
         return ResumableCallResult.Start(Function, slots);
     }
 }
@@ -564,13 +564,13 @@ public sealed class TypedFunc<T1, T2, T3, T4, TResult> : TypedFunction
     /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
     public TResult Call(T1 a1, T2 a2, T3 a3, T4 a4)
     {
-        Span<ulong> slots = stackalloc ulong[4];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        Span<ulong> slots = stackalloc ulong[8];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
         store.Stack.Invoke(Function, slots);
-        return ValueCodec<TResult>.FromSlot(store, slots[0]);
+        return ValueCodec<TResult>.Read(store, slots, 0);
     }
 
     /// <summary>
@@ -591,21 +591,21 @@ public sealed class TypedFunc<T1, T2, T3, T4, TResult> : TypedFunction
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask<TResult> CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, CancellationToken cancellationToken = default)
     {
-        Span<ulong> slots = stackalloc ulong[4];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        Span<ulong> slots = stackalloc ulong[8];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         if (!task.IsCompletedSuccessfully) return Finish(task);
         task.GetAwaiter().GetResult();
-        return new ValueTask<TResult>(ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]));
+        return new ValueTask<TResult>(ValueCodec<TResult>.Read(store, store.Stack.CallResults, 0));
 
         async ValueTask<TResult> Finish(ValueTask pending)
         {
             await pending.ConfigureAwait(false);
-            return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
+            return ValueCodec<TResult>.Read(store, store.Stack.CallResults, 0);
         }
     }
 
@@ -623,11 +623,11 @@ public sealed class TypedFunc<T1, T2, T3, T4, TResult> : TypedFunction
     /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
     public ResumableCallResult<TResult> CallResumable(T1 a1, T2 a2, T3 a3, T4 a4)
     {
-        Span<ulong> slots = stackalloc ulong[4];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        Span<ulong> slots = stackalloc ulong[8];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
         return ResumableCallResult<TResult>.Start(Function, slots);
     }
 }
@@ -652,11 +652,11 @@ public sealed class TypedAction<T1, T2, T3, T4> : TypedFunction
     /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
     public void Call(T1 a1, T2 a2, T3 a3, T4 a4)
     {
-        Span<ulong> slots = stackalloc ulong[4];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        Span<ulong> slots = stackalloc ulong[8];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
         store.Stack.Invoke(Function, slots);
     }
 
@@ -678,11 +678,11 @@ public sealed class TypedAction<T1, T2, T3, T4> : TypedFunction
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, CancellationToken cancellationToken = default)
     {
-        Span<ulong> slots = stackalloc ulong[4];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        Span<ulong> slots = stackalloc ulong[8];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         return task;
@@ -702,11 +702,11 @@ public sealed class TypedAction<T1, T2, T3, T4> : TypedFunction
     /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
     public ResumableCallResult CallResumable(T1 a1, T2 a2, T3 a3, T4 a4)
     {
-        Span<ulong> slots = stackalloc ulong[4];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
+        Span<ulong> slots = stackalloc ulong[8];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
         return ResumableCallResult.Start(Function, slots);
     }
 }
@@ -735,14 +735,14 @@ public sealed class TypedFunc<T1, T2, T3, T4, T5, TResult> : TypedFunction
     /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
     public TResult Call(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5)
     {
-        Span<ulong> slots = stackalloc ulong[5];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        Span<ulong> slots = stackalloc ulong[10];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
         store.Stack.Invoke(Function, slots);
-        return ValueCodec<TResult>.FromSlot(store, slots[0]);
+        return ValueCodec<TResult>.Read(store, slots, 0);
     }
 
     /// <summary>
@@ -764,22 +764,22 @@ public sealed class TypedFunc<T1, T2, T3, T4, T5, TResult> : TypedFunction
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask<TResult> CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, CancellationToken cancellationToken = default)
     {
-        Span<ulong> slots = stackalloc ulong[5];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        Span<ulong> slots = stackalloc ulong[10];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         if (!task.IsCompletedSuccessfully) return Finish(task);
         task.GetAwaiter().GetResult();
-        return new ValueTask<TResult>(ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]));
+        return new ValueTask<TResult>(ValueCodec<TResult>.Read(store, store.Stack.CallResults, 0));
 
         async ValueTask<TResult> Finish(ValueTask pending)
         {
             await pending.ConfigureAwait(false);
-            return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
+            return ValueCodec<TResult>.Read(store, store.Stack.CallResults, 0);
         }
     }
 
@@ -798,12 +798,12 @@ public sealed class TypedFunc<T1, T2, T3, T4, T5, TResult> : TypedFunction
     /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
     public ResumableCallResult<TResult> CallResumable(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5)
     {
-        Span<ulong> slots = stackalloc ulong[5];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        Span<ulong> slots = stackalloc ulong[10];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
         return ResumableCallResult<TResult>.Start(Function, slots);
     }
 }
@@ -830,12 +830,12 @@ public sealed class TypedAction<T1, T2, T3, T4, T5> : TypedFunction
     /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
     public void Call(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5)
     {
-        Span<ulong> slots = stackalloc ulong[5];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        Span<ulong> slots = stackalloc ulong[10];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
         store.Stack.Invoke(Function, slots);
     }
 
@@ -858,12 +858,12 @@ public sealed class TypedAction<T1, T2, T3, T4, T5> : TypedFunction
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, CancellationToken cancellationToken = default)
     {
-        Span<ulong> slots = stackalloc ulong[5];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        Span<ulong> slots = stackalloc ulong[10];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         return task;
@@ -884,12 +884,12 @@ public sealed class TypedAction<T1, T2, T3, T4, T5> : TypedFunction
     /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
     public ResumableCallResult CallResumable(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5)
     {
-        Span<ulong> slots = stackalloc ulong[5];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
+        Span<ulong> slots = stackalloc ulong[10];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
         return ResumableCallResult.Start(Function, slots);
     }
 }
@@ -920,15 +920,15 @@ public sealed class TypedFunc<T1, T2, T3, T4, T5, T6, TResult> : TypedFunction
     /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
     public TResult Call(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6)
     {
-        Span<ulong> slots = stackalloc ulong[6];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        Span<ulong> slots = stackalloc ulong[12];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
         store.Stack.Invoke(Function, slots);
-        return ValueCodec<TResult>.FromSlot(store, slots[0]);
+        return ValueCodec<TResult>.Read(store, slots, 0);
     }
 
     /// <summary>
@@ -951,23 +951,23 @@ public sealed class TypedFunc<T1, T2, T3, T4, T5, T6, TResult> : TypedFunction
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask<TResult> CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, CancellationToken cancellationToken = default)
     {
-        Span<ulong> slots = stackalloc ulong[6];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        Span<ulong> slots = stackalloc ulong[12];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         if (!task.IsCompletedSuccessfully) return Finish(task);
         task.GetAwaiter().GetResult();
-        return new ValueTask<TResult>(ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]));
+        return new ValueTask<TResult>(ValueCodec<TResult>.Read(store, store.Stack.CallResults, 0));
 
         async ValueTask<TResult> Finish(ValueTask pending)
         {
             await pending.ConfigureAwait(false);
-            return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
+            return ValueCodec<TResult>.Read(store, store.Stack.CallResults, 0);
         }
     }
 
@@ -987,13 +987,13 @@ public sealed class TypedFunc<T1, T2, T3, T4, T5, T6, TResult> : TypedFunction
     /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
     public ResumableCallResult<TResult> CallResumable(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6)
     {
-        Span<ulong> slots = stackalloc ulong[6];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        Span<ulong> slots = stackalloc ulong[12];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
         return ResumableCallResult<TResult>.Start(Function, slots);
     }
 }
@@ -1022,13 +1022,13 @@ public sealed class TypedAction<T1, T2, T3, T4, T5, T6> : TypedFunction
     /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
     public void Call(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6)
     {
-        Span<ulong> slots = stackalloc ulong[6];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        Span<ulong> slots = stackalloc ulong[12];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
         store.Stack.Invoke(Function, slots);
     }
 
@@ -1052,13 +1052,13 @@ public sealed class TypedAction<T1, T2, T3, T4, T5, T6> : TypedFunction
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, CancellationToken cancellationToken = default)
     {
-        Span<ulong> slots = stackalloc ulong[6];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        Span<ulong> slots = stackalloc ulong[12];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         return task;
@@ -1080,13 +1080,13 @@ public sealed class TypedAction<T1, T2, T3, T4, T5, T6> : TypedFunction
     /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
     public ResumableCallResult CallResumable(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6)
     {
-        Span<ulong> slots = stackalloc ulong[6];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
+        Span<ulong> slots = stackalloc ulong[12];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
         return ResumableCallResult.Start(Function, slots);
     }
 }
@@ -1119,16 +1119,16 @@ public sealed class TypedFunc<T1, T2, T3, T4, T5, T6, T7, TResult> : TypedFuncti
     /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
     public TResult Call(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7)
     {
-        Span<ulong> slots = stackalloc ulong[7];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
-        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        Span<ulong> slots = stackalloc ulong[14];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
+        ValueCodec<T7>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width, a7);
         store.Stack.Invoke(Function, slots);
-        return ValueCodec<TResult>.FromSlot(store, slots[0]);
+        return ValueCodec<TResult>.Read(store, slots, 0);
     }
 
     /// <summary>
@@ -1152,24 +1152,24 @@ public sealed class TypedFunc<T1, T2, T3, T4, T5, T6, T7, TResult> : TypedFuncti
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask<TResult> CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, CancellationToken cancellationToken = default)
     {
-        Span<ulong> slots = stackalloc ulong[7];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
-        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        Span<ulong> slots = stackalloc ulong[14];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
+        ValueCodec<T7>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width, a7);
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         if (!task.IsCompletedSuccessfully) return Finish(task);
         task.GetAwaiter().GetResult();
-        return new ValueTask<TResult>(ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]));
+        return new ValueTask<TResult>(ValueCodec<TResult>.Read(store, store.Stack.CallResults, 0));
 
         async ValueTask<TResult> Finish(ValueTask pending)
         {
             await pending.ConfigureAwait(false);
-            return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
+            return ValueCodec<TResult>.Read(store, store.Stack.CallResults, 0);
         }
     }
 
@@ -1190,14 +1190,14 @@ public sealed class TypedFunc<T1, T2, T3, T4, T5, T6, T7, TResult> : TypedFuncti
     /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
     public ResumableCallResult<TResult> CallResumable(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7)
     {
-        Span<ulong> slots = stackalloc ulong[7];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
-        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        Span<ulong> slots = stackalloc ulong[14];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
+        ValueCodec<T7>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width, a7);
         return ResumableCallResult<TResult>.Start(Function, slots);
     }
 }
@@ -1228,14 +1228,14 @@ public sealed class TypedAction<T1, T2, T3, T4, T5, T6, T7> : TypedFunction
     /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
     public void Call(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7)
     {
-        Span<ulong> slots = stackalloc ulong[7];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
-        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        Span<ulong> slots = stackalloc ulong[14];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
+        ValueCodec<T7>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width, a7);
         store.Stack.Invoke(Function, slots);
     }
 
@@ -1260,14 +1260,14 @@ public sealed class TypedAction<T1, T2, T3, T4, T5, T6, T7> : TypedFunction
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, CancellationToken cancellationToken = default)
     {
-        Span<ulong> slots = stackalloc ulong[7];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
-        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        Span<ulong> slots = stackalloc ulong[14];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
+        ValueCodec<T7>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width, a7);
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         return task;
@@ -1290,14 +1290,14 @@ public sealed class TypedAction<T1, T2, T3, T4, T5, T6, T7> : TypedFunction
     /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
     public ResumableCallResult CallResumable(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7)
     {
-        Span<ulong> slots = stackalloc ulong[7];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
-        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
+        Span<ulong> slots = stackalloc ulong[14];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
+        ValueCodec<T7>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width, a7);
         return ResumableCallResult.Start(Function, slots);
     }
 }
@@ -1332,17 +1332,17 @@ public sealed class TypedFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult> : TypedFu
     /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
     public TResult Call(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8)
     {
-        Span<ulong> slots = stackalloc ulong[8];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
-        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
-        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
+        Span<ulong> slots = stackalloc ulong[16];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
+        ValueCodec<T7>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width, a7);
+        ValueCodec<T8>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width, a8);
         store.Stack.Invoke(Function, slots);
-        return ValueCodec<TResult>.FromSlot(store, slots[0]);
+        return ValueCodec<TResult>.Read(store, slots, 0);
     }
 
     /// <summary>
@@ -1367,25 +1367,25 @@ public sealed class TypedFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult> : TypedFu
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask<TResult> CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, CancellationToken cancellationToken = default)
     {
-        Span<ulong> slots = stackalloc ulong[8];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
-        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
-        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
+        Span<ulong> slots = stackalloc ulong[16];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
+        ValueCodec<T7>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width, a7);
+        ValueCodec<T8>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width, a8);
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         if (!task.IsCompletedSuccessfully) return Finish(task);
         task.GetAwaiter().GetResult();
-        return new ValueTask<TResult>(ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]));
+        return new ValueTask<TResult>(ValueCodec<TResult>.Read(store, store.Stack.CallResults, 0));
 
         async ValueTask<TResult> Finish(ValueTask pending)
         {
             await pending.ConfigureAwait(false);
-            return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
+            return ValueCodec<TResult>.Read(store, store.Stack.CallResults, 0);
         }
     }
 
@@ -1407,15 +1407,15 @@ public sealed class TypedFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult> : TypedFu
     /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
     public ResumableCallResult<TResult> CallResumable(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8)
     {
-        Span<ulong> slots = stackalloc ulong[8];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
-        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
-        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
+        Span<ulong> slots = stackalloc ulong[16];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
+        ValueCodec<T7>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width, a7);
+        ValueCodec<T8>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width, a8);
         return ResumableCallResult<TResult>.Start(Function, slots);
     }
 }
@@ -1448,15 +1448,15 @@ public sealed class TypedAction<T1, T2, T3, T4, T5, T6, T7, T8> : TypedFunction
     /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
     public void Call(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8)
     {
-        Span<ulong> slots = stackalloc ulong[8];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
-        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
-        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
+        Span<ulong> slots = stackalloc ulong[16];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
+        ValueCodec<T7>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width, a7);
+        ValueCodec<T8>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width, a8);
         store.Stack.Invoke(Function, slots);
     }
 
@@ -1482,15 +1482,15 @@ public sealed class TypedAction<T1, T2, T3, T4, T5, T6, T7, T8> : TypedFunction
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, CancellationToken cancellationToken = default)
     {
-        Span<ulong> slots = stackalloc ulong[8];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
-        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
-        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
+        Span<ulong> slots = stackalloc ulong[16];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
+        ValueCodec<T7>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width, a7);
+        ValueCodec<T8>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width, a8);
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         return task;
@@ -1514,15 +1514,15 @@ public sealed class TypedAction<T1, T2, T3, T4, T5, T6, T7, T8> : TypedFunction
     /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
     public ResumableCallResult CallResumable(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8)
     {
-        Span<ulong> slots = stackalloc ulong[8];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
-        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
-        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
+        Span<ulong> slots = stackalloc ulong[16];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
+        ValueCodec<T7>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width, a7);
+        ValueCodec<T8>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width, a8);
         return ResumableCallResult.Start(Function, slots);
     }
 }
@@ -1559,18 +1559,18 @@ public sealed class TypedFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> : Typ
     /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
     public TResult Call(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9)
     {
-        Span<ulong> slots = stackalloc ulong[9];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
-        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
-        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
-        slots[8] = ValueCodec<T9>.ToSlot(store, a9);
+        Span<ulong> slots = stackalloc ulong[18];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
+        ValueCodec<T7>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width, a7);
+        ValueCodec<T8>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width, a8);
+        ValueCodec<T9>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width, a9);
         store.Stack.Invoke(Function, slots);
-        return ValueCodec<TResult>.FromSlot(store, slots[0]);
+        return ValueCodec<TResult>.Read(store, slots, 0);
     }
 
     /// <summary>
@@ -1596,26 +1596,26 @@ public sealed class TypedFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> : Typ
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask<TResult> CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, CancellationToken cancellationToken = default)
     {
-        Span<ulong> slots = stackalloc ulong[9];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
-        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
-        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
-        slots[8] = ValueCodec<T9>.ToSlot(store, a9);
+        Span<ulong> slots = stackalloc ulong[18];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
+        ValueCodec<T7>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width, a7);
+        ValueCodec<T8>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width, a8);
+        ValueCodec<T9>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width, a9);
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         if (!task.IsCompletedSuccessfully) return Finish(task);
         task.GetAwaiter().GetResult();
-        return new ValueTask<TResult>(ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]));
+        return new ValueTask<TResult>(ValueCodec<TResult>.Read(store, store.Stack.CallResults, 0));
 
         async ValueTask<TResult> Finish(ValueTask pending)
         {
             await pending.ConfigureAwait(false);
-            return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
+            return ValueCodec<TResult>.Read(store, store.Stack.CallResults, 0);
         }
     }
 
@@ -1638,16 +1638,16 @@ public sealed class TypedFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> : Typ
     /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
     public ResumableCallResult<TResult> CallResumable(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9)
     {
-        Span<ulong> slots = stackalloc ulong[9];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
-        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
-        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
-        slots[8] = ValueCodec<T9>.ToSlot(store, a9);
+        Span<ulong> slots = stackalloc ulong[18];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
+        ValueCodec<T7>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width, a7);
+        ValueCodec<T8>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width, a8);
+        ValueCodec<T9>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width, a9);
         return ResumableCallResult<TResult>.Start(Function, slots);
     }
 }
@@ -1682,16 +1682,16 @@ public sealed class TypedAction<T1, T2, T3, T4, T5, T6, T7, T8, T9> : TypedFunct
     /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
     public void Call(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9)
     {
-        Span<ulong> slots = stackalloc ulong[9];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
-        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
-        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
-        slots[8] = ValueCodec<T9>.ToSlot(store, a9);
+        Span<ulong> slots = stackalloc ulong[18];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
+        ValueCodec<T7>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width, a7);
+        ValueCodec<T8>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width, a8);
+        ValueCodec<T9>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width, a9);
         store.Stack.Invoke(Function, slots);
     }
 
@@ -1718,16 +1718,16 @@ public sealed class TypedAction<T1, T2, T3, T4, T5, T6, T7, T8, T9> : TypedFunct
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, CancellationToken cancellationToken = default)
     {
-        Span<ulong> slots = stackalloc ulong[9];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
-        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
-        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
-        slots[8] = ValueCodec<T9>.ToSlot(store, a9);
+        Span<ulong> slots = stackalloc ulong[18];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
+        ValueCodec<T7>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width, a7);
+        ValueCodec<T8>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width, a8);
+        ValueCodec<T9>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width, a9);
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         return task;
@@ -1752,16 +1752,16 @@ public sealed class TypedAction<T1, T2, T3, T4, T5, T6, T7, T8, T9> : TypedFunct
     /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
     public ResumableCallResult CallResumable(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9)
     {
-        Span<ulong> slots = stackalloc ulong[9];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
-        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
-        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
-        slots[8] = ValueCodec<T9>.ToSlot(store, a9);
+        Span<ulong> slots = stackalloc ulong[18];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
+        ValueCodec<T7>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width, a7);
+        ValueCodec<T8>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width, a8);
+        ValueCodec<T9>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width, a9);
         return ResumableCallResult.Start(Function, slots);
     }
 }
@@ -1800,19 +1800,19 @@ public sealed class TypedFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> 
     /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
     public TResult Call(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, T10 a10)
     {
-        Span<ulong> slots = stackalloc ulong[10];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
-        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
-        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
-        slots[8] = ValueCodec<T9>.ToSlot(store, a9);
-        slots[9] = ValueCodec<T10>.ToSlot(store, a10);
+        Span<ulong> slots = stackalloc ulong[20];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
+        ValueCodec<T7>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width, a7);
+        ValueCodec<T8>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width, a8);
+        ValueCodec<T9>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width, a9);
+        ValueCodec<T10>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width + ValueCodec<T9>.Width, a10);
         store.Stack.Invoke(Function, slots);
-        return ValueCodec<TResult>.FromSlot(store, slots[0]);
+        return ValueCodec<TResult>.Read(store, slots, 0);
     }
 
     /// <summary>
@@ -1839,27 +1839,27 @@ public sealed class TypedFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> 
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask<TResult> CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, T10 a10, CancellationToken cancellationToken = default)
     {
-        Span<ulong> slots = stackalloc ulong[10];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
-        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
-        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
-        slots[8] = ValueCodec<T9>.ToSlot(store, a9);
-        slots[9] = ValueCodec<T10>.ToSlot(store, a10);
+        Span<ulong> slots = stackalloc ulong[20];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
+        ValueCodec<T7>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width, a7);
+        ValueCodec<T8>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width, a8);
+        ValueCodec<T9>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width, a9);
+        ValueCodec<T10>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width + ValueCodec<T9>.Width, a10);
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         if (!task.IsCompletedSuccessfully) return Finish(task);
         task.GetAwaiter().GetResult();
-        return new ValueTask<TResult>(ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]));
+        return new ValueTask<TResult>(ValueCodec<TResult>.Read(store, store.Stack.CallResults, 0));
 
         async ValueTask<TResult> Finish(ValueTask pending)
         {
             await pending.ConfigureAwait(false);
-            return ValueCodec<TResult>.FromSlot(store, store.Stack.CallResults[0]);
+            return ValueCodec<TResult>.Read(store, store.Stack.CallResults, 0);
         }
     }
 
@@ -1883,17 +1883,17 @@ public sealed class TypedFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> 
     /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
     public ResumableCallResult<TResult> CallResumable(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, T10 a10)
     {
-        Span<ulong> slots = stackalloc ulong[10];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
-        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
-        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
-        slots[8] = ValueCodec<T9>.ToSlot(store, a9);
-        slots[9] = ValueCodec<T10>.ToSlot(store, a10);
+        Span<ulong> slots = stackalloc ulong[20];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
+        ValueCodec<T7>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width, a7);
+        ValueCodec<T8>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width, a8);
+        ValueCodec<T9>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width, a9);
+        ValueCodec<T10>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width + ValueCodec<T9>.Width, a10);
         return ResumableCallResult<TResult>.Start(Function, slots);
     }
 }
@@ -1930,17 +1930,17 @@ public sealed class TypedAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> : Typed
     /// <exception cref="TrapException">Execution trapped, or a host function it called threw.</exception>
     public void Call(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, T10 a10)
     {
-        Span<ulong> slots = stackalloc ulong[10];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
-        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
-        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
-        slots[8] = ValueCodec<T9>.ToSlot(store, a9);
-        slots[9] = ValueCodec<T10>.ToSlot(store, a10);
+        Span<ulong> slots = stackalloc ulong[20];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
+        ValueCodec<T7>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width, a7);
+        ValueCodec<T8>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width, a8);
+        ValueCodec<T9>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width, a9);
+        ValueCodec<T10>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width + ValueCodec<T9>.Width, a10);
         store.Stack.Invoke(Function, slots);
     }
 
@@ -1968,17 +1968,17 @@ public sealed class TypedAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> : Typed
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask CallAsync(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, T10 a10, CancellationToken cancellationToken = default)
     {
-        Span<ulong> slots = stackalloc ulong[10];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
-        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
-        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
-        slots[8] = ValueCodec<T9>.ToSlot(store, a9);
-        slots[9] = ValueCodec<T10>.ToSlot(store, a10);
+        Span<ulong> slots = stackalloc ulong[20];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
+        ValueCodec<T7>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width, a7);
+        ValueCodec<T8>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width, a8);
+        ValueCodec<T9>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width, a9);
+        ValueCodec<T10>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width + ValueCodec<T9>.Width, a10);
         // InvokeAsync copies the arguments before it returns, so stack memory is fine even if the call suspends.
         var task = store.Stack.InvokeAsync(Function, slots, cancellationToken);
         return task;
@@ -2004,17 +2004,17 @@ public sealed class TypedAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> : Typed
     /// <exception cref="InvalidOperationException">The function is a host function, or an async call is suspended in the store.</exception>
     public ResumableCallResult CallResumable(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, T10 a10)
     {
-        Span<ulong> slots = stackalloc ulong[10];
-        slots[0] = ValueCodec<T1>.ToSlot(store, a1);
-        slots[1] = ValueCodec<T2>.ToSlot(store, a2);
-        slots[2] = ValueCodec<T3>.ToSlot(store, a3);
-        slots[3] = ValueCodec<T4>.ToSlot(store, a4);
-        slots[4] = ValueCodec<T5>.ToSlot(store, a5);
-        slots[5] = ValueCodec<T6>.ToSlot(store, a6);
-        slots[6] = ValueCodec<T7>.ToSlot(store, a7);
-        slots[7] = ValueCodec<T8>.ToSlot(store, a8);
-        slots[8] = ValueCodec<T9>.ToSlot(store, a9);
-        slots[9] = ValueCodec<T10>.ToSlot(store, a10);
+        Span<ulong> slots = stackalloc ulong[20];
+        ValueCodec<T1>.Write(store, slots, 0, a1);
+        ValueCodec<T2>.Write(store, slots, ValueCodec<T1>.Width, a2);
+        ValueCodec<T3>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width, a3);
+        ValueCodec<T4>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width, a4);
+        ValueCodec<T5>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width, a5);
+        ValueCodec<T6>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width, a6);
+        ValueCodec<T7>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width, a7);
+        ValueCodec<T8>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width, a8);
+        ValueCodec<T9>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width, a9);
+        ValueCodec<T10>.Write(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width + ValueCodec<T9>.Width, a10);
         return ResumableCallResult.Start(Function, slots);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Intrinsics;
 
 namespace WasmBind;
 
@@ -9,13 +10,16 @@ namespace WasmBind;
 public readonly struct Value : IEquatable<Value>
 {
     private readonly ulong bits;
+    // The high 64 bits of a v128 (bits holds the low ones); zero for every other type.
+    private readonly ulong high;
     private readonly object? reference;
 
-    private Value(ValueType type, ulong bits, object? reference)
+    private Value(ValueType type, ulong bits, object? reference, ulong high = 0)
     {
         Type = type;
         this.bits = bits;
         this.reference = reference;
+        this.high = high;
     }
 
     /// <summary>The value's type.</summary>
@@ -45,6 +49,13 @@ public readonly struct Value : IEquatable<Value>
     /// <summary>An <c>externref</c> holding any host object; null is the null reference.</summary>
     public static Value ExternRef(object? value) => new(ValueType.ExternRef, 0, value);
 
+    /// <summary>A <c>v128</c> with the bits of <paramref name="value"/>, whatever its lane type (lane 0 is the lowest).</summary>
+    public static Value V128<T>(Vector128<T> value)
+    {
+        var lanes = value.AsUInt64();
+        return new(ValueType.V128, lanes.GetElement(0), null, lanes.GetElement(1));
+    }
+
     /// <summary>The zero value of <paramref name="type"/> (null for references).</summary>
     public static Value Default(ValueType type) => new(type, 0, null);
 
@@ -60,7 +71,14 @@ public readonly struct Value : IEquatable<Value>
     /// <summary>The value as an <c>f64</c>.</summary>
     public double AsDouble() { Expect(ValueType.F64); return BitConverter.UInt64BitsToDouble(bits); }
 
-    /// <summary>The raw bits of a numeric value (floats as their IEEE 754 encoding, i32 zero-extended).</summary>
+    /// <summary>The value as a <c>v128</c>, its bits viewed as lanes of <typeparamref name="T"/> (e.g. <c>AsVector128&lt;int&gt;()</c> for i32x4).</summary>
+    public Vector128<T> AsVector128<T>()
+    {
+        Expect(ValueType.V128);
+        return Vector128.Create(bits, high).As<ulong, T>();
+    }
+
+    /// <summary>The raw bits of a numeric value (floats as their IEEE 754 encoding, i32 zero-extended; a v128's low 64 bits).</summary>
     public ulong RawBits => bits;
 
     /// <summary>The function of a <c>funcref</c> (null for the null reference).</summary>
@@ -73,6 +91,32 @@ public readonly struct Value : IEquatable<Value>
     public bool IsNullReference => Type.IsReference() && reference is null;
 
     internal ulong ToSlot(Store store) => Type.IsReference() ? store.EncodeReference(Type, reference) : bits;
+
+    /// <summary>The high slot of a v128 (the second of its two slots).</summary>
+    internal ulong HighSlot => high;
+
+    /// <summary>Writes <paramref name="values"/> into consecutive slots, two for each v128; returns the slots written.</summary>
+    internal static int WriteSlots(Store store, ReadOnlySpan<Value> values, Span<ulong> slots)
+    {
+        var at = 0;
+        foreach (var value in values)
+        {
+            slots[at++] = value.ToSlot(store);
+            if (value.Type == ValueType.V128) slots[at++] = value.high;
+        }
+        return at;
+    }
+
+    /// <summary>Reads values of <paramref name="types"/> from consecutive slots, two for each v128.</summary>
+    internal static void ReadSlots(Store store, ReadOnlySpan<ValueType> types, ReadOnlySpan<ulong> slots, Span<Value> values)
+    {
+        var at = 0;
+        for (var i = 0; i < types.Length; i++)
+        {
+            values[i] = types[i] == ValueType.V128 ? new(ValueType.V128, slots[at], null, slots[at + 1]) : FromSlot(store, types[i], slots[at]);
+            at += types[i].SlotWidth();
+        }
+    }
 
     internal static Value FromSlot(Store store, ValueType type, ulong slot) => type switch
     {
@@ -88,13 +132,13 @@ public readonly struct Value : IEquatable<Value>
     }
 
     /// <inheritdoc />
-    public bool Equals(Value other) => Type == other.Type && bits == other.bits && Equals(reference, other.reference);
+    public bool Equals(Value other) => Type == other.Type && bits == other.bits && high == other.high && Equals(reference, other.reference);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is Value other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Type, bits, reference);
+    public override int GetHashCode() => HashCode.Combine(Type, bits, high, reference);
 
     /// <summary>Equality of type, bits and reference.</summary>
     public static bool operator ==(Value left, Value right) => left.Equals(right);
@@ -111,6 +155,7 @@ public readonly struct Value : IEquatable<Value>
         ValueType.F64 => $"f64:{FormatFloat(BitConverter.UInt64BitsToDouble(bits))}",
         ValueType.FuncRef => reference is null ? "funcref:null" : "funcref:" + reference,
         ValueType.ExternRef => reference is null ? "externref:null" : "externref:" + reference,
+        ValueType.V128 => $"v128:0x{high:x16}{bits:x16}",
         _ => $"{Type.ToWatName()}:0x{bits:x}",
     };
 

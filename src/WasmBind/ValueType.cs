@@ -25,6 +25,9 @@ public static class ValueTypeExtensions
     /// <summary>True for <see cref="ValueType.FuncRef"/> and <see cref="ValueType.ExternRef"/>.</summary>
     public static bool IsReference(this ValueType type) => type is ValueType.FuncRef or ValueType.ExternRef;
 
+    /// <summary>64-bit interpreter slots a value of this type takes: two for <c>v128</c>, one otherwise.</summary>
+    internal static int SlotWidth(this ValueType type) => type == ValueType.V128 ? 2 : 1;
+
     /// <summary>The name the text format uses: <c>i32</c>, <c>funcref</c>, ...</summary>
     public static string ToWatName(this ValueType type) => type switch
     {

@@ -4,14 +4,14 @@ namespace WasmBind.Cli.Commands;
 
 /// <summary>
 /// Parses <c>--features</c>: a comma-separated list read left to right. A preset (<c>default</c>, the engine's
-/// defaults; <c>wasm2</c>, WebAssembly 2.0 without SIMD; <c>all</c>; <c>none</c>) replaces the set; a feature name
+/// defaults; <c>wasm2</c>, WebAssembly 2.0 (SIMD included); <c>all</c>; <c>none</c>) replaces the set; a feature name
 /// (the <see cref="WasmFeatures"/> member in kebab case, e.g. <c>multi-memory</c>, <c>memory64</c>) adds it, or with a
 /// leading <c>-</c> removes it. Example: <c>wasm2,tail-call</c>, <c>default,-threads</c>.
 /// </summary>
 internal static class FeatureList
 {
     private static readonly Dictionary<string, WasmFeatures> Named = Enum.GetValues<WasmFeatures>()
-        .Where(f => f != WasmFeatures.None && f != WasmFeatures.Wasm2Scalar)
+        .Where(f => f != WasmFeatures.None && f != WasmFeatures.Wasm2Scalar && f != WasmFeatures.Wasm2)
         .ToDictionary(KebabCase, f => f, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The names a user may write, for help and errors.</summary>
@@ -29,7 +29,7 @@ internal static class FeatureList
             switch (name.ToLowerInvariant())
             {
                 case "default": features = EngineConfig.DefaultFeatures; continue;
-                case "wasm2": features = WasmFeatures.Wasm2Scalar; continue;
+                case "wasm2": features = WasmFeatures.Wasm2; continue;
                 case "none": features = WasmFeatures.None; continue;
                 case "all": features = Named.Values.Aggregate(WasmFeatures.Wasm2Scalar, (all, f) => all | f); continue;
                 default:

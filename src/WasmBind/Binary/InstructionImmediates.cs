@@ -107,17 +107,17 @@ internal static class InstructionImmediates
     /// <summary>Skips the immediates of a 0xFD-prefixed (vector) instruction whose sub-opcode was just read.</summary>
     public static ulong SkipVector(ref WasmReader reader, uint subOpcode, long opcodeOffset)
     {
-        if (!IsVectorOpcode(subOpcode)) WasmReader.ThrowAt(opcodeOffset, "illegal opcode");
-        switch (subOpcode)
+        if (!SimdInstructions.TryGet(subOpcode, out var row)) WasmReader.ThrowAt(opcodeOffset, "illegal opcode");
+        switch (row.Shape)
         {
-            case <= 11 or 92 or 93: // loads, store, load zero
+            case SimdShape.Load or SimdShape.Store:
                 return SkipMemArg(ref reader);
-            case 12 or 13: // v128.const, i8x16.shuffle
+            case SimdShape.Const or SimdShape.Shuffle:
                 reader.Skip(16);
                 return 0;
-            case >= 21 and <= 34: // extract/replace lane
+            case SimdShape.ExtractLane or SimdShape.ReplaceLane:
                 return reader.ReadByte();
-            case >= 84 and <= 91: // load/store lane
+            case SimdShape.LoadLane or SimdShape.StoreLane:
             {
                 var offset = SkipMemArg(ref reader);
                 reader.ReadByte();
@@ -148,9 +148,4 @@ internal static class InstructionImmediates
         reader.ReadZeroByte();
         return 0;
     }
-
-    // The 2.0 vector opcode space has gaps (opcodes assigned to proposals that were dropped).
-    private static bool IsVectorOpcode(uint op) => op <= 255 && op is not
-        (154 or 162 or 165 or 166 or 175 or 176 or 178 or 179 or 180 or 187 or 194 or 197 or 198 or
-         207 or 208 or 210 or 211 or 212 or 226 or 238);
 }

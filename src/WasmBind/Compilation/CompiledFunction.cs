@@ -14,7 +14,7 @@ internal sealed class CompiledFunction
     /// <summary>The instruction stream: an opcode followed by its operands, all 32-bit.</summary>
     public required int[] Code { get; init; }
 
-    /// <summary>Parameters plus declared locals: the slots a frame starts with.</summary>
+    /// <summary>Slots of the parameters plus declared locals (two per <c>v128</c>): the slots a frame starts with.</summary>
     public required int LocalCount { get; init; }
 
     /// <summary>Slots a frame of this function needs: locals plus the deepest operand stack, at least the result count.</summary>
@@ -23,9 +23,11 @@ internal sealed class CompiledFunction
     /// <summary>Pairs (instruction index in <see cref="Code"/>, byte offset in the module), ascending, for backtraces.</summary>
     public required int[] SourceMap { get; init; }
 
-    public int ParameterCount => Type.Parameters.Count;
+    /// <summary>Slots the parameters take (two per <c>v128</c>).</summary>
+    public int ParameterCount => Type.ParameterSlotCount;
 
-    public int ResultCount => Type.Results.Count;
+    /// <summary>Slots the results take (two per <c>v128</c>).</summary>
+    public int ResultCount => Type.ResultSlotCount;
 
     /// <summary>The module byte offset of the instruction at or before code index <paramref name="pc"/>.</summary>
     public long? ModuleOffsetAt(int pc)

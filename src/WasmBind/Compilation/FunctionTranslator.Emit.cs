@@ -1,3 +1,4 @@
+using WasmBind.Binary;
 using WasmBind.Execution;
 
 namespace WasmBind.Compilation;
@@ -95,7 +96,7 @@ internal sealed partial class FunctionTranslator
     {
         var own = CanonicalSlot(stackIndex);
         if (slots[stackIndex] == own) return;
-        if (Reachable) Emit(Op.Copy, own, slots[stackIndex]);
+        if (Reachable) EmitCopy(types[stackIndex], own, slots[stackIndex]);
         slots[stackIndex] = own;
         virtualCount--;
     }
@@ -150,10 +151,11 @@ internal sealed partial class FunctionTranslator
         if (frame.Kind == ControlKind.Function) return true;
         var count = frame.LabelTypes.Length;
         var destination = CanonicalSlot(frame.Height);
+        var first = height - count;
+        if (first < 0) return true;
         for (var k = 0; k < count; k++)
         {
-            var index = height - count + k;
-            if (index < 0 || slots[index] != destination + k) return true;
+            if (slots[first + k] != destination + offsets[first + k] - offsets[first]) return true;
         }
         return false;
     }
@@ -167,12 +169,17 @@ internal sealed partial class FunctionTranslator
     private void EmitMoves(int count, int destination)
     {
         var first = height - count;
+        // Value k goes to destination + (its offset among the moved values); a v128 covers two slots, so the
+        // hazard test compares slot ranges.
         var hazard = false;
         for (var k = 0; k < count && !hazard; k++)
         {
+            var target = destination + offsets[first + k] - offsets[first];
+            var targetEnd = target + Width(types[first + k]);
             for (var j = k + 1; j < count; j++)
             {
-                if (slots[first + j] == destination + k) { hazard = true; break; }
+                var source = slots[first + j];
+                if (source < targetEnd && target < source + Width(types[first + j])) { hazard = true; break; }
             }
         }
         for (var k = 0; k < count; k++)
@@ -180,14 +187,22 @@ internal sealed partial class FunctionTranslator
             var source = slots[first + k];
             if (hazard && source != CanonicalSlot(first + k))
             {
-                Emit(Op.Copy, CanonicalSlot(first + k), source);
+                EmitCopy(types[first + k], CanonicalSlot(first + k), source);
             }
         }
         for (var k = 0; k < count; k++)
         {
             var source = hazard ? CanonicalSlot(first + k) : slots[first + k];
-            if (source != destination + k) Emit(Op.Copy, destination + k, source);
+            var target = destination + offsets[first + k] - offsets[first];
+            if (source != target) EmitCopy(types[first + k], target, source);
         }
+    }
+
+    /// <summary>Copies one value: a slot, or two for a v128.</summary>
+    private void EmitCopy(ValueType type, int destination, int source)
+    {
+        if (type == ValueType.V128) EmitSimd(SimdOpcode.V128Copy, destination, source);
+        else Emit(Op.Copy, destination, source);
     }
 
     /// <summary>Emits an unconditional branch to the label at <paramref name="depth"/>, moving its values.</summary>

@@ -15,7 +15,7 @@ internal sealed partial class FunctionTranslator
     /// </summary>
     private bool TryEmitFusedBranch(int condition, bool jumpWhen)
     {
-        if (lastResultOperand < 0 || code[lastResultOperand] != condition || condition < localCount) return false;
+        if (lastResultOperand < 0 || code[lastResultOperand] != condition || condition < localSlotCount) return false;
         var start = lastResultOperand - 1;
         var producer = (Op)code[start];
         if (producer is Op.I32Eqz or Op.I64Eqz)

@@ -135,7 +135,7 @@ internal sealed partial class FunctionTranslator
             case 0x20: // local.get
             {
                 var local = ReadLocal(ref reader);
-                PushWithSlot(localTypes[local], local);
+                PushWithSlot(localTypes[local], localSlots[local]);
                 break;
             }
             case 0x21: // local.set
@@ -145,8 +145,14 @@ internal sealed partial class FunctionTranslator
             case 0x23: // global.get
             {
                 var index = ReadGlobal(ref reader);
-                var dst = Push(context.Globals[index].ValueType);
-                if (Reachable)
+                var type = context.Globals[index].ValueType;
+                var dst = Push(type);
+                if (Reachable && type == ValueType.V128)
+                {
+                    EmitSimd(SimdOpcode.V128GlobalGet, dst, index);
+                    NoteResultOperand(code.Count - 2);
+                }
+                else if (Reachable)
                 {
                     Emit(Op.GlobalGet, dst, index);
                     NoteResultOperand(code.Count - 2);
@@ -158,7 +164,8 @@ internal sealed partial class FunctionTranslator
                 var index = ReadGlobal(ref reader);
                 if (!context.Globals[index].Mutable) throw Invalid("global is immutable");
                 var value = Pop(context.Globals[index].ValueType);
-                if (Reachable) Emit(Op.GlobalSet, index, value);
+                if (Reachable && context.Globals[index].ValueType == ValueType.V128) EmitSimd(SimdOpcode.V128GlobalSet, index, value);
+                else if (Reachable) Emit(Op.GlobalSet, index, value);
                 break;
             }
             case 0x25: // table.get
@@ -242,6 +249,9 @@ internal sealed partial class FunctionTranslator
             }
             case 0xFC:
                 TranslatePrefixed(ref reader);
+                break;
+            case 0xFD:
+                TranslateSimd(ref reader);
                 break;
             case 0xFE:
                 TranslateAtomic(ref reader);
@@ -385,19 +395,21 @@ internal sealed partial class FunctionTranslator
         {
             var t2 = Pop(out b);
             var t1 = Pop(out a);
-            if (t1.IsReference() || t2.IsReference() || t1 == ValueType.V128 || t2 == ValueType.V128) throw Invalid("type mismatch");
+            if (t1.IsReference() || t2.IsReference()) throw Invalid("type mismatch");
             if (t1 != t2 && t1 != Unknown && t2 != Unknown) throw Invalid("type mismatch");
             type = t1 == Unknown ? t2 : t1;
         }
         var dst = Push(type);
         if (!Reachable) return;
-        Emit(Op.Select, dst, a, b, condition);
+        if (type == ValueType.V128) EmitSimd(SimdOpcode.V128Select, dst, a, b, condition);
+        else Emit(Op.Select, dst, a, b, condition);
         NoteResultOperand(code.Count - 4);
     }
 
-    private void TranslateLocalSet(int local, bool tee)
+    private void TranslateLocalSet(int index, bool tee)
     {
-        var type = localTypes[local];
+        var type = localTypes[index];
+        var local = localSlots[index];
         if (TryRetargetLastResult(local))
         {
             Pop(type);
@@ -411,7 +423,7 @@ internal sealed partial class FunctionTranslator
             return;
         }
         MaterializeReadersOf(local);
-        if (value != local) Emit(Op.Copy, local, value);
+        if (value != local) EmitCopy(type, local, value);
         if (tee) PushWithSlot(type, local);
     }
 

@@ -20,11 +20,13 @@ internal sealed partial class FunctionTranslator
     private readonly CodeBuilder code = new();
     private readonly List<int> sourceMap = new();
 
-    // Operand stack: type and holding slot of each entry.
+    // Operand stack: type and holding slot of each entry, and where each entry's own slots start relative to the
+    // first operand slot (offsets[h + 1] = offsets[h] + width of entry h; a v128 takes two slots).
     private ValueType[] types = new ValueType[64];
     private int[] slots = new int[64];
+    private int[] offsets = new int[65];
     private int height;
-    private int maxHeight;
+    private int maxSlotHeight;
     /// <summary>How many entries hold a local's slot rather than their own; zero makes local.set cheap.</summary>
     private int virtualCount;
 
@@ -32,7 +34,10 @@ internal sealed partial class FunctionTranslator
     private int controlCount;
 
     private ValueType[] localTypes = new ValueType[16];
+    private int[] localSlots = new int[16];
     private int localCount;
+    /// <summary>Slots the locals take (two per v128): the first operand slot.</summary>
+    private int localSlotCount;
     private int functionIndex;
     private long instructionOffset;
     private long mappedOffset;
@@ -92,8 +97,8 @@ internal sealed partial class FunctionTranslator
             Type = type,
             FunctionIndex = index,
             Code = code.ToArray(),
-            LocalCount = localCount,
-            FrameSize = Math.Max(localCount + maxHeight, type.Results.Count),
+            LocalCount = localSlotCount,
+            FrameSize = Math.Max(localSlotCount + maxSlotHeight, type.ResultSlotCount),
             SourceMap = sourceMap.ToArray(),
         };
     }
@@ -102,7 +107,7 @@ internal sealed partial class FunctionTranslator
     {
         code.Clear();
         sourceMap.Clear();
-        height = maxHeight = virtualCount = controlCount = 0;
+        height = maxSlotHeight = virtualCount = controlCount = 0;
         lastResultOperand = -1;
         mappedOffset = -1;
         fuelOperand = -1;
@@ -112,13 +117,24 @@ internal sealed partial class FunctionTranslator
         var total = (long)type.Parameters.Count + body.TotalLocalCount;
         if (total > MaxLocals) throw new MalformedModuleException(body.CodeOffset, "too many locals");
         localCount = (int)total;
-        if (localTypes.Length < localCount) localTypes = new ValueType[localCount];
+        if (localTypes.Length < localCount)
+        {
+            localTypes = new ValueType[localCount];
+            localSlots = new int[localCount];
+        }
         var i = 0;
         foreach (var parameter in type.Parameters) localTypes[i++] = parameter;
         foreach (var declaration in body.Locals)
         {
             for (var k = 0u; k < declaration.Count; k++) localTypes[i++] = declaration.Type;
         }
+        var slot = 0;
+        for (i = 0; i < localCount; i++)
+        {
+            localSlots[i] = slot;
+            slot += localTypes[i].SlotWidth();
+        }
+        localSlotCount = slot;
     }
 
     /// <summary>Starts a straight-line run charged by one ConsumeFuel, closing the previous run's count.</summary>
@@ -144,7 +160,10 @@ internal sealed partial class FunctionTranslator
 
     // ---- operand stack (spec algorithm: push_val / pop_val) ----
 
-    private int CanonicalSlot(int stackIndex) => localCount + stackIndex;
+    private int CanonicalSlot(int stackIndex) => localSlotCount + offsets[stackIndex];
+
+    /// <summary>Slots an entry of <paramref name="type"/> takes; an unknown type (dead code only) takes one.</summary>
+    private static int Width(ValueType type) => type == ValueType.V128 ? 2 : 1;
 
     private ref ControlFrame Top => ref controls[controlCount - 1];
 
@@ -163,12 +182,14 @@ internal sealed partial class FunctionTranslator
         {
             Array.Resize(ref types, height * 2);
             Array.Resize(ref slots, height * 2);
+            Array.Resize(ref offsets, height * 2 + 1);
         }
         types[height] = type;
         slots[height] = slot;
-        if (slot < localCount) virtualCount++;
+        offsets[height + 1] = offsets[height] + Width(type);
+        if (slot < localSlotCount) virtualCount++;
         height++;
-        if (height > maxHeight) maxHeight = height;
+        if (offsets[height] > maxSlotHeight) maxSlotHeight = offsets[height];
         return slot;
     }
 
@@ -187,7 +208,7 @@ internal sealed partial class FunctionTranslator
         }
         height--;
         slot = slots[height];
-        if (slot < localCount) virtualCount--;
+        if (slot < localSlotCount) virtualCount--;
         return types[height];
     }
 
@@ -239,7 +260,14 @@ internal sealed partial class FunctionTranslator
             PushAll(expected);
             return;
         }
-        for (var k = 0; k < expected.Length; k++) types[height - expected.Length + k] = expected[k];
+        for (var k = 0; k < expected.Length; k++)
+        {
+            var index = height - expected.Length + k;
+            if (types[index] == expected[k]) continue;
+            // An unknown entry became typed (dead code): its width may change, so recompute what lies above it.
+            types[index] = expected[k];
+            for (var j = index; j < height; j++) offsets[j + 1] = offsets[j] + Width(types[j]);
+        }
     }
 
     private void DropTo(int newHeight)
@@ -247,7 +275,7 @@ internal sealed partial class FunctionTranslator
         while (height > newHeight)
         {
             height--;
-            if (slots[height] < localCount) virtualCount--;
+            if (slots[height] < localSlotCount) virtualCount--;
         }
     }
 
@@ -311,7 +339,7 @@ internal sealed partial class FunctionTranslator
 
     private void CheckValueTypeEnabled(ValueType type)
     {
-        if (type == ValueType.V128) throw Invalid("SIMD is not supported");
+        if (type == ValueType.V128 && !context.Has(WasmFeatures.Simd)) throw Invalid("SIMD is not enabled");
         if (type.IsReference() && !context.Has(WasmFeatures.ReferenceTypes) && type != ValueType.FuncRef)
             throw Invalid("reference types are not enabled");
     }

@@ -86,11 +86,11 @@ internal sealed partial class ExecutionStack
     {
         try
         {
-            var count = Math.Max(function.Type.Parameters.Count, function.Type.Results.Count);
+            var count = function.Type.CallSlotCount;
             var buffer = count <= 16 ? stackalloc ulong[count] : new ulong[count];
-            arguments[..function.Type.Parameters.Count].CopyTo(buffer);
+            arguments[..function.Type.ParameterSlotCount].CopyTo(buffer);
             RunToCompletion(function, buffer);
-            buffer[..function.Type.Results.Count].CopyTo(EnsureCallResults(count));
+            buffer[..function.Type.ResultSlotCount].CopyTo(EnsureCallResults(count));
             return default;
         }
         catch (Exception e)
@@ -138,7 +138,7 @@ internal sealed partial class ExecutionStack
                     if (suspendReason == SuspendReason.AsyncHost)
                     {
                         var host = suspendedHost!;
-                        var count = Math.Max(host.Type.Parameters.Count, host.Type.Results.Count);
+                        var count = host.Type.CallSlotCount;
                         pendingHostCall!.WriteResults(store, slots.AsSpan(hostResultBase, count));
                     }
                     ClearSuspension();
@@ -193,9 +193,9 @@ internal sealed partial class ExecutionStack
     /// <summary>An async call of a host function itself (not from WebAssembly): no frames, but the store stays busy.</summary>
     private ValueTask InvokeHostAsync(HostFunction host, ReadOnlySpan<ulong> arguments, CancellationToken cancellation)
     {
-        var count = Math.Max(host.Type.Parameters.Count, host.Type.Results.Count);
+        var count = host.Type.CallSlotCount;
         var buffer = EnsureCallResults(count);
-        arguments[..host.Type.Parameters.Count].CopyTo(buffer);
+        arguments[..host.Type.ParameterSlotCount].CopyTo(buffer);
         PendingHostCall? pending = null;
         Exception? failure = null;
         try

@@ -36,6 +36,8 @@ internal sealed partial class ExecutionStack
     private readonly int maxCallDepth;
     private readonly int maxReentryDepth;
     private readonly int maxSlots;
+    /// <summary>Relaxed SIMD takes the hardware's choice (<see cref="EngineConfig.RelaxedSimdNative"/>).</summary>
+    private readonly bool relaxedSimdNative;
     private readonly bool consumeFuel;
 
     private ulong[] slots = new ulong[InitialSlots];
@@ -70,6 +72,7 @@ internal sealed partial class ExecutionStack
         maxCallDepth = store.Engine.Config.MaxCallDepth;
         maxReentryDepth = store.Engine.Config.MaxHostReentryDepth;
         maxSlots = store.Engine.Config.MaxValueStackSlots;
+        relaxedSimdNative = store.Engine.Config.RelaxedSimdNative;
         consumeFuel = store.Engine.Config.ConsumeFuel;
     }
 
@@ -264,7 +267,7 @@ internal sealed partial class ExecutionStack
     private HostOutcome CallHost(HostFunction host, int basePointer, WasmFunction caller, int callerFramePointer, int pc, CallMode mode)
     {
         var type = host.Type;
-        var count = Math.Max(type.Parameters.Count, type.Results.Count);
+        var count = type.CallSlotCount;
         var asyncHost = host as AsyncHostFunction;
         // An async import is a check point: a cancelled call stops here even if the import would finish at once.
         if (asyncHost is not null && cancellationToken.IsCancellationRequested) ThrowCancelled(caller, pc);
@@ -312,7 +315,7 @@ internal sealed partial class ExecutionStack
         }
         if (failure is not null) return OnHostFailure(host, failure, basePointer, caller, pc, mode);
         // A nested call may have grown (reallocated) the slots while the host wrote results into the old array.
-        if (!ReferenceEquals(before, slots)) before.AsSpan(basePointer, type.Results.Count).CopyTo(slots.AsSpan(basePointer));
+        if (!ReferenceEquals(before, slots)) before.AsSpan(basePointer, type.ResultSlotCount).CopyTo(slots.AsSpan(basePointer));
         return HostOutcome.Done;
     }
 

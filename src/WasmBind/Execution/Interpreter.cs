@@ -1090,6 +1090,9 @@ internal sealed partial class ExecutionStack
                     memLength = memory.Block.Length;
                     ip = ref Unsafe.Add(ref ip, 7);
                     continue;
+                case Op.Simd:
+                    ip = ref Unsafe.Add(ref ip, ExecuteSimd(ref fp, ref ip, instance, memory, function, code));
+                    continue;
                 case Op.AtomicFence:
                     Interlocked.MemoryBarrier();
                     ip = ref Unsafe.Add(ref ip, 1);
@@ -1169,7 +1172,7 @@ internal sealed partial class ExecutionStack
             else
             {
                 var host = (HostFunction)callee;
-                var slotCount = Math.Max(host.Type.Parameters.Count, host.Type.Results.Count);
+                var slotCount = host.Type.CallSlotCount;
                 if (calleeBase + slotCount > slots.Length) EnsureSlots((long)calleeBase + slotCount, function, Pc(code, ref ip));
                 if (CallHost(host, calleeBase, function, framePointer, returnPc - 1, mode) == HostOutcome.Suspend)
                 {

@@ -82,6 +82,11 @@ internal enum Op
     ReturnCall = 0x1F,
     /// <summary>table, type index, index slot, callee argument base: <see cref="ReturnCall"/> through a table.</summary>
     ReturnCallIndirect = 0x20,
+    /// <summary>
+    /// vector opcode (<c>Binary.SimdOpcode</c>), then the operands its <c>SimdShape</c> lays out: every SIMD and relaxed
+    /// SIMD instruction and the v128 moves. Run outside the main loop, so scalar code keeps its cases as they were.
+    /// </summary>
+    Simd = 0x21,
 
     // Loads (dst, address, offset) and stores (address, value, offset) keep their wasm opcodes.
     I32Load = 0x28, I64Load = 0x29, F32Load = 0x2A, F64Load = 0x2B,

@@ -32,6 +32,16 @@ internal static class ConstantEvaluator
         return stack[depth - 1];
     }
 
+    /// <summary>
+    /// The high 64 bits of a v128 constant expression (<see cref="Evaluate"/> gives the low ones). Only
+    /// <c>v128.const</c> and <c>global.get</c> produce a v128 in a constant expression, and it is the only instruction.
+    /// </summary>
+    public static ulong EvaluateHigh(ConstantExpression expression, Instance instance)
+    {
+        var instruction = expression.Instructions[^1];
+        return instruction.Opcode == 0x23 ? instance.Globals[(int)instruction.Immediate].HighBits : instruction.ImmediateHigh;
+    }
+
     private static ulong Push(ConstantInstruction instruction, Instance instance) => instruction.Opcode switch
     {
         // The decoder sign-extends i32 immediates to 64 bits; an i32 slot is zero-extended.
@@ -39,6 +49,7 @@ internal static class ConstantEvaluator
         0x42 or 0x44 => instruction.Immediate,
         0x23 => instance.Globals[(int)instruction.Immediate].Bits,
         0xD0 => 0,
+        0xFD when instruction.SubOpcode == (uint)SimdOpcode.V128Const => instruction.Immediate,
         0xD2 => instance.Store.EncodeFunctionReference(instance.Functions[(int)instruction.Immediate]),
         _ => throw new InvalidOperationException(
             $"Constant instruction 0x{instruction.Opcode:x2} at offset 0x{instruction.Offset:x} cannot be evaluated; validation should have rejected it."),

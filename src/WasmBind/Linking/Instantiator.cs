@@ -103,8 +103,9 @@ internal static class Instantiator
         for (var i = 0; i < definition.Globals.Length; i++)
         {
             var global = definition.Globals[i];
-            instance.Globals[definition.ImportedGlobalCount + i] =
-                new Global(store, global.Type, ConstantEvaluator.Evaluate(global.Init, instance));
+            var created = new Global(store, global.Type, ConstantEvaluator.Evaluate(global.Init, instance));
+            if (global.Type.ValueType == ValueType.V128) created.HighBits = ConstantEvaluator.EvaluateHigh(global.Init, instance);
+            instance.Globals[definition.ImportedGlobalCount + i] = created;
         }
     }
 

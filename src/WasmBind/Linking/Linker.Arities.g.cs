@@ -2139,7 +2139,7 @@ internal sealed class HostFunc<TResult> : HostFunction
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
         var store = Store;
-        slots[0] = ValueCodec<TResult>.ToSlot(store, callback());
+        ValueCodec<TResult>.Write(store, slots, 0, callback());
     }
 }
 
@@ -2166,7 +2166,7 @@ internal sealed class HostCallerFunc<TResult> : HostFunction
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
         var store = Store;
-        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(caller));
+        ValueCodec<TResult>.Write(store, slots, 0, callback(caller));
     }
 }
 
@@ -2193,7 +2193,7 @@ internal sealed class HostFunc<T1, TResult> : HostFunction
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
         var store = Store;
-        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(ValueCodec<T1>.FromSlot(store, slots[0])));
+        ValueCodec<TResult>.Write(store, slots, 0, callback(ValueCodec<T1>.Read(store, slots, 0)));
     }
 }
 
@@ -2207,7 +2207,7 @@ internal sealed class HostAction<T1> : HostFunction
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
         var store = Store;
-        callback(ValueCodec<T1>.FromSlot(store, slots[0]));
+        callback(ValueCodec<T1>.Read(store, slots, 0));
     }
 }
 
@@ -2221,7 +2221,7 @@ internal sealed class HostCallerFunc<T1, TResult> : HostFunction
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
         var store = Store;
-        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(caller, ValueCodec<T1>.FromSlot(store, slots[0])));
+        ValueCodec<TResult>.Write(store, slots, 0, callback(caller, ValueCodec<T1>.Read(store, slots, 0)));
     }
 }
 
@@ -2235,7 +2235,7 @@ internal sealed class HostCallerAction<T1> : HostFunction
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
         var store = Store;
-        callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]));
+        callback(caller, ValueCodec<T1>.Read(store, slots, 0));
     }
 }
 
@@ -2250,7 +2250,7 @@ internal sealed class HostFunc<T1, T2, TResult> : HostFunction
     {
         var store = Store;
         _ = slots[1];
-        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1])));
+        ValueCodec<TResult>.Write(store, slots, 0, callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width)));
     }
 }
 
@@ -2265,7 +2265,7 @@ internal sealed class HostAction<T1, T2> : HostFunction
     {
         var store = Store;
         _ = slots[1];
-        callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]));
+        callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width));
     }
 }
 
@@ -2280,7 +2280,7 @@ internal sealed class HostCallerFunc<T1, T2, TResult> : HostFunction
     {
         var store = Store;
         _ = slots[1];
-        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1])));
+        ValueCodec<TResult>.Write(store, slots, 0, callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width)));
     }
 }
 
@@ -2295,7 +2295,7 @@ internal sealed class HostCallerAction<T1, T2> : HostFunction
     {
         var store = Store;
         _ = slots[1];
-        callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]));
+        callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width));
     }
 }
 
@@ -2310,7 +2310,7 @@ internal sealed class HostFunc<T1, T2, T3, TResult> : HostFunction
     {
         var store = Store;
         _ = slots[2];
-        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2])));
+        ValueCodec<TResult>.Write(store, slots, 0, callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width)));
     }
 }
 
@@ -2325,7 +2325,7 @@ internal sealed class HostAction<T1, T2, T3> : HostFunction
     {
         var store = Store;
         _ = slots[2];
-        callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]));
+        callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width));
     }
 }
 
@@ -2340,7 +2340,7 @@ internal sealed class HostCallerFunc<T1, T2, T3, TResult> : HostFunction
     {
         var store = Store;
         _ = slots[2];
-        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2])));
+        ValueCodec<TResult>.Write(store, slots, 0, callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width)));
     }
 }
 
@@ -2355,7 +2355,7 @@ internal sealed class HostCallerAction<T1, T2, T3> : HostFunction
     {
         var store = Store;
         _ = slots[2];
-        callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]));
+        callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width));
     }
 }
 
@@ -2370,7 +2370,7 @@ internal sealed class HostFunc<T1, T2, T3, T4, TResult> : HostFunction
     {
         var store = Store;
         _ = slots[3];
-        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3])));
+        ValueCodec<TResult>.Write(store, slots, 0, callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width)));
     }
 }
 
@@ -2385,7 +2385,7 @@ internal sealed class HostAction<T1, T2, T3, T4> : HostFunction
     {
         var store = Store;
         _ = slots[3];
-        callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]));
+        callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width));
     }
 }
 
@@ -2400,7 +2400,7 @@ internal sealed class HostCallerFunc<T1, T2, T3, T4, TResult> : HostFunction
     {
         var store = Store;
         _ = slots[3];
-        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3])));
+        ValueCodec<TResult>.Write(store, slots, 0, callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width)));
     }
 }
 
@@ -2415,7 +2415,7 @@ internal sealed class HostCallerAction<T1, T2, T3, T4> : HostFunction
     {
         var store = Store;
         _ = slots[3];
-        callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]));
+        callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width));
     }
 }
 
@@ -2430,7 +2430,7 @@ internal sealed class HostFunc<T1, T2, T3, T4, T5, TResult> : HostFunction
     {
         var store = Store;
         _ = slots[4];
-        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4])));
+        ValueCodec<TResult>.Write(store, slots, 0, callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width)));
     }
 }
 
@@ -2445,7 +2445,7 @@ internal sealed class HostAction<T1, T2, T3, T4, T5> : HostFunction
     {
         var store = Store;
         _ = slots[4];
-        callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]));
+        callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width));
     }
 }
 
@@ -2460,7 +2460,7 @@ internal sealed class HostCallerFunc<T1, T2, T3, T4, T5, TResult> : HostFunction
     {
         var store = Store;
         _ = slots[4];
-        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4])));
+        ValueCodec<TResult>.Write(store, slots, 0, callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width)));
     }
 }
 
@@ -2475,7 +2475,7 @@ internal sealed class HostCallerAction<T1, T2, T3, T4, T5> : HostFunction
     {
         var store = Store;
         _ = slots[4];
-        callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]));
+        callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width));
     }
 }
 
@@ -2490,7 +2490,7 @@ internal sealed class HostFunc<T1, T2, T3, T4, T5, T6, TResult> : HostFunction
     {
         var store = Store;
         _ = slots[5];
-        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5])));
+        ValueCodec<TResult>.Write(store, slots, 0, callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width)));
     }
 }
 
@@ -2505,7 +2505,7 @@ internal sealed class HostAction<T1, T2, T3, T4, T5, T6> : HostFunction
     {
         var store = Store;
         _ = slots[5];
-        callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]));
+        callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width));
     }
 }
 
@@ -2520,7 +2520,7 @@ internal sealed class HostCallerFunc<T1, T2, T3, T4, T5, T6, TResult> : HostFunc
     {
         var store = Store;
         _ = slots[5];
-        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5])));
+        ValueCodec<TResult>.Write(store, slots, 0, callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width)));
     }
 }
 
@@ -2535,7 +2535,7 @@ internal sealed class HostCallerAction<T1, T2, T3, T4, T5, T6> : HostFunction
     {
         var store = Store;
         _ = slots[5];
-        callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]));
+        callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width));
     }
 }
 
@@ -2550,7 +2550,7 @@ internal sealed class HostFunc<T1, T2, T3, T4, T5, T6, T7, TResult> : HostFuncti
     {
         var store = Store;
         _ = slots[6];
-        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6])));
+        ValueCodec<TResult>.Write(store, slots, 0, callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width)));
     }
 }
 
@@ -2565,7 +2565,7 @@ internal sealed class HostAction<T1, T2, T3, T4, T5, T6, T7> : HostFunction
     {
         var store = Store;
         _ = slots[6];
-        callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]));
+        callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width));
     }
 }
 
@@ -2580,7 +2580,7 @@ internal sealed class HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, TResult> : Host
     {
         var store = Store;
         _ = slots[6];
-        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6])));
+        ValueCodec<TResult>.Write(store, slots, 0, callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width)));
     }
 }
 
@@ -2595,7 +2595,7 @@ internal sealed class HostCallerAction<T1, T2, T3, T4, T5, T6, T7> : HostFunctio
     {
         var store = Store;
         _ = slots[6];
-        callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]));
+        callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width));
     }
 }
 
@@ -2610,7 +2610,7 @@ internal sealed class HostFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult> : HostFu
     {
         var store = Store;
         _ = slots[7];
-        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7])));
+        ValueCodec<TResult>.Write(store, slots, 0, callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width)));
     }
 }
 
@@ -2625,7 +2625,7 @@ internal sealed class HostAction<T1, T2, T3, T4, T5, T6, T7, T8> : HostFunction
     {
         var store = Store;
         _ = slots[7];
-        callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]));
+        callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width));
     }
 }
 
@@ -2640,7 +2640,7 @@ internal sealed class HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult> : 
     {
         var store = Store;
         _ = slots[7];
-        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7])));
+        ValueCodec<TResult>.Write(store, slots, 0, callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width)));
     }
 }
 
@@ -2655,7 +2655,7 @@ internal sealed class HostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8> : HostFun
     {
         var store = Store;
         _ = slots[7];
-        callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]));
+        callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width));
     }
 }
 
@@ -2670,7 +2670,7 @@ internal sealed class HostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> : Ho
     {
         var store = Store;
         _ = slots[8];
-        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8])));
+        ValueCodec<TResult>.Write(store, slots, 0, callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width)));
     }
 }
 
@@ -2685,7 +2685,7 @@ internal sealed class HostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9> : HostFunct
     {
         var store = Store;
         _ = slots[8];
-        callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]));
+        callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width));
     }
 }
 
@@ -2700,7 +2700,7 @@ internal sealed class HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult
     {
         var store = Store;
         _ = slots[8];
-        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8])));
+        ValueCodec<TResult>.Write(store, slots, 0, callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width)));
     }
 }
 
@@ -2715,7 +2715,7 @@ internal sealed class HostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9> : Hos
     {
         var store = Store;
         _ = slots[8];
-        callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]));
+        callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width));
     }
 }
 
@@ -2730,7 +2730,7 @@ internal sealed class HostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>
     {
         var store = Store;
         _ = slots[9];
-        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]), ValueCodec<T10>.FromSlot(store, slots[9])));
+        ValueCodec<TResult>.Write(store, slots, 0, callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width), ValueCodec<T10>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width + ValueCodec<T9>.Width)));
     }
 }
 
@@ -2745,7 +2745,7 @@ internal sealed class HostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> : Host
     {
         var store = Store;
         _ = slots[9];
-        callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]), ValueCodec<T10>.FromSlot(store, slots[9]));
+        callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width), ValueCodec<T10>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width + ValueCodec<T9>.Width));
     }
 }
 
@@ -2760,7 +2760,7 @@ internal sealed class HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TR
     {
         var store = Store;
         _ = slots[9];
-        slots[0] = ValueCodec<TResult>.ToSlot(store, callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]), ValueCodec<T10>.FromSlot(store, slots[9])));
+        ValueCodec<TResult>.Write(store, slots, 0, callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width), ValueCodec<T10>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width + ValueCodec<T9>.Width)));
     }
 }
 
@@ -2775,7 +2775,7 @@ internal sealed class HostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> 
     {
         var store = Store;
         _ = slots[9];
-        callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]), ValueCodec<T10>.FromSlot(store, slots[9]));
+        callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width), ValueCodec<T10>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width + ValueCodec<T9>.Width));
     }
 }
 
@@ -2792,7 +2792,7 @@ internal sealed class AsyncHostFunc<TResult> : AsyncHostFunction
         var task = callback();
         if (task.IsCompletedSuccessfully)
         {
-            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            ValueCodec<TResult>.Write(store, slots, 0, task.Result);
             pending = null;
             return true;
         }
@@ -2839,7 +2839,7 @@ internal sealed class AsyncHostCallerFunc<TResult> : AsyncHostFunction
         var task = callback(caller);
         if (task.IsCompletedSuccessfully)
         {
-            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            ValueCodec<TResult>.Write(store, slots, 0, task.Result);
             pending = null;
             return true;
         }
@@ -2883,10 +2883,10 @@ internal sealed class AsyncHostFunc<T1, TResult> : AsyncHostFunction
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
         var store = Store;
-        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]));
+        var task = callback(ValueCodec<T1>.Read(store, slots, 0));
         if (task.IsCompletedSuccessfully)
         {
-            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            ValueCodec<TResult>.Write(store, slots, 0, task.Result);
             pending = null;
             return true;
         }
@@ -2907,7 +2907,7 @@ internal sealed class AsyncHostAction<T1> : AsyncHostFunction
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
         var store = Store;
-        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]));
+        var task = callback(ValueCodec<T1>.Read(store, slots, 0));
         if (task.IsCompletedSuccessfully)
         {
             task.GetAwaiter().GetResult();
@@ -2931,10 +2931,10 @@ internal sealed class AsyncHostCallerFunc<T1, TResult> : AsyncHostFunction
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
         var store = Store;
-        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]));
+        var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0));
         if (task.IsCompletedSuccessfully)
         {
-            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            ValueCodec<TResult>.Write(store, slots, 0, task.Result);
             pending = null;
             return true;
         }
@@ -2955,7 +2955,7 @@ internal sealed class AsyncHostCallerAction<T1> : AsyncHostFunction
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
         var store = Store;
-        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]));
+        var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0));
         if (task.IsCompletedSuccessfully)
         {
             task.GetAwaiter().GetResult();
@@ -2980,10 +2980,10 @@ internal sealed class AsyncHostFunc<T1, T2, TResult> : AsyncHostFunction
     {
         var store = Store;
         _ = slots[1];
-        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]));
+        var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width));
         if (task.IsCompletedSuccessfully)
         {
-            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            ValueCodec<TResult>.Write(store, slots, 0, task.Result);
             pending = null;
             return true;
         }
@@ -3005,7 +3005,7 @@ internal sealed class AsyncHostAction<T1, T2> : AsyncHostFunction
     {
         var store = Store;
         _ = slots[1];
-        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]));
+        var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width));
         if (task.IsCompletedSuccessfully)
         {
             task.GetAwaiter().GetResult();
@@ -3030,10 +3030,10 @@ internal sealed class AsyncHostCallerFunc<T1, T2, TResult> : AsyncHostFunction
     {
         var store = Store;
         _ = slots[1];
-        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]));
+        var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width));
         if (task.IsCompletedSuccessfully)
         {
-            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            ValueCodec<TResult>.Write(store, slots, 0, task.Result);
             pending = null;
             return true;
         }
@@ -3055,7 +3055,7 @@ internal sealed class AsyncHostCallerAction<T1, T2> : AsyncHostFunction
     {
         var store = Store;
         _ = slots[1];
-        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]));
+        var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width));
         if (task.IsCompletedSuccessfully)
         {
             task.GetAwaiter().GetResult();
@@ -3080,10 +3080,10 @@ internal sealed class AsyncHostFunc<T1, T2, T3, TResult> : AsyncHostFunction
     {
         var store = Store;
         _ = slots[2];
-        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]));
+        var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width));
         if (task.IsCompletedSuccessfully)
         {
-            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            ValueCodec<TResult>.Write(store, slots, 0, task.Result);
             pending = null;
             return true;
         }
@@ -3105,7 +3105,7 @@ internal sealed class AsyncHostAction<T1, T2, T3> : AsyncHostFunction
     {
         var store = Store;
         _ = slots[2];
-        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]));
+        var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width));
         if (task.IsCompletedSuccessfully)
         {
             task.GetAwaiter().GetResult();
@@ -3130,10 +3130,10 @@ internal sealed class AsyncHostCallerFunc<T1, T2, T3, TResult> : AsyncHostFuncti
     {
         var store = Store;
         _ = slots[2];
-        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]));
+        var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width));
         if (task.IsCompletedSuccessfully)
         {
-            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            ValueCodec<TResult>.Write(store, slots, 0, task.Result);
             pending = null;
             return true;
         }
@@ -3155,7 +3155,7 @@ internal sealed class AsyncHostCallerAction<T1, T2, T3> : AsyncHostFunction
     {
         var store = Store;
         _ = slots[2];
-        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]));
+        var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width));
         if (task.IsCompletedSuccessfully)
         {
             task.GetAwaiter().GetResult();
@@ -3180,10 +3180,10 @@ internal sealed class AsyncHostFunc<T1, T2, T3, T4, TResult> : AsyncHostFunction
     {
         var store = Store;
         _ = slots[3];
-        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]));
+        var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width));
         if (task.IsCompletedSuccessfully)
         {
-            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            ValueCodec<TResult>.Write(store, slots, 0, task.Result);
             pending = null;
             return true;
         }
@@ -3205,7 +3205,7 @@ internal sealed class AsyncHostAction<T1, T2, T3, T4> : AsyncHostFunction
     {
         var store = Store;
         _ = slots[3];
-        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]));
+        var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width));
         if (task.IsCompletedSuccessfully)
         {
             task.GetAwaiter().GetResult();
@@ -3230,10 +3230,10 @@ internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, TResult> : AsyncHostFu
     {
         var store = Store;
         _ = slots[3];
-        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]));
+        var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width));
         if (task.IsCompletedSuccessfully)
         {
-            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            ValueCodec<TResult>.Write(store, slots, 0, task.Result);
             pending = null;
             return true;
         }
@@ -3255,7 +3255,7 @@ internal sealed class AsyncHostCallerAction<T1, T2, T3, T4> : AsyncHostFunction
     {
         var store = Store;
         _ = slots[3];
-        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]));
+        var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width));
         if (task.IsCompletedSuccessfully)
         {
             task.GetAwaiter().GetResult();
@@ -3280,10 +3280,10 @@ internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, TResult> : AsyncHostFunc
     {
         var store = Store;
         _ = slots[4];
-        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]));
+        var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width));
         if (task.IsCompletedSuccessfully)
         {
-            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            ValueCodec<TResult>.Write(store, slots, 0, task.Result);
             pending = null;
             return true;
         }
@@ -3305,7 +3305,7 @@ internal sealed class AsyncHostAction<T1, T2, T3, T4, T5> : AsyncHostFunction
     {
         var store = Store;
         _ = slots[4];
-        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]));
+        var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width));
         if (task.IsCompletedSuccessfully)
         {
             task.GetAwaiter().GetResult();
@@ -3330,10 +3330,10 @@ internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, TResult> : AsyncHo
     {
         var store = Store;
         _ = slots[4];
-        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]));
+        var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width));
         if (task.IsCompletedSuccessfully)
         {
-            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            ValueCodec<TResult>.Write(store, slots, 0, task.Result);
             pending = null;
             return true;
         }
@@ -3355,7 +3355,7 @@ internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5> : AsyncHostFunct
     {
         var store = Store;
         _ = slots[4];
-        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]));
+        var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width));
         if (task.IsCompletedSuccessfully)
         {
             task.GetAwaiter().GetResult();
@@ -3380,10 +3380,10 @@ internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, T6, TResult> : AsyncHost
     {
         var store = Store;
         _ = slots[5];
-        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]));
+        var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width));
         if (task.IsCompletedSuccessfully)
         {
-            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            ValueCodec<TResult>.Write(store, slots, 0, task.Result);
             pending = null;
             return true;
         }
@@ -3405,7 +3405,7 @@ internal sealed class AsyncHostAction<T1, T2, T3, T4, T5, T6> : AsyncHostFunctio
     {
         var store = Store;
         _ = slots[5];
-        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]));
+        var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width));
         if (task.IsCompletedSuccessfully)
         {
             task.GetAwaiter().GetResult();
@@ -3430,10 +3430,10 @@ internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, TResult> : Asy
     {
         var store = Store;
         _ = slots[5];
-        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]));
+        var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width));
         if (task.IsCompletedSuccessfully)
         {
-            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            ValueCodec<TResult>.Write(store, slots, 0, task.Result);
             pending = null;
             return true;
         }
@@ -3455,7 +3455,7 @@ internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5, T6> : AsyncHostF
     {
         var store = Store;
         _ = slots[5];
-        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]));
+        var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width));
         if (task.IsCompletedSuccessfully)
         {
             task.GetAwaiter().GetResult();
@@ -3480,10 +3480,10 @@ internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, TResult> : Async
     {
         var store = Store;
         _ = slots[6];
-        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]));
+        var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width));
         if (task.IsCompletedSuccessfully)
         {
-            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            ValueCodec<TResult>.Write(store, slots, 0, task.Result);
             pending = null;
             return true;
         }
@@ -3505,7 +3505,7 @@ internal sealed class AsyncHostAction<T1, T2, T3, T4, T5, T6, T7> : AsyncHostFun
     {
         var store = Store;
         _ = slots[6];
-        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]));
+        var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width));
         if (task.IsCompletedSuccessfully)
         {
             task.GetAwaiter().GetResult();
@@ -3530,10 +3530,10 @@ internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, TResult> :
     {
         var store = Store;
         _ = slots[6];
-        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]));
+        var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width));
         if (task.IsCompletedSuccessfully)
         {
-            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            ValueCodec<TResult>.Write(store, slots, 0, task.Result);
             pending = null;
             return true;
         }
@@ -3555,7 +3555,7 @@ internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7> : AsyncH
     {
         var store = Store;
         _ = slots[6];
-        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]));
+        var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width));
         if (task.IsCompletedSuccessfully)
         {
             task.GetAwaiter().GetResult();
@@ -3580,10 +3580,10 @@ internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult> : A
     {
         var store = Store;
         _ = slots[7];
-        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]));
+        var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width));
         if (task.IsCompletedSuccessfully)
         {
-            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            ValueCodec<TResult>.Write(store, slots, 0, task.Result);
             pending = null;
             return true;
         }
@@ -3605,7 +3605,7 @@ internal sealed class AsyncHostAction<T1, T2, T3, T4, T5, T6, T7, T8> : AsyncHos
     {
         var store = Store;
         _ = slots[7];
-        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]));
+        var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width));
         if (task.IsCompletedSuccessfully)
         {
             task.GetAwaiter().GetResult();
@@ -3630,10 +3630,10 @@ internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResul
     {
         var store = Store;
         _ = slots[7];
-        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]));
+        var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width));
         if (task.IsCompletedSuccessfully)
         {
-            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            ValueCodec<TResult>.Write(store, slots, 0, task.Result);
             pending = null;
             return true;
         }
@@ -3655,7 +3655,7 @@ internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8> : As
     {
         var store = Store;
         _ = slots[7];
-        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]));
+        var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width));
         if (task.IsCompletedSuccessfully)
         {
             task.GetAwaiter().GetResult();
@@ -3680,10 +3680,10 @@ internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>
     {
         var store = Store;
         _ = slots[8];
-        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]));
+        var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width));
         if (task.IsCompletedSuccessfully)
         {
-            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            ValueCodec<TResult>.Write(store, slots, 0, task.Result);
             pending = null;
             return true;
         }
@@ -3705,7 +3705,7 @@ internal sealed class AsyncHostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9> : Asyn
     {
         var store = Store;
         _ = slots[8];
-        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]));
+        var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width));
         if (task.IsCompletedSuccessfully)
         {
             task.GetAwaiter().GetResult();
@@ -3730,10 +3730,10 @@ internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TR
     {
         var store = Store;
         _ = slots[8];
-        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]));
+        var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width));
         if (task.IsCompletedSuccessfully)
         {
-            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            ValueCodec<TResult>.Write(store, slots, 0, task.Result);
             pending = null;
             return true;
         }
@@ -3755,7 +3755,7 @@ internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9> 
     {
         var store = Store;
         _ = slots[8];
-        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]));
+        var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width));
         if (task.IsCompletedSuccessfully)
         {
             task.GetAwaiter().GetResult();
@@ -3780,10 +3780,10 @@ internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TRe
     {
         var store = Store;
         _ = slots[9];
-        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]), ValueCodec<T10>.FromSlot(store, slots[9]));
+        var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width), ValueCodec<T10>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width + ValueCodec<T9>.Width));
         if (task.IsCompletedSuccessfully)
         {
-            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            ValueCodec<TResult>.Write(store, slots, 0, task.Result);
             pending = null;
             return true;
         }
@@ -3805,7 +3805,7 @@ internal sealed class AsyncHostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> :
     {
         var store = Store;
         _ = slots[9];
-        var task = callback(ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]), ValueCodec<T10>.FromSlot(store, slots[9]));
+        var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width), ValueCodec<T10>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width + ValueCodec<T9>.Width));
         if (task.IsCompletedSuccessfully)
         {
             task.GetAwaiter().GetResult();
@@ -3830,10 +3830,10 @@ internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T1
     {
         var store = Store;
         _ = slots[9];
-        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]), ValueCodec<T10>.FromSlot(store, slots[9]));
+        var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width), ValueCodec<T10>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width + ValueCodec<T9>.Width));
         if (task.IsCompletedSuccessfully)
         {
-            slots[0] = ValueCodec<TResult>.ToSlot(store, task.Result);
+            ValueCodec<TResult>.Write(store, slots, 0, task.Result);
             pending = null;
             return true;
         }
@@ -3855,7 +3855,7 @@ internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, 
     {
         var store = Store;
         _ = slots[9];
-        var task = callback(caller, ValueCodec<T1>.FromSlot(store, slots[0]), ValueCodec<T2>.FromSlot(store, slots[1]), ValueCodec<T3>.FromSlot(store, slots[2]), ValueCodec<T4>.FromSlot(store, slots[3]), ValueCodec<T5>.FromSlot(store, slots[4]), ValueCodec<T6>.FromSlot(store, slots[5]), ValueCodec<T7>.FromSlot(store, slots[6]), ValueCodec<T8>.FromSlot(store, slots[7]), ValueCodec<T9>.FromSlot(store, slots[8]), ValueCodec<T10>.FromSlot(store, slots[9]));
+        var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width), ValueCodec<T10>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width + ValueCodec<T9>.Width));
         if (task.IsCompletedSuccessfully)
         {
             task.GetAwaiter().GetResult();
@@ -3886,7 +3886,7 @@ internal sealed class PendingTypedHostCall<TResult>(ValueTask<TResult> task) : P
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask WaitAsync() => result = await task.ConfigureAwait(false);
 
-    public override void WriteResults(Store store, Span<ulong> slots) => slots[0] = ValueCodec<TResult>.ToSlot(store, result);
+    public override void WriteResults(Store store, Span<ulong> slots) => ValueCodec<TResult>.Write(store, slots, 0, result);
 }
 
 }

@@ -43,7 +43,7 @@ internal sealed class UntypedAsyncHostFunction : AsyncHostFunction
     {
         var parameters = Type.ParameterSpan;
         var args = new Value[parameters.Length];
-        for (var i = 0; i < args.Length; i++) args[i] = Value.FromSlot(Store, parameters[i], slots[i]);
+        Value.ReadSlots(Store, parameters, slots, args);
         var results = new Value[Type.Results.Count];
         for (var i = 0; i < results.Length; i++) results[i] = Value.Default(Type.ResultSpan[i]);
         var task = callback(caller, args, results);
@@ -64,8 +64,8 @@ internal sealed class UntypedAsyncHostFunction : AsyncHostFunction
         {
             if (results[i].Type != types[i])
                 throw new InvalidOperationException($"{function} returned {results[i].Type.ToWatName()} for result {i}, expected {types[i].ToWatName()}.");
-            slots[i] = results[i].ToSlot(function.Store);
         }
+        Value.WriteSlots(function.Store, results, slots);
     }
 
     private sealed class Pending(UntypedAsyncHostFunction function, ValueTask task, Value[] results) : PendingHostCall

@@ -11,7 +11,7 @@ internal abstract class HostFunction : Function
     /// <summary>The name the host registered it under ("module.name"), used in traps and errors.</summary>
     public string? Name { get; }
 
-    /// <summary>Runs the host code. <paramref name="slots"/> is at least as long as both the parameter and the result count.</summary>
+    /// <summary>Runs the host code. <paramref name="slots"/> holds at least the parameters' and the results' slots (two per v128).</summary>
     public abstract void Invoke(Caller caller, Span<ulong> slots);
 
     public override string ToString() => Name is null ? $"host function {Type}" : $"host function {Name} {Type}";
@@ -32,14 +32,14 @@ internal sealed class UntypedHostFunction : HostFunction
         // The untyped path allocates its value arrays; typed host functions are the allocation-free path.
         var args = new Value[parameters.Length];
         var outs = new Value[results.Length];
-        for (var i = 0; i < parameters.Length; i++) args[i] = Value.FromSlot(Store, parameters[i], slots[i]);
+        Value.ReadSlots(Store, parameters, slots, args);
         for (var i = 0; i < results.Length; i++) outs[i] = Value.Default(results[i]);
         callback(caller, args, outs);
         for (var i = 0; i < results.Length; i++)
         {
             if (outs[i].Type != results[i])
                 throw new InvalidOperationException($"{this} returned {outs[i].Type.ToWatName()} for result {i}, expected {results[i].ToWatName()}.");
-            slots[i] = outs[i].ToSlot(Store);
         }
+        Value.WriteSlots(Store, outs, slots);
     }
 }

@@ -31,7 +31,7 @@ internal enum ImmediateKind
 /// <summary>A plain instruction: its opcode (0xFC-prefixed ones carry their sub-opcode), immediates and, for loads and stores, natural alignment.</summary>
 internal readonly record struct InstructionInfo(byte Opcode, uint SubOpcode, bool Prefixed, ImmediateKind Immediates, uint NaturalAlignment = 0);
 
-/// <summary>The plain (non-block) instructions of the text format, by name: WebAssembly 2.0 without SIMD.</summary>
+/// <summary>The plain (non-block) scalar instructions of the text format, by name; vector ones come from <c>SimdInstructions</c>.</summary>
 internal static class InstructionTable
 {
     public static readonly IReadOnlyDictionary<string, InstructionInfo> ByName = Build();

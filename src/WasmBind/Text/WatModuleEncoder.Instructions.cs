@@ -1,3 +1,5 @@
+using WasmBind.Binary;
+
 namespace WasmBind.Text;
 
 internal sealed partial class WatModuleEncoder
@@ -143,6 +145,11 @@ internal sealed partial class WatModuleEncoder
 
     private void Plain(SAtom name, SCursor c, BodyScope scope, ByteBuffer output)
     {
+        if (SimdInstructions.TryGetByName(name.Text, out var simd))
+        {
+            Simd(name, simd, c, output);
+            return;
+        }
         if (!InstructionTable.ByName.TryGetValue(name.Text, out var info))
             throw UnsupportedFeatures.OfInstruction(name.Text) is { } feature ? Unsupported(name, feature) : name.Error("unknown operator");
         output.Byte(info.Opcode);
@@ -269,9 +276,10 @@ internal sealed partial class WatModuleEncoder
     /// A memory other than 0 sets flag bit 6 and follows the flags (multi-memory's encoding). The offset is a u64 under
     /// <see cref="wideNumbers"/> (3.0: one past 2^32 - 1 is then invalid for a 32-bit memory, not malformed).
     /// </summary>
-    private void MemArg(SCursor c, uint natural, ByteBuffer output)
+    // laneFollows: a lane index follows (v128.load8_lane 1), so a number there is that lane, not a memory index.
+    private void MemArg(SCursor c, uint natural, ByteBuffer output, bool laneFollows = false)
     {
-        var memory = IndexSpace.IsIndex(c.Peek) ? memorySpace.Resolve(c.Next()) : 0;
+        var memory = IndexSpace.IsIndex(c.Peek) && !(laneFollows && c.Peek is SAtom { Kind: AtomKind.Other }) ? memorySpace.Resolve(c.Next()) : 0;
         ulong offset = 0;
         ulong align = natural;
         if (c.Peek is SAtom { Kind: AtomKind.Keyword } o && o.Text.StartsWith("offset=", StringComparison.Ordinal))

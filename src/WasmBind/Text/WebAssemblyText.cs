@@ -5,7 +5,7 @@ namespace WasmBind.Text;
 /// <see cref="Module.FromFile"/> use it; call it directly to get the bytes (to cache them, or to inspect them).
 /// </summary>
 /// <remarks>
-/// Covers the text grammar of everything the runtime implements (WebAssembly 2.0 without SIMD): folded and flat
+/// Covers the text grammar of everything the runtime implements (WebAssembly 2.0 with SIMD, and relaxed SIMD): folded and flat
 /// instructions, every abbreviation, <c>$names</c> in every index space, all numeric literal forms. Text that is
 /// not well-formed throws <see cref="MalformedTextException"/>; nothing else escapes, whatever the input.
 /// Validation is not done here: <see cref="Module.FromText"/> validates the result like any binary.

@@ -39,6 +39,10 @@ internal static class ConstantExpressionValidator
                 case 0x43: Push(ValueType.F32, offset, stack); break;
                 case 0x44: Push(ValueType.F64, offset, stack); break;
                 case 0xD0: Push((ValueType)instruction.Immediate, offset, stack); break;
+                case 0xFD when instruction.SubOpcode == (uint)SimdOpcode.V128Const:
+                    if (!context.Has(WasmFeatures.Simd)) throw new InvalidModuleException(offset, "SIMD is not enabled");
+                    Push(ValueType.V128, offset, stack);
+                    break;
                 case 0xD2:
                     if (instruction.Immediate >= (ulong)context.FunctionTypeIndices.Length)
                         throw new InvalidModuleException(offset, $"unknown function {instruction.Immediate}");

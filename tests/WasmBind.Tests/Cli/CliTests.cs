@@ -385,14 +385,19 @@ public sealed class CliTests
     }
 
     [Fact]
-    public void Wast_skips_simd_folders_by_default()
+    public void Wast_runs_simd_folders_unless_told_to_skip_them()
     {
         var folder = Directory.CreateTempSubdirectory("wasmbind-cli-");
         try
         {
             var simd = Directory.CreateDirectory(Path.Combine(folder.FullName, "simd_tiny"));
             File.Copy(Fixture("wast", "pass", "tiny.json"), Path.Combine(simd.FullName, "simd_tiny.json"));
+            foreach (var module in new[] { "tiny.0.wasm", "tiny.1.wasm", "tiny.2.wat" }) File.Copy(Fixture("wast", "pass", module), Path.Combine(simd.FullName, module));
             var (exit, stdout, _) = Run("wast", folder.FullName);
+            Assert.Equal(0, exit);
+            Assert.Equal("9 passed, 0 failed, 0 skipped", Lines(stdout)[^1]);
+
+            (exit, stdout, _) = Run("wast", folder.FullName, "--skip-simd");
             Assert.Equal(0, exit);
             Assert.Equal("SKIP simd_tiny (0/0) [9 skipped: SIMD 9]", Lines(stdout)[0]);
             Assert.Equal("0 passed, 0 failed, 9 skipped", Lines(stdout)[^1]);

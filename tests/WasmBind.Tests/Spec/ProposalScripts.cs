@@ -22,7 +22,8 @@ internal static class ProposalScripts
     /// <param name="proposal">The proposal's folder name.</param>
     /// <param name="proposalFeatures">The proposal's features, added to 2.0's.</param>
     /// <param name="predates">2.0 features the proposal's scripts were written before, removed.</param>
-    public static WastRunSummary? Run(ITestOutputHelper output, string form, string proposal, WasmFeatures proposalFeatures, WasmFeatures predates = WasmFeatures.None)
+    /// <param name="relaxedSimdNative">Run with <see cref="EngineConfig.RelaxedSimdNative"/>.</param>
+    public static WastRunSummary? Run(ITestOutputHelper output, string form, string proposal, WasmFeatures proposalFeatures, WasmFeatures predates = WasmFeatures.None, bool relaxedSimdNative = false)
     {
         if (SpecSuiteLocator.CoreRoot is null)
         {
@@ -32,7 +33,7 @@ internal static class ProposalScripts
         }
         var root = Path.GetFullPath(Path.Combine(SpecSuiteLocator.CoreRoot, "..", "..", form, "proposals", proposal));
 
-        var config = new EngineConfig { Features = (WasmFeatures.Wasm2Scalar & ~predates) | proposalFeatures };
+        var config = new EngineConfig { Features = (WasmFeatures.Wasm2Scalar & ~predates) | proposalFeatures, RelaxedSimdNative = relaxedSimdNative };
         var summary = new WastRunner(new WastRunOptions { EngineConfig = config }).RunPath(root);
 
         foreach (var script in summary.Scripts)

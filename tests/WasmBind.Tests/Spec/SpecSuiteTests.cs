@@ -9,21 +9,20 @@ namespace WasmBind.Tests.Spec;
 /// <summary>Runs the WebAssembly core spec suite (wast2json form) through the CLI's spec-test runner.</summary>
 public sealed class SpecSuiteTests(ITestOutputHelper output)
 {
-    private const string SimdReason = "SIMD not implemented yet";
-
     /// <summary>
-    /// The core suite is the Wasm 2.0 suite, so it runs with the 2.0 feature set: with threads on, a memory limits
-    /// flag 0x02 decodes (and is invalid) where 2.0 calls it malformed. The threads scripts run in <see cref="ThreadsSpecSuiteTests"/>.
+    /// The core suite is the Wasm 2.0 suite, so it runs with the 2.0 feature set (SIMD included): with threads on, a
+    /// memory limits flag 0x02 decodes (and is invalid) where 2.0 calls it malformed. The threads scripts run in
+    /// <see cref="ThreadsSpecSuiteTests"/>.
     /// </summary>
-    internal static readonly EngineConfig Wasm2Config = new() { Features = WasmFeatures.Wasm2Scalar };
+    internal static readonly EngineConfig Wasm2Config = new() { Features = WasmFeatures.Wasm2 };
 
-    /// <summary>One row per core script, so a failure names its script. simd_* are left out: see <see cref="Simd_scripts"/>.</summary>
+    /// <summary>One row per core script (the simd_* ones included), so a failure names its script.</summary>
     public static TheoryData<string> Scripts()
     {
         var rows = new TheoryData<string>();
         var scripts = SpecSuiteLocator.Scripts();
         if (scripts.Count == 0) rows.Add(SpecSuiteLocator.AbsentRow);
-        foreach (var script in scripts.Where(s => !SpecSuiteLocator.IsSimd(s))) rows.Add(script);
+        foreach (var script in scripts) rows.Add(script);
         return rows;
     }
 
@@ -39,18 +38,12 @@ public sealed class SpecSuiteTests(ITestOutputHelper output)
         Assert.True(result.Failed == 0, FailureReport(result));
     }
 
-    // xunit 2.9's SkipException needs the v3 runner, so SIMD cannot be a skipped row; this documents the gap instead.
-    [Fact(Skip = "SIMD (simd_* scripts) is not implemented yet; tracked by a later issue")]
-    public void Simd_scripts()
-    {
-    }
-
     [Fact]
     public void Whole_core_suite_counts_every_command_once()
     {
         if (!SuitePresent()) return;
 
-        var summary = new WastRunner(new WastRunOptions { SimdSkipReason = SimdReason, EngineConfig = Wasm2Config }).RunPath(SpecSuiteLocator.CoreRoot!);
+        var summary = new WastRunner(new WastRunOptions { SkipSimd = false, EngineConfig = Wasm2Config }).RunPath(SpecSuiteLocator.CoreRoot!);
         WriteSummary(summary);
 
         var totals = summary.Totals;
@@ -59,7 +52,6 @@ public sealed class SpecSuiteTests(ITestOutputHelper output)
         {
             Assert.Equal(CountCommands(script.Path), script.Passed + script.Failed + script.Skipped);
             Assert.Equal(script.Failed, script.Failures.Count);
-            if (SpecSuiteLocator.IsSimd(script.Name)) Assert.Equal(script.Skipped, script.SkippedByReason.GetValueOrDefault(SimdReason));
         }
         Assert.Equal(totals.Total, summary.ByCommand.Values.Sum(t => t.Total));
         Assert.Equal(totals.Skipped, summary.SkippedByReason.Values.Sum());

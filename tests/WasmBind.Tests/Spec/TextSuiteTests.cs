@@ -10,13 +10,11 @@ namespace WasmBind.Tests.Spec;
 /// </summary>
 public sealed class TextSuiteTests(ITestOutputHelper output)
 {
-    private const string SimdReason = "SIMD is not implemented";
-
-    /// <summary>One row per non-SIMD core script.</summary>
+    /// <summary>One row per core script, the simd_* ones included.</summary>
     public static TheoryData<string> Scripts()
     {
         var rows = new TheoryData<string>();
-        var scripts = SpecSuiteLocator.Scripts().Where(s => !SpecSuiteLocator.IsSimd(s)).ToArray();
+        var scripts = SpecSuiteLocator.Scripts().ToArray();
         if (scripts.Length == 0) rows.Add(SpecSuiteLocator.AbsentRow);
         foreach (var script in scripts) rows.Add(script);
         return rows;
@@ -43,31 +41,13 @@ public sealed class TextSuiteTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Simd_text_scripts_are_skipped_because_simd_is_not_implemented()
-    {
-        if (!SuitePresent()) return;
-        var runner = new WastRunner(new WastRunOptions { SimdSkipReason = SimdReason });
-        var simd = Directory.EnumerateFiles(SpecSuiteLocator.WastCoreRoot!, "simd_*.wast").Order(StringComparer.Ordinal).ToArray();
-
-        Assert.NotEmpty(simd);
-        foreach (var path in simd)
-        {
-            var result = runner.RunScript(path);
-            Assert.True(result.Skipped > 0, result.Name);
-            Assert.Equal((0, 0), (result.Passed, result.Failed));
-            Assert.Equal(result.Skipped, result.SkippedByReason.GetValueOrDefault(SimdReason));
-        }
-    }
-
-    [Fact]
     public void Every_text_format_assert_malformed_of_the_json_suite_passes()
     {
         if (!SuitePresent()) return;
         var engine = new Engine(SpecSuiteTests.Wasm2Config);
         var passed = 0;
         var failures = new List<string>();
-        // SIMD scripts are left out: with SIMD unimplemented, their text would be rejected for the wrong reason.
-        foreach (var script in SpecSuiteLocator.Scripts().Where(s => !SpecSuiteLocator.IsSimd(s)))
+        foreach (var script in SpecSuiteLocator.Scripts())
         {
             var commands = WastScript.Load(SpecSuiteLocator.ScriptPath(script)).Commands
                 .Where(c => c.Type == "assert_malformed" && c.Module is WastModuleFile { IsText: true });
@@ -80,7 +60,7 @@ public sealed class TextSuiteTests(ITestOutputHelper output)
         }
         output.WriteLine($"{passed} passed, {failures.Count} failed");
         Assert.Empty(failures);
-        Assert.Equal(567, passed);
+        Assert.Equal(1077, passed);
     }
 
     private bool SuitePresent()
