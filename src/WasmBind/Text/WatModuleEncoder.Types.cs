@@ -145,19 +145,13 @@ internal sealed partial class WatModuleEncoder
             throw Unsupported(addressType, "memory64 (address types)");
         if (c.Peek is SList { Head: "pagesize" } leadingPageSize) throw Unsupported(leadingPageSize, "custom page sizes");
         var min = LimitValue(c.Next());
-        if (IsNumber(c.Peek))
-        {
-            var max = LimitValue(c.Next());
-            output.Byte(0x01);
-            output.U32(min);
-            output.U32(max);
-        }
-        else
-        {
-            output.Byte(0x00);
-            output.U32(min);
-        }
-        if (c.Peek is SAtom { Kind: AtomKind.Keyword, Text: "shared" } shared) throw Unsupported(shared, "threads (shared memory)");
+        uint? max = IsNumber(c.Peek) ? LimitValue(c.Next()) : null;
+        // Threads proposal: bit 1 of the flags marks a shared memory (validation requires its maximum).
+        var shared = c.Peek is SAtom { Kind: AtomKind.Keyword, Text: "shared" };
+        if (shared) c.Next();
+        output.Byte((byte)((max is null ? 0x00 : 0x01) | (shared ? 0x02 : 0x00)));
+        output.U32(min);
+        if (max is { } maximum) output.U32(maximum);
         if (c.Peek is SList { Head: "pagesize" } pageSize) throw Unsupported(pageSize, "custom page sizes");
     }
 
