@@ -138,31 +138,42 @@ internal sealed partial class WatModuleEncoder
         return (uint)(types.Count - 1);
     }
 
-    /// <summary><c>min max?</c>, both u32.</summary>
-    private static void Limits(SCursor c, ByteBuffer output)
+    /// <summary>
+    /// <c>addrtype? min max?</c>. An <c>i64</c> address type sets flag 0x04 and allows 64-bit numbers; so does
+    /// <see cref="wideNumbers"/> (3.0) for <c>i32</c>, leaving a limit past 2^32 - 1 to validation. Numbers are
+    /// encoded as LEB128, which reads the same as a u32 for a 32-bit value.
+    /// </summary>
+    private void Limits(SCursor c, ByteBuffer output)
     {
+        var is64 = false;
         if (c.Peek is SAtom { Kind: AtomKind.Keyword, Text: "i64" or "i32" } addressType)
-            throw Unsupported(addressType, "memory64 (address types)");
+        {
+            c.Next();
+            is64 = addressType.Text == "i64";
+        }
         if (c.Peek is SList { Head: "pagesize" } leadingPageSize) throw Unsupported(leadingPageSize, "custom page sizes");
-        var min = LimitValue(c.Next());
-        uint? max = IsNumber(c.Peek) ? LimitValue(c.Next()) : null;
+        var wide = is64 || wideNumbers;
+        var min = LimitValue(c.Next(), wide);
+        ulong? max = IsNumber(c.Peek) ? LimitValue(c.Next(), wide) : null;
         // Threads proposal: bit 1 of the flags marks a shared memory (validation requires its maximum).
         var shared = c.Peek is SAtom { Kind: AtomKind.Keyword, Text: "shared" };
         if (shared) c.Next();
-        output.Byte((byte)((max is null ? 0x00 : 0x01) | (shared ? 0x02 : 0x00)));
-        output.U32(min);
-        if (max is { } maximum) output.U32(maximum);
+        output.Byte((byte)((is64 ? 0x04 : 0x00) | (max is null ? 0x00 : 0x01) | (shared ? 0x02 : 0x00)));
+        output.U64(min);
+        if (max is { } maximum) output.U64(maximum);
         if (c.Peek is SList { Head: "pagesize" } pageSize) throw Unsupported(pageSize, "custom page sizes");
     }
 
     private static bool IsNumber(SNode? node) => node is SAtom { Kind: AtomKind.Other };
 
-    private static uint LimitValue(SNode node)
+    private static ulong LimitValue(SNode node, bool wide)
     {
         if (node is SAtom { Kind: AtomKind.Other } atom)
         {
-            if (NumberLiterals.TryParseUnsigned(atom.Text, uint.MaxValue, out var value)) return (uint)value;
+            if (NumberLiterals.TryParseUnsigned(atom.Text, wide ? ulong.MaxValue : uint.MaxValue, out var value)) return value;
             if (NumberLiterals.TryParseUnsigned(atom.Text, ulong.MaxValue, out _)) throw atom.Error("constant out of range");
+            var unsigned = atom.Text.Length > 0 && atom.Text[0] is not ('+' or '-');
+            if (unsigned && !NumberLiterals.TryParseInteger(atom.Text, 64, out _, out var outOfRange) && outOfRange) throw atom.Error("constant out of range");
         }
         throw node.Error("unexpected token, expected a limit");
     }
@@ -184,7 +195,7 @@ internal sealed partial class WatModuleEncoder
     }
 
     /// <summary><c>limits reftype</c>, encoded reftype first.</summary>
-    private static void TableType(SCursor c, ByteBuffer output)
+    private void TableType(SCursor c, ByteBuffer output)
     {
         var limits = new ByteBuffer();
         Limits(c, limits);
