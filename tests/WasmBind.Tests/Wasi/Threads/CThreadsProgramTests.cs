@@ -37,8 +37,9 @@ public sealed class CThreadsProgramTests
     [Fact]
     public void Wasmbind_run_max_threads_bounds_the_pool_and_the_program_sees_the_failed_spawn()
     {
-        // The four threads live at once; with room for two, the third spawn fails and the program exits with 3.
-        Assert.Equal((3, "spawn failed\n", ""), Run("run", "--max-threads", "2", Primes, "--", "4", "1000"));
+        // With room for two, the third spawn fails (the first two still count their share of 2,000,000, far longer
+        // than two spawns take) and the program exits with 3.
+        Assert.Equal((3, "spawn failed\n", ""), Run("run", "--max-threads", "2", Primes, "--", "4", "2000000"));
         Assert.Equal((0, "primes below 1000: 168 (2 threads)\n", ""), Run("run", "--max-threads", "2", Primes, "--", "2", "1000"));
         Assert.Equal(1, Run("run", "--max-threads", "-1", Primes).Exit);
     }
