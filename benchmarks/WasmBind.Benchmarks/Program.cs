@@ -5,7 +5,8 @@ namespace WasmBind.Benchmarks;
 /// <summary>
 /// Runs the BenchmarkDotNet suites (any BenchmarkDotNet arguments, e.g. <c>--filter '*Interpreter*' --job short</c>),
 /// or, with <c>--store-memory [N]</c>, measures what one store with one instance costs in managed memory, or, with
-/// <c>--execution-control [ROUNDS]</c>, measures the fuel and epoch cost ratios by thread CPU time, engines interleaved.
+/// <c>--execution-control [ROUNDS]</c>, measures the fuel and epoch cost ratios by thread CPU time, engines interleaved,
+/// or, with <c>--parallel-primes [LIMIT]</c>, times a wasi-threads C kernel with 1 and 2 threads.
 /// </summary>
 public static class Program
 {
@@ -21,6 +22,11 @@ public static class Program
         {
             var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 21;
             return ExecutionControlCpuTime.Run(rounds);
+        }
+        if (args.Length > 0 && args[0] == "--parallel-primes")
+        {
+            var limit = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+            return ParallelPrimes.Run(limit);
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(WithDefaultArtifacts(args));
         return 0;

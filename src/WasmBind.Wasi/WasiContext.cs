@@ -71,6 +71,12 @@ public sealed class WasiContext : IDisposable
         return Contexts.GetValue(store, _ => new WasiContext(config));
     }
 
+    /// <summary>A context not yet given to a store: the one all threads of a wasi-threads program share.</summary>
+    internal static WasiContext ForThreads(WasiConfig config) => new(config);
+
+    /// <summary>Makes this the context of <paramref name="store"/> too (another thread of the same program).</summary>
+    internal void ShareWith(Store store) => Contexts.AddOrUpdate(store, this);
+
     /// <summary>The code the guest passed to <c>proc_exit</c>, or null if it has not called it.</summary>
     public int? ExitCode { get; internal set; }
 

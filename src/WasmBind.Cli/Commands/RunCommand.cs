@@ -1,11 +1,14 @@
 using System.CommandLine;
 using WasmBind.Wasi;
+using WasmBind.Wasi.Threads;
 
 namespace WasmBind.Cli.Commands;
 
 /// <summary>
-/// <c>wasmbind run &lt;module&gt; [--dir host[::guest]] [--env K=V] [--fuel N] [--timeout T] [-- args...]</c>: runs a WASI
-/// command's <c>_start</c> with the host's stdio, exiting with the program's exit code.
+/// <c>wasmbind run &lt;module&gt; [--dir host[::guest]] [--env K=V] [--fuel N] [--timeout T] [--max-threads N] [-- args...]</c>:
+/// runs a WASI command's <c>_start</c> with the host's stdio, exiting with the program's exit code. A module that imports
+/// <c>wasi.thread-spawn</c> runs as a wasi-threads program (<see cref="WasiThreadsProgram"/>) on a pool of at most
+/// <c>--max-threads</c> threads; <c>--fuel</c> then applies to each thread, and <c>--timeout</c> stops them all.
 /// </summary>
 /// <remarks>
 /// Exit status: the program's own (its <c>proc_exit</c> code, or 0 when <c>_start</c> returns); <see cref="TrapExitCode"/>
@@ -46,19 +49,24 @@ internal static class RunCommand
         {
             Description = "Stop the program (as a trap) after this much wall-clock time: 500ms, 10s, 2m, or a number of seconds.",
         };
-        var command = new Command("run", "Run a WASI (wasi_snapshot_preview1) command and exit with its exit code; a trap prints its backtrace and exits with 134.")
+        var maxThreads = new Option<int?>("--max-threads")
         {
-            modulePath, arguments, directories, environment, fuel, timeout,
+            Description = $"For a wasi-threads program (one importing wasi.thread-spawn): the most threads it may spawn that run at once (default {new WasiThreadsConfig().MaxThreads}); a spawn past it fails with -6 (EAGAIN).",
+        };
+        var command = new Command("run", "Run a WASI (wasi_snapshot_preview1) command, or a wasi-threads program, and exit with its exit code; a trap prints its backtrace and exits with 134.")
+        {
+            modulePath, arguments, directories, environment, fuel, timeout, maxThreads,
         };
         command.SetAction(parse => context.Guard(() => Run(context, parse.GetValue(modulePath)!,
             parse.GetValue(arguments) ?? [], parse.GetValue(directories) ?? [], parse.GetValue(environment) ?? [],
-            parse.GetValue(fuel), parse.GetValue(timeout) is { } t ? ParseDuration(t) : null)));
+            parse.GetValue(fuel), parse.GetValue(timeout) is { } t ? ParseDuration(t) : null, parse.GetValue(maxThreads))));
         return command;
     }
 
     private static int Run(CliContext context, string path, string[] arguments, string[] directories, string[] environment,
-        ulong? fuel, TimeSpan? timeout)
+        ulong? fuel, TimeSpan? timeout, int? maxThreads)
     {
+        if (maxThreads < 0) throw new UsageException($"--max-threads {maxThreads}: expected 0 or more");
         // Fuel and epoch checks are compiled into the code only when asked for, so a plain run pays nothing for them.
         var engine = new Engine(new EngineConfig { ConsumeFuel = fuel is not null, EpochInterruption = timeout is not null });
         var module = ModuleFile.Load(engine, path);
@@ -66,6 +74,16 @@ internal static class RunCommand
         ConfigureOutput(context, config);
         foreach (var variable in environment) AddVariable(config, variable);
         foreach (var directory in directories) AddDirectory(config, directory);
+        if (WasiThreadsProgram.ImportsSpawn(module))
+        {
+            // Ending a threaded program must be able to stop every thread, which takes the epoch checks.
+            if (!engine.Config.EpochInterruption)
+            {
+                engine = new Engine(new EngineConfig { ConsumeFuel = fuel is not null, EpochInterruption = true });
+                module = ModuleFile.Load(engine, path);
+            }
+            return RunThreads(context, module, config, fuel, timeout, maxThreads);
+        }
 
         var linker = new Linker(engine).AddWasi(config);
         var store = new Store(engine);
@@ -82,14 +100,44 @@ internal static class RunCommand
         catch (TrapException trap)
         {
             context.Error.WriteLine($"trap: {trap.Message}");
-            if (trap.Backtrace.Count > 0) context.Error.WriteLine("wasm backtrace:");
-            for (var i = 0; i < trap.Backtrace.Count; i++) context.Error.WriteLine($"  {i}: {trap.Backtrace[i]}");
+            PrintBacktrace(context, trap);
             return TrapExitCode;
         }
         finally
         {
             WasiContext.Find(store)?.Dispose();
         }
+    }
+
+    private static int RunThreads(CliContext context, Module module, WasiConfig config, ulong? fuel, TimeSpan? timeout, int? maxThreads)
+    {
+        var threads = new WasiThreadsConfig
+        {
+            MaxThreads = maxThreads ?? new WasiThreadsConfig().MaxThreads,
+            ConfigureStore = (store, _) =>
+            {
+                if (fuel is { } units) store.Fuel = units;
+                if (timeout is not null) store.SetEpochDeadline(1);
+            },
+        };
+        var program = WasiThreadsProgram.Create(module, config, threads);
+        using var timer = timeout is { } limit ? new Timer(_ => module.Engine.IncrementEpoch(), null, limit, Timeout.InfiniteTimeSpan) : null;
+        try
+        {
+            return program.Run();
+        }
+        catch (WasiThreadTrapException failure)
+        {
+            context.Error.WriteLine($"trap in wasi thread {failure.ThreadId}{(failure.ThreadId == WasiThreadsProgram.MainThreadId ? " (main)" : "")}: {failure.Trap.Message}");
+            PrintBacktrace(context, failure.Trap);
+            return TrapExitCode;
+        }
+    }
+
+    private static void PrintBacktrace(CliContext context, TrapException trap)
+    {
+        if (trap.Backtrace.Count > 0) context.Error.WriteLine("wasm backtrace:");
+        for (var i = 0; i < trap.Backtrace.Count; i++) context.Error.WriteLine($"  {i}: {trap.Backtrace[i]}");
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ namespace WasmBind.Wasi.Descriptors;
 /// The guest's file descriptors. New descriptors take the lowest free number (deterministic runs; the witx allows any
 /// number below 2^31), and the table is bounded so a guest cannot exhaust host memory by opening files in a loop.
 /// </summary>
+/// <remarks>Every method locks the table: the threads of a wasi-threads program share one context.</remarks>
 internal sealed class FdTable : IDisposable
 {
     /// <summary>The most descriptors a guest may hold at once; past it <c>path_open</c> answers <see cref="Errno.Nfile"/>.</summary>
@@ -16,7 +17,7 @@ internal sealed class FdTable : IDisposable
 
     public bool TryGet(uint fd, [NotNullWhen(true)] out Descriptor? descriptor)
     {
-        descriptor = fd < (uint)slots.Count ? slots[(int)fd] : null;
+        lock (slots) descriptor = fd < (uint)slots.Count ? slots[(int)fd] : null;
         return descriptor is not null;
     }
 
@@ -36,6 +37,11 @@ internal sealed class FdTable : IDisposable
 
     public Errno Add(Descriptor descriptor, out uint fd)
     {
+        lock (slots) return AddLocked(descriptor, out fd);
+    }
+
+    private Errno AddLocked(Descriptor descriptor, out uint fd)
+    {
         var free = slots.IndexOf(null);
         if (free < 0)
         {
@@ -54,8 +60,12 @@ internal sealed class FdTable : IDisposable
 
     public Errno Close(uint fd)
     {
-        if (!TryGet(fd, out var descriptor)) return Errno.Badf;
-        slots[(int)fd] = null;
+        Descriptor? descriptor;
+        lock (slots)
+        {
+            if (!TryGet(fd, out descriptor)) return Errno.Badf;
+            slots[(int)fd] = null;
+        }
         descriptor.Dispose();
         return Errno.Success;
     }
@@ -63,20 +73,27 @@ internal sealed class FdTable : IDisposable
     /// <summary><c>fd_renumber</c>: <paramref name="from"/> takes number <paramref name="to"/>, closing what was there. Both must be open.</summary>
     public Errno Renumber(uint from, uint to)
     {
-        if (!TryGet(from, out var moving) || !TryGet(to, out var replaced)) return Errno.Badf;
-        if (from == to) return Errno.Success;
-        slots[(int)to] = moving;
-        slots[(int)from] = null;
+        Descriptor? replaced;
+        lock (slots)
+        {
+            if (!TryGet(from, out var moving) || !TryGet(to, out replaced)) return Errno.Badf;
+            if (from == to) return Errno.Success;
+            slots[(int)to] = moving;
+            slots[(int)from] = null;
+        }
         replaced.Dispose();
         return Errno.Success;
     }
 
     public void Dispose()
     {
-        for (var i = 0; i < slots.Count; i++)
+        lock (slots)
         {
-            slots[i]?.Dispose();
-            slots[i] = null;
+            for (var i = 0; i < slots.Count; i++)
+            {
+                slots[i]?.Dispose();
+                slots[i] = null;
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ namespace WasmBind.Wasi.FileSystem;
 /// the same path always gets the same number (stat and readdir agree, two names differ), and a rename carries the number
 /// along. Unlike real inodes, two hard links to one file get two numbers.
 /// </summary>
+/// <remarks>Locked: the threads of a wasi-threads program share one context.</remarks>
 internal sealed class InodeTable
 {
     private readonly Dictionary<string, ulong> numbers = new(OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase);
@@ -14,6 +15,11 @@ internal sealed class InodeTable
     public const ulong Device = 1;
 
     public ulong Get(string hostPath)
+    {
+        lock (numbers) return GetLocked(hostPath);
+    }
+
+    private ulong GetLocked(string hostPath)
     {
         if (!numbers.TryGetValue(hostPath, out var number))
         {
@@ -25,6 +31,11 @@ internal sealed class InodeTable
 
     /// <summary>Moves the numbers of <paramref name="from"/> and everything beneath it to <paramref name="to"/>.</summary>
     public void Rename(string from, string to)
+    {
+        lock (numbers) RenameLocked(from, to);
+    }
+
+    private void RenameLocked(string from, string to)
     {
         var prefix = from + Path.DirectorySeparatorChar;
         var moved = numbers.Where(e => numbers.Comparer.Equals(e.Key, from) || e.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();

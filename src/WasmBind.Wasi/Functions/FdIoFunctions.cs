@@ -42,31 +42,36 @@ internal static class FdIoFunctions
         if (error != Errno.Success) return error;
 
         long total = 0;
+        // One guest thread at a time per descriptor (wasi-threads share descriptors): a stream or a file position
+        // is not safe to use from two threads at once.
         try
         {
-            if (descriptor is StreamDescriptor stream)
+            lock (descriptor)
             {
-                for (uint i = 0; i < count; i++)
+                if (descriptor is StreamDescriptor stream)
                 {
-                    var buffer = Iovecs.Get(memory, iovs, i);
-                    var n = stream.Stream.Read(buffer);
-                    total += n;
-                    // A short read means no more is available now; reading on could block on a console or pipe.
-                    if (n < buffer.Length) break;
+                    for (uint i = 0; i < count; i++)
+                    {
+                        var buffer = Iovecs.Get(memory, iovs, i);
+                        var n = stream.Stream.Read(buffer);
+                        total += n;
+                        // A short read means no more is available now; reading on could block on a console or pipe.
+                        if (n < buffer.Length) break;
+                    }
                 }
-            }
-            else
-            {
-                var file = (FileDescriptor)descriptor;
-                var start = offset is { } at ? (long)at : file.Position;
-                for (uint i = 0; i < count; i++)
+                else
                 {
-                    var buffer = Iovecs.Get(memory, iovs, i);
-                    var n = RandomAccess.Read(file.Handle, buffer, start + total);
-                    total += n;
-                    if (n < buffer.Length) break;
+                    var file = (FileDescriptor)descriptor;
+                    var start = offset is { } at ? (long)at : file.Position;
+                    for (uint i = 0; i < count; i++)
+                    {
+                        var buffer = Iovecs.Get(memory, iovs, i);
+                        var n = RandomAccess.Read(file.Handle, buffer, start + total);
+                        total += n;
+                        if (n < buffer.Length) break;
+                    }
+                    if (offset is null) file.Position = start + total;
                 }
-                if (offset is null) file.Position = start + total;
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
@@ -102,33 +107,38 @@ internal static class FdIoFunctions
         if (error != Errno.Success) return error;
 
         long total = 0;
+        // One guest thread at a time per descriptor (wasi-threads share descriptors): a stream or a file position
+        // is not safe to use from two threads at once.
         try
         {
-            if (descriptor is StreamDescriptor stream)
+            lock (descriptor)
             {
-                for (uint i = 0; i < count; i++)
+                if (descriptor is StreamDescriptor stream)
                 {
-                    var buffer = Iovecs.Get(memory, iovs, i);
-                    stream.Stream.Write(buffer);
-                    total += buffer.Length;
+                    for (uint i = 0; i < count; i++)
+                    {
+                        var buffer = Iovecs.Get(memory, iovs, i);
+                        stream.Stream.Write(buffer);
+                        total += buffer.Length;
+                    }
+                    // The guest's libc buffers already; flushing here keeps interleaving with the host's own output in order.
+                    stream.Stream.Flush();
                 }
-                // The guest's libc buffers already; flushing here keeps interleaving with the host's own output in order.
-                stream.Stream.Flush();
-            }
-            else
-            {
-                var file = (FileDescriptor)descriptor;
-                // fd_pwrite writes at its offset even in append mode, as POSIX specifies (Linux differs; the tests allow both).
-                var start = offset is { } at ? (long)at
-                    : (file.Flags & FdFlags.Append) != 0 ? RandomAccess.GetLength(file.Handle) : file.Position;
-                for (uint i = 0; i < count; i++)
+                else
                 {
-                    var buffer = Iovecs.Get(memory, iovs, i);
-                    RandomAccess.Write(file.Handle, buffer, start + total);
-                    total += buffer.Length;
+                    var file = (FileDescriptor)descriptor;
+                    // fd_pwrite writes at its offset even in append mode, as POSIX specifies (Linux differs; the tests allow both).
+                    var start = offset is { } at ? (long)at
+                        : (file.Flags & FdFlags.Append) != 0 ? RandomAccess.GetLength(file.Handle) : file.Position;
+                    for (uint i = 0; i < count; i++)
+                    {
+                        var buffer = Iovecs.Get(memory, iovs, i);
+                        RandomAccess.Write(file.Handle, buffer, start + total);
+                        total += buffer.Length;
+                    }
+                    if (offset is null) file.Position = start + total;
+                    if ((file.Flags & (FdFlags.Sync | FdFlags.Dsync)) != 0) file.FlushToDisk();
                 }
-                if (offset is null) file.Position = start + total;
-                if ((file.Flags & (FdFlags.Sync | FdFlags.Dsync)) != 0) file.FlushToDisk();
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)

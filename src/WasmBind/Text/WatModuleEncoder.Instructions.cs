@@ -150,6 +150,11 @@ internal sealed partial class WatModuleEncoder
             Simd(name, simd, c, output);
             return;
         }
+        if (AtomicInstructionNames.SubOpcodes.TryGetValue(name.Text, out var atomic))
+        {
+            AtomicInstructionNames.Encode(atomic, c, output, MemArg);
+            return;
+        }
         if (!InstructionTable.ByName.TryGetValue(name.Text, out var info))
             throw UnsupportedFeatures.OfInstruction(name.Text) is { } feature ? Unsupported(name, feature) : name.Error("unknown operator");
         output.Byte(info.Opcode);

@@ -154,20 +154,13 @@ internal sealed partial class WatModuleEncoder
         if (c.Peek is SList { Head: "pagesize" } leadingPageSize) throw Unsupported(leadingPageSize, "custom page sizes");
         var wide = is64 || wideNumbers;
         var min = LimitValue(c.Next(), wide);
-        var flags = is64 ? (byte)0x04 : (byte)0x00;
-        if (IsNumber(c.Peek))
-        {
-            var max = LimitValue(c.Next(), wide);
-            output.Byte((byte)(flags | 0x01));
-            output.U64(min);
-            output.U64(max);
-        }
-        else
-        {
-            output.Byte(flags);
-            output.U64(min);
-        }
-        if (c.Peek is SAtom { Kind: AtomKind.Keyword, Text: "shared" } shared) throw Unsupported(shared, "threads (shared memory)");
+        ulong? max = IsNumber(c.Peek) ? LimitValue(c.Next(), wide) : null;
+        // Threads proposal: bit 1 of the flags marks a shared memory (validation requires its maximum).
+        var shared = c.Peek is SAtom { Kind: AtomKind.Keyword, Text: "shared" };
+        if (shared) c.Next();
+        output.Byte((byte)((is64 ? 0x04 : 0x00) | (max is null ? 0x00 : 0x01) | (shared ? 0x02 : 0x00)));
+        output.U64(min);
+        if (max is { } maximum) output.U64(maximum);
         if (c.Peek is SList { Head: "pagesize" } pageSize) throw Unsupported(pageSize, "custom page sizes");
     }
 

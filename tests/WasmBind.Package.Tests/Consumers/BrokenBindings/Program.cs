@@ -7,10 +7,10 @@ Console.WriteLine("never runs");
 public interface INotPartial { void Log(string message); }                       // WB2001
 
 [WasmExports]
-public partial interface IBadParameter { int Sum(List<int> values); }             // WB2002
+public partial interface IBadParameter { int Sum(IEnumerable<int> values); }      // WB2002
 
 [WasmExports]
-public partial interface IBadResult { List<int> Values(); }                       // WB2003
+public partial interface IBadResult { IEnumerable<int> Values(); }                // WB2003
 
 [WasmExports]
 public partial interface IDuplicate { int Fetch(); ValueTask<int> FetchAsync(); } // WB2004

@@ -1,5 +1,6 @@
 using WasmBind.Bindings;
 using WasmBind.Tests.Bindings.Wit.Plugins;
+using Item = WasmBind.Tests.Bindings.Wit.Plugins.Item;
 using Xunit;
 
 namespace WasmBind.Tests.Bindings.Wit;
