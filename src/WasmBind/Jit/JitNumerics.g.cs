@@ -7,7 +7,7 @@ using WasmBind.Execution;
 namespace WasmBind.Jit;
 
 /// <summary>The interpreter's non-trapping numeric instructions on 64-bit slot values, called (and inlined) by compiled code.</summary>
-internal static class JitNumerics
+internal static partial class JitNumerics
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong I32Eqz(ulong a) => (uint)((int)a == 0 ? 1 : 0);
@@ -328,18 +328,6 @@ internal static class JitNumerics
     public static ulong I64Rotr(ulong a, ulong b) => BitOperations.RotateRight(a, (int)b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong F32Add(ulong a, ulong b) => BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)a) + BitConverter.UInt32BitsToSingle((uint)b));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong F32Sub(ulong a, ulong b) => BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)a) - BitConverter.UInt32BitsToSingle((uint)b));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong F32Mul(ulong a, ulong b) => BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)a) * BitConverter.UInt32BitsToSingle((uint)b));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong F32Div(ulong a, ulong b) => BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)a) / BitConverter.UInt32BitsToSingle((uint)b));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong F32Min(ulong a, ulong b) => BitConverter.SingleToUInt32Bits(Numerics.Min(BitConverter.UInt32BitsToSingle((uint)a), BitConverter.UInt32BitsToSingle((uint)b)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -347,18 +335,6 @@ internal static class JitNumerics
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong F32Copysign(ulong a, ulong b) => (uint)(((uint)a & 0x7FFF_FFFFu) | ((uint)b & 0x8000_0000u));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong F64Add(ulong a, ulong b) => BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(a) + BitConverter.UInt64BitsToDouble(b));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong F64Sub(ulong a, ulong b) => BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(a) - BitConverter.UInt64BitsToDouble(b));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong F64Mul(ulong a, ulong b) => BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(a) * BitConverter.UInt64BitsToDouble(b));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong F64Div(ulong a, ulong b) => BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(a) / BitConverter.UInt64BitsToDouble(b));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong F64Min(ulong a, ulong b) => BitConverter.DoubleToUInt64Bits(Numerics.Min(BitConverter.UInt64BitsToDouble(a), BitConverter.UInt64BitsToDouble(b)));
