@@ -4,7 +4,7 @@ using WasmBind.Wasi;
 namespace WasmBind.Cli.Commands;
 
 /// <summary>
-/// <c>wasmbind run &lt;module&gt; [--dir host[::guest]] [--env K=V] [--fuel N] [--timeout T] [-- args...]</c>: runs a WASI
+/// <c>wasmbind run &lt;module&gt; [--dir host[::guest]] [--env K=V] [--fuel N] [--timeout T] [--tier T] [-- args...]</c>: runs a WASI
 /// command's <c>_start</c> with the host's stdio, exiting with the program's exit code.
 /// </summary>
 /// <remarks>
@@ -46,21 +46,27 @@ internal static class RunCommand
         {
             Description = "Stop the program (as a trap) after this much wall-clock time: 500ms, 10s, 2m, or a number of seconds.",
         };
+        var tier = TierOption.Create();
         var command = new Command("run", "Run a WASI (wasi_snapshot_preview1) command and exit with its exit code; a trap prints its backtrace and exits with 134.")
         {
-            modulePath, arguments, directories, environment, fuel, timeout,
+            modulePath, arguments, directories, environment, fuel, timeout, tier,
         };
         command.SetAction(parse => context.Guard(() => Run(context, parse.GetValue(modulePath)!,
             parse.GetValue(arguments) ?? [], parse.GetValue(directories) ?? [], parse.GetValue(environment) ?? [],
-            parse.GetValue(fuel), parse.GetValue(timeout) is { } t ? ParseDuration(t) : null)));
+            parse.GetValue(fuel), parse.GetValue(timeout) is { } t ? ParseDuration(t) : null, parse.GetValue(tier))));
         return command;
     }
 
     private static int Run(CliContext context, string path, string[] arguments, string[] directories, string[] environment,
-        ulong? fuel, TimeSpan? timeout)
+        ulong? fuel, TimeSpan? timeout, string? tier)
     {
         // Fuel and epoch checks are compiled into the code only when asked for, so a plain run pays nothing for them.
-        var engine = new Engine(new EngineConfig { ConsumeFuel = fuel is not null, EpochInterruption = timeout is not null });
+        var engine = new Engine(new EngineConfig
+        {
+            ConsumeFuel = fuel is not null,
+            EpochInterruption = timeout is not null,
+            Tier = TierOption.Resolve(tier),
+        });
         var module = ModuleFile.Load(engine, path);
         var config = new WasiConfig().WithArgs([path, .. arguments]).InheritStdin();
         ConfigureOutput(context, config);
