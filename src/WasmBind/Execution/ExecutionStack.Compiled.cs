@@ -18,13 +18,59 @@ namespace WasmBind.Execution;
 /// </summary>
 internal sealed partial class ExecutionStack
 {
+    /// <summary>
+    /// Bytes of .NET stack compiled frames may still use before the next
+    /// <see cref="RuntimeHelpers.TryEnsureSufficientExecutionStack"/>: each compiled function subtracts an upper bound
+    /// of its frame on entry and adds it back on return, and the check (which guarantees far more than
+    /// <see cref="StackBudgetPerCheck"/> bytes) runs only when the budget is spent, not on every call.
+    /// </summary>
+    internal long StackBudget;
+
+    private const long StackBudgetPerCheck = 48 * 1024;
+
     internal Store Store => store;
+
+    /// <summary>The stack budget of a compiled function is spent: check the real stack and start a new budget, or trap.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal void CompiledStackCheck(WasmFunction function)
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) ThrowTrap(TrapCode.CallStackExhausted, function, 0);
+        StackBudget = StackBudgetPerCheck;
+    }
+
+    /// <summary>Before a compiled call: the call-depth limit, then the caller's return record (for backtraces).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void CompiledPush(WasmFunction caller, int pc)
+    {
+        if (frameCount + 1 >= maxCallDepth || frameCount == frames.Length) CompiledPushSlow(caller, pc);
+        else frames[frameCount++] = new Frame(caller, pc + 1, 0);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CompiledPushSlow(WasmFunction caller, int pc)
+    {
+        if (frameCount + 1 >= maxCallDepth) ThrowTrap(TrapCode.CallStackExhausted, caller, pc);
+        PushFrame(caller, pc + 1, 0);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void CompiledPop() => frameCount--;
+
+    /// <summary>A compiled call of a function the caller's module defines: compiled if it is, interpreted otherwise.</summary>
+    internal void CompiledCallDefined(WasmFunction caller, int functionIndex, ref ulong arguments)
+    {
+        var target = Unsafe.As<WasmFunction>(caller.Instance.Functions[functionIndex]);
+        var code = target.Code;
+        if (code.CompiledBody is { } body) body(this, target, ref arguments);
+        else RunInterpretedFromCompiled(target, code, ref arguments);
+    }
 
     /// <summary>The outermost synchronous call of a compiled function: its arguments and results share <paramref name="arguments"/>.</summary>
     private void RunCompiledEntry(WasmFunction wasm, CompiledBody body, Span<ulong> arguments)
     {
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
             throw new TrapException(TrapCode.CallStackExhausted, "call stack exhausted: host and WebAssembly calls nest too deeply");
+        StackBudget = StackBudgetPerCheck;
         var activation = new Activation(frameCount, stackTop, stackTop);
         TrapException? converted = null;
         try
@@ -49,6 +95,7 @@ internal sealed partial class ExecutionStack
     private void CallCompiledFromInterpreter(CompiledBody body, WasmFunction target, WasmFunction caller, int returnPc, int framePointer, int calleeBase)
     {
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) ThrowTrap(TrapCode.CallStackExhausted, caller, returnPc - 1);
+        StackBudget = StackBudgetPerCheck;
         var code = target.Code;
         var count = Math.Max(code.ParameterCount, code.ResultCount);
         var buffer = count <= 16 ? stackalloc ulong[16] : new ulong[count];
@@ -68,9 +115,7 @@ internal sealed partial class ExecutionStack
     {
         if (callee is WasmFunction target)
         {
-            if (frameCount + 1 >= maxCallDepth) ThrowTrap(TrapCode.CallStackExhausted, caller, pc);
-            if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) ThrowTrap(TrapCode.CallStackExhausted, caller, pc);
-            PushFrame(caller, pc + 1, stackTop);
+            CompiledPush(caller, pc);
             var code = target.Code;
             if (code.CompiledBody is { } body) body(this, target, ref arguments);
             else RunInterpretedFromCompiled(target, code, ref arguments);

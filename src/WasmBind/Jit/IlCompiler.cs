@@ -31,6 +31,8 @@ internal sealed class IlCompiler
     private readonly Dictionary<int, Label> labels = [];
     private readonly Dictionary<int, LocalBuilder> globals = [];
     private ILGenerator il = null!;
+    private DynamicMethod method = null!;
+    private long frameBytes;
     private LocalBuilder[] slots = [];
     private LocalBuilder? memory;
     private LocalBuilder? memoryBase;
@@ -154,7 +156,7 @@ internal sealed class IlCompiler
 
     private CompiledBody Emit()
     {
-        var method = new DynamicMethod(
+        method = new DynamicMethod(
             $"wasm[{function.FunctionIndex}]",
             typeof(void),
             [typeof(ExecutionStack), typeof(WasmFunction), typeof(ulong).MakeByRefType()],
@@ -177,6 +179,18 @@ internal sealed class IlCompiler
 
     private unsafe void EmitPrologue()
     {
+        // An upper bound of this function's .NET frame: its slots, its call buffer, the JIT's temporaries.
+        frameBytes = 24L * (function.FrameSize + callBufferSlots) + 512;
+        var stackOk = il.DefineLabel();
+        AdjustStackBudget(-frameBytes);
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldfld, StackBudgetField);
+        il.Emit(OpCodes.Ldc_I8, 0L);
+        il.Emit(OpCodes.Bge, stackOk);
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldarg_1);
+        il.Emit(OpCodes.Call, Method(typeof(ExecutionStack), nameof(ExecutionStack.CompiledStackCheck)));
+        il.MarkLabel(stackOk);
         for (var i = 0; i < function.ParameterCount; i++)
         {
             LoadArgumentAddress(i);
@@ -301,7 +315,11 @@ internal sealed class IlCompiler
                     Load(i);
                     il.Emit(OpCodes.Stind_I8);
                 }
+                AdjustStackBudget(frameBytes);
                 il.Emit(OpCodes.Ret);
+                return;
+            case Op.Call when code[pc + 1] >= module.Definition.ImportedFunctionCount:
+                EmitDirectCall(pc, code[pc + 1], code[pc + 2]);
                 return;
             case Op.Call:
                 EmitCall(pc, code[pc + 2], module.FunctionTypeAt(code[pc + 1]), () =>
@@ -479,6 +497,59 @@ internal sealed class IlCompiler
         }
         ReloadMemory();
     }
+
+    /// <summary>
+    /// A call of a function this module defines: the return record is pushed inline, a recursive call is a direct IL
+    /// call of this method, and any other goes to the callee's compiled code (or the interpreter) by its index.
+    /// </summary>
+    private void EmitDirectCall(int pc, int functionIndex, int calleeBase)
+    {
+        var type = module.FunctionTypeAt(functionIndex);
+        for (var i = 0; i < type.Parameters.Count; i++)
+        {
+            LoadBufferAddress(i);
+            Load(calleeBase + i);
+            il.Emit(OpCodes.Stind_I8);
+        }
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldarg_1);
+        il.Emit(OpCodes.Ldc_I4, pc);
+        il.Emit(OpCodes.Call, Method(typeof(ExecutionStack), nameof(ExecutionStack.CompiledPush)));
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldarg_1);
+        if (functionIndex == function.FunctionIndex)
+        {
+            il.Emit(OpCodes.Ldloc, callBuffer!);
+            il.Emit(OpCodes.Call, method);
+        }
+        else
+        {
+            il.Emit(OpCodes.Ldc_I4, functionIndex);
+            il.Emit(OpCodes.Ldloc, callBuffer!);
+            il.Emit(OpCodes.Call, Method(typeof(ExecutionStack), nameof(ExecutionStack.CompiledCallDefined)));
+        }
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Call, Method(typeof(ExecutionStack), nameof(ExecutionStack.CompiledPop)));
+        for (var i = 0; i < type.Results.Count; i++)
+        {
+            LoadBufferAddress(i);
+            il.Emit(OpCodes.Ldind_I8);
+            Store(calleeBase + i);
+        }
+        ReloadMemory();
+    }
+
+    private void AdjustStackBudget(long delta)
+    {
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldfld, StackBudgetField);
+        il.Emit(OpCodes.Ldc_I8, delta);
+        il.Emit(OpCodes.Add);
+        il.Emit(OpCodes.Stfld, StackBudgetField);
+    }
+
+    private static readonly FieldInfo StackBudgetField = typeof(ExecutionStack).GetField(nameof(ExecutionStack.StackBudget), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
     /// <summary>
     /// The effective address of a load or store, bounds-checked once against the cached length (the failure path
