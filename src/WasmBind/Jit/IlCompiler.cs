@@ -30,6 +30,9 @@ internal sealed class IlCompiler
     private readonly int[] code;
     private readonly Dictionary<int, Label> labels = [];
     private readonly Dictionary<int, LocalBuilder> globals = [];
+
+    /// <summary>Slots some constant instruction writes: float arithmetic reading them needs the NaN-safe helpers.</summary>
+    private readonly HashSet<int> constantSlots = [];
     private ILGenerator il = null!;
     private DynamicMethod method = null!;
     private long frameBytes;
@@ -119,9 +122,37 @@ internal sealed class IlCompiler
         {
             if ((uint)target >= (uint)code.Length) return $"branch target {target} outside the code";
         }
+        FindConstantSlots();
         // Labels are created in Emit, once the generator exists; remember the targets as keys.
         foreach (var target in targets) labels[target] = default;
         return null;
+    }
+
+    /// <summary>
+    /// The slots that may hold a value the JIT sees as a constant: written by a constant instruction, copied or selected
+    /// from such a slot, or computed by a numeric instruction from such slots only (the JIT folds those too).
+    /// </summary>
+    private void FindConstantSlots()
+    {
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            for (var pc = 0; pc < code.Length; pc += Length(code, pc))
+            {
+                var op = (Op)code[pc];
+                var constant = op switch
+                {
+                    Op.Const32 or Op.Const64 => true,
+                    Op.Copy => constantSlots.Contains(code[pc + 2]),
+                    Op.Select => constantSlots.Contains(code[pc + 2]) || constantSlots.Contains(code[pc + 3]),
+                    _ when Numerics.TryGetValue(op, out var method) => method.GetParameters().Length == 1
+                        ? constantSlots.Contains(code[pc + 2])
+                        : constantSlots.Contains(code[pc + 2]) && constantSlots.Contains(code[pc + 3]),
+                    _ => false,
+                };
+                if (constant && constantSlots.Add(code[pc + 1])) changed = true;
+            }
+        }
     }
 
     private void NeedCallBuffer(FunctionType type) =>
@@ -440,6 +471,12 @@ internal sealed class IlCompiler
             return;
         }
         var numeric = Numerics[op];
+        if (op is Op.F32Add or Op.F32Sub or Op.F32Mul or Op.F32Div or Op.F64Add or Op.F64Sub or Op.F64Mul or Op.F64Div
+            && !constantSlots.Contains(code[pc + 2]) && !constantSlots.Contains(code[pc + 3]))
+        {
+            // Neither operand can be a constant the JIT sees, so it cannot fold the operation (JitNumerics.Float.cs).
+            numeric = Method(typeof(JitNumerics), op + "Plain");
+        }
         Load(code[pc + 2]);
         if (numeric.GetParameters().Length == 2) Load(code[pc + 3]);
         il.Emit(OpCodes.Call, numeric);

@@ -57,4 +57,29 @@ internal static partial class JitNumerics
         var y = BitConverter.UInt64BitsToDouble(b);
         return BitConverter.DoubleToUInt64Bits(op switch { 0 => x + y, 1 => x - y, 2 => x * y, _ => x / y });
     }
+
+    // The plain forms, for operands no constant instruction writes: the JIT cannot fold those.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong F32AddPlain(ulong a, ulong b) => BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)a) + BitConverter.UInt32BitsToSingle((uint)b));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong F32SubPlain(ulong a, ulong b) => BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)a) - BitConverter.UInt32BitsToSingle((uint)b));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong F32MulPlain(ulong a, ulong b) => BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)a) * BitConverter.UInt32BitsToSingle((uint)b));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong F32DivPlain(ulong a, ulong b) => BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)a) / BitConverter.UInt32BitsToSingle((uint)b));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong F64AddPlain(ulong a, ulong b) => BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(a) + BitConverter.UInt64BitsToDouble(b));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong F64SubPlain(ulong a, ulong b) => BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(a) - BitConverter.UInt64BitsToDouble(b));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong F64MulPlain(ulong a, ulong b) => BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(a) * BitConverter.UInt64BitsToDouble(b));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong F64DivPlain(ulong a, ulong b) => BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(a) / BitConverter.UInt64BitsToDouble(b));
 }
