@@ -23,6 +23,9 @@ internal static class SpecTestHost
         linker.Define(ModuleName, "global_f64", new Global(store, new GlobalType(ValueType.F64, false), Value.F64(666.6)));
         linker.Define(ModuleName, "table", new Table(store, new TableType(ValueType.FuncRef, new Limits(10, 20))));
         linker.Define(ModuleName, "memory", new Memory(store, new MemoryType(new Limits(1, 2))));
+        // Wasm 3.0's spectest also has a 64-bit table (table64.wast imports it).
+        if ((store.Engine.Config.Features & WasmFeatures.Memory64) != 0)
+            linker.Define(ModuleName, "table64", new Table(store, new TableType(ValueType.FuncRef, new Limits(10, 20)) { Is64 = true }));
         // The threads proposal's scripts import a shared memory of the same limits.
         if ((store.Engine.Config.Features & WasmFeatures.Threads) != 0)
             linker.Define(ModuleName, "shared_memory", new Memory(store, new MemoryType(new Limits(1, 2), Shared: true)));

@@ -323,11 +323,11 @@ internal sealed class WastSession
     }
 
     // Text modules are encoded here, so a text that does not parse throws MalformedModuleException like bad bytes do.
-    private static byte[] ReadModule(WastCommand command)
+    private byte[] ReadModule(WastCommand command)
     {
         try
         {
-            return Require(command.Module, command).ToBinary();
+            return Require(command.Module, command).ToBinary(engine.Config.Features);
         }
         catch (Exception ex) when (SkipException.ReasonFor(ex) is { } reason)
         {

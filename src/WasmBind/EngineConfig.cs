@@ -33,6 +33,31 @@ public enum WasmFeatures
     /// recursion runs in constant stack. Part of Wasm 3.0, and on by default in Wasmtime.
     /// </summary>
     TailCall = 1 << 8,
+    /// <summary>
+    /// Multi-memory: a module may define and import several linear memories, and every memory instruction names the
+    /// one it uses (a memory index in the memarg, <c>memory.size/grow/fill/copy/init</c> and data segments). Part of
+    /// Wasm 3.0, and on by default in Wasmtime. Memory 0 keeps the interpreter's fast path; other memories take
+    /// separate, slightly slower instructions.
+    /// </summary>
+    MultiMemory = 1 << 10,
+    /// <summary>
+    /// Memory64 and 3.0's 64-bit tables: memories and tables whose type says <c>i64</c> take <c>i64</c> addresses,
+    /// sizes and offsets. Part of Wasm 3.0, and on by default in Wasmtime. How large a 64-bit memory may grow is
+    /// <see cref="EngineConfig.MaxMemory64Pages"/>.
+    /// </summary>
+    Memory64 = 1 << 11,
+    /// <summary>
+    /// The wide-arithmetic proposal: <c>i64.add128</c>, <c>i64.sub128</c>, <c>i64.mul_wide_s</c> and
+    /// <c>i64.mul_wide_u</c>. Off by default, as in Wasmtime (the proposal is not yet standard).
+    /// </summary>
+    WideArithmetic = 1 << 12,
+    /// <summary>
+    /// Wasm 3.0's rule for constant expressions: <c>global.get</c> may read any earlier immutable global, imported or
+    /// defined (a global's initialiser the globals before it, a segment offset every global). Without it, the 2.0
+    /// rule: imported globals only, as the Wasm 2.0 suite and the legacy extended-const proposal scripts expect
+    /// ("unknown global"). On by default (Wasmtime allows it with GC; the rule is part of Wasm 3.0).
+    /// </summary>
+    GlobalsInConstantExpressions = 1 << 13,
     /// <summary>All of WebAssembly 2.0 except SIMD.</summary>
     Wasm2Scalar = MutableGlobals | SignExtension | SaturatingFloatToInt | MultiValue | BulkMemory | ReferenceTypes,
 }
@@ -42,10 +67,25 @@ public sealed class EngineConfig
 {
     /// <summary>
     /// Which proposals modules may use. Default: <see cref="WasmFeatures.Wasm2Scalar"/> plus
-    /// <see cref="WasmFeatures.ExtendedConst"/>, <see cref="WasmFeatures.Threads"/> and <see cref="WasmFeatures.TailCall"/>
-    /// (part of Wasm 3.0, and on by default in Wasmtime).
+    /// <see cref="WasmFeatures.ExtendedConst"/>, <see cref="WasmFeatures.Threads"/>, <see cref="WasmFeatures.TailCall"/>,
+    /// <see cref="WasmFeatures.MultiMemory"/>, <see cref="WasmFeatures.Memory64"/> and
+    /// <see cref="WasmFeatures.GlobalsInConstantExpressions"/> (part of Wasm 3.0, and on by default in Wasmtime).
     /// </summary>
-    public WasmFeatures Features { get; init; } = WasmFeatures.Wasm2Scalar | WasmFeatures.ExtendedConst | WasmFeatures.Threads | WasmFeatures.TailCall;
+    public WasmFeatures Features { get; init; } = DefaultFeatures;
+
+    /// <summary>The value of <see cref="Features"/> when none is given.</summary>
+    public const WasmFeatures DefaultFeatures = WasmFeatures.Wasm2Scalar | WasmFeatures.ExtendedConst | WasmFeatures.Threads
+        | WasmFeatures.TailCall | WasmFeatures.MultiMemory | WasmFeatures.Memory64 | WasmFeatures.GlobalsInConstantExpressions;
+
+    /// <summary>
+    /// The most 64 KiB pages a 64-bit memory (<see cref="WasmFeatures.Memory64"/>) may have, whatever its type allows.
+    /// Default 262,144 pages (16 GiB). Memory is unmanaged and allocated lazily by the OS, but a grow past the backing's
+    /// capacity copies the used bytes, so a host loading untrusted code should keep this near what it can afford.
+    /// At most 2^32 - 1 pages (the runtime counts pages in 32 bits). A grow past it fails the way the spec allows
+    /// (<c>memory.grow</c> returns -1); a memory whose minimum exceeds it cannot be created
+    /// (<see cref="ResourceLimitExceededException"/>).
+    /// </summary>
+    public ulong MaxMemory64Pages { get; init; } = 262_144;
 
     /// <summary>
     /// The deepest nesting of WebAssembly calls a store allows before trapping with
@@ -113,6 +153,7 @@ public sealed class EngineConfig
         if (!Enum.IsDefined(Tier)) throw new ArgumentOutOfRangeException(nameof(Tier), Tier, "not an ExecutionTier");
         if (MaxCallDepth < 1) throw new ArgumentOutOfRangeException(nameof(MaxCallDepth), MaxCallDepth, "must be at least 1");
         if (MaxHostReentryDepth < 0) throw new ArgumentOutOfRangeException(nameof(MaxHostReentryDepth), MaxHostReentryDepth, "must not be negative");
+        if (MaxMemory64Pages > uint.MaxValue) throw new ArgumentOutOfRangeException(nameof(MaxMemory64Pages), MaxMemory64Pages, "must be less than 2^32");
         if (MaxValueStackSlots < 1024) throw new ArgumentOutOfRangeException(nameof(MaxValueStackSlots), MaxValueStackSlots, "must be at least 1024");
     }
 }

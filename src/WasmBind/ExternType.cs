@@ -100,8 +100,11 @@ public sealed record class TableType(ValueType ElementType, Limits Limits) : Ext
     /// <inheritdoc />
     public override ExternKind Kind => ExternKind.Table;
 
+    /// <summary>Whether the table is indexed with <c>i64</c> (a 64-bit table of Wasm 3.0, <see cref="WasmFeatures.Memory64"/>).</summary>
+    public bool Is64 { get; init; }
+
     /// <inheritdoc />
-    public override string ToString() => $"(table {Limits} {ElementType.ToWatName()})";
+    public override string ToString() => $"(table{(Is64 ? " i64" : "")} {Limits} {ElementType.ToWatName()})";
 }
 
 /// <summary>The type of a linear memory: its limits in 64 KiB pages.</summary>
@@ -115,8 +118,11 @@ public sealed record class MemoryType(Limits Limits, bool Shared = false) : Exte
     /// <inheritdoc />
     public override ExternKind Kind => ExternKind.Memory;
 
+    /// <summary>Whether the memory is addressed with <c>i64</c> (memory64, <see cref="WasmFeatures.Memory64"/>).</summary>
+    public bool Is64 { get; init; }
+
     /// <inheritdoc />
-    public override string ToString() => Shared ? $"(memory {Limits} shared)" : $"(memory {Limits})";
+    public override string ToString() => $"(memory{(Is64 ? " i64" : "")} {Limits}{(Shared ? " shared" : "")})";
 }
 
 /// <summary>The type of a global variable.</summary>

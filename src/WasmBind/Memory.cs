@@ -20,7 +20,7 @@ public sealed class Memory : Extern
     /// <summary>
     /// The most pages a 32-bit memory may have: 65,536 (4 GiB), the whole 32-bit address space, where the process can
     /// allocate it. Growing past it, or past what the process can allocate, fails the way the spec allows
-    /// (<c>memory.grow</c> returns -1).
+    /// (<c>memory.grow</c> returns -1). A 64-bit memory's ceiling is <see cref="EngineConfig.MaxMemory64Pages"/>.
     /// </summary>
     public const uint MaxPages = 65536;
 
@@ -34,8 +34,9 @@ public sealed class Memory : Extern
         ArgumentNullException.ThrowIfNull(type);
         if (type.Limits.Maximum is { } max && max < type.Limits.Minimum)
             throw new ArgumentException("The minimum size exceeds the maximum.", nameof(type));
-        if (type.Limits.Minimum > MaxPages)
-            throw new ResourceLimitExceededException($"A memory of {type.Limits.Minimum} pages exceeds this runtime's limit of {MaxPages}.");
+        var runtimeMaximum = RuntimeMaximumPages(store, type);
+        if (type.Limits.Minimum > runtimeMaximum)
+            throw new ResourceLimitExceededException($"A memory of {type.Limits.Minimum} pages exceeds this runtime's limit of {runtimeMaximum}.");
         if (type.Limits.Minimum > store.Limits?.MemoryPages)
             throw new ResourceLimitExceededException($"A memory of {type.Limits.Minimum} pages exceeds the store's limit of {store.Limits.MemoryPages}.");
         store.CountMemory();
@@ -130,7 +131,21 @@ public sealed class Memory : Extern
     }
 
     /// <summary>The largest size this memory can grow to, in pages (the process may not be able to allocate all of it).</summary>
-    public uint MaximumPages => (uint)Math.Min(Math.Min(Type.Limits.Maximum ?? MaxPages, MaxPages), Store.Limits?.MemoryPages ?? MaxPages);
+    public uint MaximumPages
+    {
+        get
+        {
+            var runtime = RuntimeMaximumPages(Store, Type);
+            return (uint)Math.Min(Math.Min(Type.Limits.Maximum ?? runtime, runtime), Store.Limits?.MemoryPages ?? runtime);
+        }
+    }
+
+    /// <summary>
+    /// This runtime's own ceiling for a memory of <paramref name="type"/>: <see cref="MaxPages"/> for a 32-bit memory,
+    /// <see cref="EngineConfig.MaxMemory64Pages"/> for a 64-bit one.
+    /// </summary>
+    private static ulong RuntimeMaximumPages(Store store, MemoryType type) =>
+        type.Is64 ? store.Engine.Config.MaxMemory64Pages : MaxPages;
 
     /// <summary>Whether growing by <paramref name="deltaPages"/> stays within <see cref="MaximumPages"/> (the limiter and the allocator may still refuse).</summary>
     internal bool IsWithinMaximum(ulong deltaPages) => Pages + deltaPages <= MaximumPages;

@@ -69,7 +69,7 @@ public sealed class Module
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(bytes);
-        var definition = ModuleDecoder.Decode(bytes, (engine.Config.Features & WasmFeatures.Threads) != 0);
+        var definition = ModuleDecoder.Decode(bytes, engine.Config.Features);
         var functions = ModuleValidator.ValidateAndCompile(engine, definition);
         var typeIds = definition.Types.Select(engine.Types.GetId).ToArray();
         var module = new Module(engine, definition, functions, typeIds);
@@ -87,7 +87,8 @@ public sealed class Module
     public static Module FromText(Engine engine, string text)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        return FromBytes(engine, Text.WebAssemblyText.ToBinary(text));
+        ArgumentNullException.ThrowIfNull(text);
+        return FromBytes(engine, Text.WatModuleEncoder.EncodeText(text, WideTextNumbers(engine)));
     }
 
     /// <summary>
@@ -100,8 +101,14 @@ public sealed class Module
     {
         ArgumentNullException.ThrowIfNull(path);
         var bytes = File.ReadAllBytes(path);
-        return IsTextFile(path) ? FromBytes(engine, Text.WebAssemblyText.ToBinary(bytes)) : FromBytes(engine, bytes);
+        ArgumentNullException.ThrowIfNull(engine);
+        return IsTextFile(path)
+            ? FromBytes(engine, Text.WatModuleEncoder.EncodeText(Text.WebAssemblyText.DecodeUtf8(bytes), WideTextNumbers(engine)))
+            : FromBytes(engine, bytes);
     }
+
+    /// <summary>Text reads limits and offsets as 64-bit numbers (3.0) when the engine has memory64, else by 2.0's rules.</summary>
+    private static bool WideTextNumbers(Engine engine) => (engine.Config.Features & WasmFeatures.Memory64) != 0;
 
     /// <summary>Whether <paramref name="path"/> names a text-format module (<c>.wat</c>), which <see cref="FromFile"/> parses as text.</summary>
     public static bool IsTextFile(string path) => path.EndsWith(".wat", StringComparison.OrdinalIgnoreCase);

@@ -22,10 +22,17 @@ internal static class WastCommand
             DefaultValueFactory = _ => 5,
         };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "List every failure and echo spectest.print* calls to stderr." };
+        var features = new Option<string>("--features")
+        {
+            Description = "The engine's proposals, a comma-separated list read left to right: a preset (default, wasm2, all, none) "
+                + "replaces the set, a name adds a feature, -name removes it. The 2.0 suite (json/core, wast/core) expects wasm2: "
+                + "the default engine has Wasm 3.0 features whose rules differ from 2.0's. Example: wasm2,tail-call. Names: " + FeatureList.Names + ".",
+            DefaultValueFactory = _ => "default",
+        };
 
         var command = new Command("wast", "Run WebAssembly spec test scripts (.wast, or wast2json .json) and report passed, failed and skipped commands.")
         {
-            path, json, markdown, skipSimd, maxFailures, verbose,
+            path, json, markdown, skipSimd, maxFailures, verbose, features,
         };
         command.SetAction(parse => context.Guard(() =>
         {
@@ -34,6 +41,7 @@ internal static class WastCommand
             {
                 SkipSimd = parse.GetValue(skipSimd),
                 Log = isVerbose ? context.Error : null,
+                EngineConfig = new EngineConfig { Features = FeatureList.Parse(parse.GetValue(features)!) },
             });
             var summary = runner.RunPath(parse.GetValue(path)!);
             if (parse.GetValue(json)) WastReport.WriteJson(context.Out, summary);

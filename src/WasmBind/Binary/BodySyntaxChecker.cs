@@ -7,7 +7,7 @@ namespace WasmBind.Binary;
 /// </summary>
 internal static class BodySyntaxChecker
 {
-    public static void Check(ModuleDefinition module, FunctionBody body)
+    public static void Check(ModuleDefinition module, FunctionBody body, WasmFeatures features = WasmFeatures.Wasm2Scalar)
     {
         var reader = new WasmReader(module.Bytes.Span.Slice(body.CodeOffset, body.CodeLength), body.CodeOffset);
         var depth = 1;
@@ -20,13 +20,13 @@ internal static class BodySyntaxChecker
             {
                 case 0x02 or 0x03 or 0x04:
                     depth++;
-                    InstructionImmediates.Skip(ref reader, opcode);
+                    InstructionImmediates.Skip(ref reader, opcode, features);
                     break;
                 case 0x0B:
                     depth--;
                     break;
                 case 0xFC:
-                    InstructionImmediates.SkipMisc(ref reader, reader.ReadU32(), opcodeOffset);
+                    InstructionImmediates.SkipMisc(ref reader, reader.ReadU32(), opcodeOffset, features);
                     break;
                 case 0xFE:
                     AtomicOpcodes.SkipImmediates(ref reader, reader.ReadU32(), opcodeOffset);
@@ -35,7 +35,7 @@ internal static class BodySyntaxChecker
                     InstructionImmediates.SkipVector(ref reader, reader.ReadU32(), opcodeOffset);
                     break;
                 default:
-                    InstructionImmediates.Skip(ref reader, opcode);
+                    InstructionImmediates.Skip(ref reader, opcode, features);
                     break;
             }
         }

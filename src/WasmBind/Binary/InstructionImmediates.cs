@@ -11,7 +11,7 @@ internal static class InstructionImmediates
     /// Skips the immediates of a one-byte-opcode instruction whose opcode byte was just read.
     /// Returns the first index-like immediate (or 0) for diagnostics.
     /// </summary>
-    public static ulong Skip(ref WasmReader reader, byte opcode)
+    public static ulong Skip(ref WasmReader reader, byte opcode, WasmFeatures features = WasmFeatures.Wasm2Scalar)
     {
         switch (opcode)
         {
@@ -51,10 +51,9 @@ internal static class InstructionImmediates
                 return (ulong)count;
             }
             case >= 0x28 and <= 0x3E: // loads and stores
-                return SkipMemArg(ref reader);
+                return SkipMemArg(ref reader, features);
             case 0x3F or 0x40: // memory.size, memory.grow
-                reader.ReadZeroByte();
-                return 0;
+                return SkipMemoryIndex(ref reader, features);
             case 0x41:
                 return (ulong)(long)reader.ReadS32();
             case 0x42:
@@ -72,27 +71,27 @@ internal static class InstructionImmediates
     }
 
     /// <summary>Skips the immediates of a 0xFC-prefixed instruction whose sub-opcode was just read.</summary>
-    public static ulong SkipMisc(ref WasmReader reader, uint subOpcode, long opcodeOffset)
+    public static ulong SkipMisc(ref WasmReader reader, uint subOpcode, long opcodeOffset, WasmFeatures features = WasmFeatures.Wasm2Scalar)
     {
         switch (subOpcode)
         {
             case <= 7: // saturating truncations
                 return 0;
+            case >= 19 and <= 22 when (features & WasmFeatures.WideArithmetic) != 0:
+                return 0;
             case 8: // memory.init
             {
                 var data = reader.ReadU32();
-                reader.ReadZeroByte();
+                SkipMemoryIndex(ref reader, features);
                 return data;
             }
             case 9 or 13 or 15 or 16 or 17: // data.drop, elem.drop, table.grow, table.size, table.fill
                 return reader.ReadU32();
             case 10: // memory.copy
-                reader.ReadZeroByte();
-                reader.ReadZeroByte();
-                return 0;
+                SkipMemoryIndex(ref reader, features);
+                return SkipMemoryIndex(ref reader, features);
             case 11: // memory.fill
-                reader.ReadZeroByte();
-                return 0;
+                return SkipMemoryIndex(ref reader, features);
             case 12 or 14: // table.init, table.copy
             {
                 var first = reader.ReadU32();
@@ -129,10 +128,25 @@ internal static class InstructionImmediates
         }
     }
 
-    private static ulong SkipMemArg(ref WasmReader reader)
+    /// <summary>A memarg: 3.0's flags (bit 6: a memory index follows) with multi-memory, a 64-bit offset with memory64.</summary>
+    private static ulong SkipMemArg(ref WasmReader reader, WasmFeatures features = WasmFeatures.Wasm2Scalar)
     {
-        reader.ReadU32(); // alignment
-        return reader.ReadU32();
+        var flagsOffset = reader.Offset;
+        var flags = reader.ReadU32();
+        if ((features & WasmFeatures.MultiMemory) != 0)
+        {
+            if (flags >= 128) WasmReader.ThrowAt(flagsOffset, "malformed memop flags");
+            if ((flags & 64) != 0) reader.ReadU32();
+        }
+        return (features & WasmFeatures.Memory64) != 0 ? reader.ReadU64() : reader.ReadU32();
+    }
+
+    /// <summary>The memory index of <c>memory.*</c>: a u32 with multi-memory, else 2.0's zero byte.</summary>
+    private static ulong SkipMemoryIndex(ref WasmReader reader, WasmFeatures features)
+    {
+        if ((features & WasmFeatures.MultiMemory) != 0) return reader.ReadU32();
+        reader.ReadZeroByte();
+        return 0;
     }
 
     // The 2.0 vector opcode space has gaps (opcodes assigned to proposals that were dropped).

@@ -26,7 +26,7 @@ internal static partial class ModuleDecoder
         return types;
     }
 
-    private static void ReadImportSection(ref WasmReader reader, ModuleDefinition module, bool threads)
+    private static void ReadImportSection(ref WasmReader reader, ModuleDefinition module, LimitsRules limits)
     {
         var imports = new ImportDefinition[reader.ReadCount()];
         for (var i = 0; i < imports.Length; i++)
@@ -38,8 +38,8 @@ internal static partial class ModuleDecoder
             imports[i] = reader.ReadByte() switch
             {
                 0 => new ImportDefinition(moduleName, name, ExternKind.Function, offset) { TypeIndex = reader.ReadU32() },
-                1 => new ImportDefinition(moduleName, name, ExternKind.Table, offset) { Table = ReadTableType(ref reader) },
-                2 => new ImportDefinition(moduleName, name, ExternKind.Memory, offset) { Memory = ReadMemoryType(ref reader, threads) },
+                1 => new ImportDefinition(moduleName, name, ExternKind.Table, offset) { Table = ReadTableType(ref reader, limits) },
+                2 => new ImportDefinition(moduleName, name, ExternKind.Memory, offset) { Memory = ReadMemoryType(ref reader, limits) },
                 3 => new ImportDefinition(moduleName, name, ExternKind.Global, offset) { Global = ReadGlobalType(ref reader) },
                 _ => throw new MalformedModuleException(kindOffset, "malformed import kind"),
             };
@@ -61,17 +61,17 @@ internal static partial class ModuleDecoder
         return indices;
     }
 
-    private static TableType[] ReadTableSection(ref WasmReader reader)
+    private static TableType[] ReadTableSection(ref WasmReader reader, LimitsRules limits)
     {
         var tables = new TableType[reader.ReadCount()];
-        for (var i = 0; i < tables.Length; i++) tables[i] = ReadTableType(ref reader);
+        for (var i = 0; i < tables.Length; i++) tables[i] = ReadTableType(ref reader, limits);
         return tables;
     }
 
-    private static MemoryType[] ReadMemorySection(ref WasmReader reader, bool threads)
+    private static MemoryType[] ReadMemorySection(ref WasmReader reader, LimitsRules limits)
     {
         var memories = new MemoryType[reader.ReadCount()];
-        for (var i = 0; i < memories.Length; i++) memories[i] = ReadMemoryType(ref reader, threads);
+        for (var i = 0; i < memories.Length; i++) memories[i] = ReadMemoryType(ref reader, limits);
         return memories;
     }
 
@@ -101,16 +101,17 @@ internal static partial class ModuleDecoder
         return exports;
     }
 
-    private static TableType ReadTableType(ref WasmReader reader)
+    private static TableType ReadTableType(ref WasmReader reader, LimitsRules rules)
     {
         var elementType = reader.ReadReferenceType();
-        return new TableType(elementType, reader.ReadLimits(allowShared: false, out _));
+        var limits = reader.ReadLimits(allowShared: false, out _, out var is64, allowSharedWithoutMaximum: false, allowAddressType64: rules.Memory64);
+        return new TableType(elementType, limits) { Is64 = is64 };
     }
 
-    private static MemoryType ReadMemoryType(ref WasmReader reader, bool threads)
+    private static MemoryType ReadMemoryType(ref WasmReader reader, LimitsRules rules)
     {
-        var limits = reader.ReadLimits(allowShared: true, out var shared, allowSharedWithoutMaximum: threads);
-        return new MemoryType(limits, shared);
+        var limits = reader.ReadLimits(allowShared: true, out var shared, out var is64, allowSharedWithoutMaximum: rules.Threads, allowAddressType64: rules.Memory64);
+        return new MemoryType(limits, shared) { Is64 = is64 };
     }
 
     private static GlobalType ReadGlobalType(ref WasmReader reader)
@@ -122,3 +123,6 @@ internal static partial class ModuleDecoder
         return new GlobalType(valueType, mutability == 1);
     }
 }
+
+/// <summary>Which proposals' limits encodings the decoder accepts (see <see cref="ModuleDecoder.Decode"/>).</summary>
+internal readonly record struct LimitsRules(bool Threads, bool Memory64);

@@ -22,13 +22,16 @@ internal static partial class ModuleDecoder
     private const uint Version = 1;
 
     /// <param name="bytes">The module binary.</param>
-    /// <param name="threads">
-    /// Whether the threads proposal is on (off by default: the Wasm 2.0 decoder). It changes one decoding rule: memory limits flag 0x02 (shared without a
-    /// maximum) decodes, for validation to reject ("shared memory must have maximum"); without threads, any shared
-    /// flag is malformed ("integer too large"), as the Wasm 2.0 suite expects.
+    /// <param name="features">
+    /// The proposals that change decoding rules (default: the Wasm 2.0 decoder). Threads: memory limits flag 0x02
+    /// (shared without a maximum) decodes, for validation to reject ("shared memory must have maximum"); without
+    /// threads, any shared flag is malformed ("integer too large"), as the Wasm 2.0 suite expects. Memory64: limits
+    /// flag 0x04 (an <c>i64</c> memory or table) and 64-bit limits decode. Multi-memory and memory64 change the memarg
+    /// of function bodies, which the translator reads.
     /// </param>
-    public static ModuleDefinition Decode(ReadOnlyMemory<byte> bytes, bool threads = false)
+    public static ModuleDefinition Decode(ReadOnlyMemory<byte> bytes, WasmFeatures features = WasmFeatures.Wasm2Scalar)
     {
+        var limits = new LimitsRules((features & WasmFeatures.Threads) != 0, (features & WasmFeatures.Memory64) != 0);
         var module = new ModuleDefinition { Bytes = bytes };
         var reader = new WasmReader(bytes.Span);
         ReadHeader(ref reader);
@@ -67,10 +70,10 @@ internal static partial class ModuleDecoder
             switch (id)
             {
                 case 1: module.Types = ReadTypeSection(ref section); break;
-                case 2: ReadImportSection(ref section, module, threads); break;
+                case 2: ReadImportSection(ref section, module, limits); break;
                 case 3: module.FunctionTypeIndices = ReadIndexVector(ref section); break;
-                case 4: module.Tables = ReadTableSection(ref section); break;
-                case 5: module.Memories = ReadMemorySection(ref section, threads); break;
+                case 4: module.Tables = ReadTableSection(ref section, limits); break;
+                case 5: module.Memories = ReadMemorySection(ref section, limits); break;
                 case 6: module.Globals = ReadGlobalSection(ref section); break;
                 case 7: module.Exports = ReadExportSection(ref section); break;
                 case 8: module.StartFunction = section.ReadU32(); break;

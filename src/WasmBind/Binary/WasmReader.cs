@@ -265,15 +265,25 @@ internal ref struct WasmReader
     /// maximum" as the threads suite expects; otherwise it is malformed ("integer too large"), as the Wasm 2.0 core
     /// suite expects.
     /// </summary>
-    public Limits ReadLimits(bool allowShared, out bool shared, bool allowSharedWithoutMaximum = false)
+    public Limits ReadLimits(bool allowShared, out bool shared, bool allowSharedWithoutMaximum = false) =>
+        ReadLimits(allowShared, out shared, out _, allowSharedWithoutMaximum, allowAddressType64: false);
+
+    /// <summary>
+    /// Limits with their flags byte: bit 0 a maximum follows, bit 1 shared, bit 2 (memory64) an <c>i64</c> address
+    /// type. With memory64 (3.0's format) the minimum and maximum are 64-bit numbers whatever the address type, so an
+    /// <c>i32</c> limit past 2^32 is invalid (validation), not malformed as in 2.0.
+    /// </summary>
+    public Limits ReadLimits(bool allowShared, out bool shared, out bool is64, bool allowSharedWithoutMaximum, bool allowAddressType64)
     {
         var flagsOffset = Offset;
         var flags = ReadSmallLeb();
-        var accepted = flags <= 1 || (allowShared && flags == 3) || (allowShared && allowSharedWithoutMaximum && flags == 2);
+        is64 = allowAddressType64 && (flags & 4) != 0;
+        var rest = is64 ? flags & ~4u : flags;
+        var accepted = rest <= 1 || (allowShared && rest == 3) || (allowShared && allowSharedWithoutMaximum && rest == 2);
         if (!accepted) ThrowAt(flagsOffset, "integer too large");
-        shared = (flags & 2) != 0;
-        var min = ReadU32();
-        ulong? max = (flags & 1) != 0 ? ReadU32() : null;
+        shared = (rest & 2) != 0;
+        var min = allowAddressType64 ? ReadU64() : ReadU32();
+        ulong? max = (rest & 1) != 0 ? (allowAddressType64 ? ReadU64() : ReadU32()) : null;
         return new Limits(min, max);
     }
 

@@ -72,6 +72,8 @@ internal sealed partial class FunctionTranslator
         var align = reader.ReadU32();
         var offset = reader.ReadU32();
         if (context.Memories.Length == 0) throw Invalid("unknown memory 0");
+        // Atomics take i32 addresses on memory 0 only; memory64's atomics are not implemented.
+        if (context.Memories[0].Is64) throw Invalid("atomic access to a 64-bit memory is not supported");
         if (align >= 32 || (1u << (int)align) > (uint)size) throw Invalid("alignment must not be larger than natural");
         if ((1u << (int)align) != (uint)size) throw Invalid("alignment must be exactly natural for an atomic access");
         return (int)offset;

@@ -111,11 +111,11 @@ internal sealed partial class FunctionTranslator
             case 0x11: // call_indirect
             {
                 var typeIndex = reader.ReadU32();
-                var tableIndex = reader.ReadU32();
+                var tableIndex = ReadCallIndirectTable(ref reader);
                 if (tableIndex >= (uint)context.Tables.Length) throw Invalid($"unknown table {tableIndex}");
                 if (typeIndex >= (uint)context.Types.Length) throw Invalid($"unknown type {typeIndex}");
                 if (context.Tables[tableIndex].ElementType != ValueType.FuncRef) throw Invalid("type mismatch");
-                var callee = Pop(ValueType.I32);
+                var callee = PopTableOperand(TableAddressType((int)tableIndex));
                 TranslateCall(context.Types[typeIndex], Op.CallIndirect, (int)tableIndex, (int)typeIndex, callee);
                 break;
             }
@@ -164,7 +164,7 @@ internal sealed partial class FunctionTranslator
             case 0x25: // table.get
             {
                 var table = ReadTable(ref reader);
-                var index = Pop(ValueType.I32);
+                var index = PopTableOperand(TableAddressType(table));
                 var dst = Push(context.Tables[table].ElementType);
                 if (Reachable) Emit(Op.TableGet, dst, table, index);
                 break;
@@ -173,7 +173,7 @@ internal sealed partial class FunctionTranslator
             {
                 var table = ReadTable(ref reader);
                 var value = Pop(context.Tables[table].ElementType);
-                var index = Pop(ValueType.I32);
+                var index = PopTableOperand(TableAddressType(table));
                 if (Reachable) Emit(Op.TableSet, table, index, value);
                 break;
             }
@@ -184,20 +184,11 @@ internal sealed partial class FunctionTranslator
                 TranslateStore(ref reader, opcode);
                 break;
             case 0x3F: // memory.size
-            {
-                ReadMemoryIndexByte(ref reader);
-                var dst = Push(ValueType.I32);
-                if (Reachable) Emit(Op.MemorySize, dst);
+                TranslateMemorySize(ref reader);
                 break;
-            }
             case 0x40: // memory.grow
-            {
-                ReadMemoryIndexByte(ref reader);
-                var delta = Pop(ValueType.I32);
-                var dst = Push(ValueType.I32);
-                if (Reachable) Emit(Op.MemoryGrow, dst, delta);
+                TranslateMemoryGrow(ref reader);
                 break;
-            }
             case 0x41: // i32.const
             {
                 var value = reader.ReadS32();

@@ -28,33 +28,6 @@ internal sealed partial class FunctionTranslator
         _ => ValueType.I64,
     };
 
-    private int ReadMemArg(ref WasmReader reader, int naturalSize)
-    {
-        var align = reader.ReadU32();
-        var offset = reader.ReadU32();
-        if (context.Memories.Length == 0) throw Invalid("unknown memory 0");
-        if (align >= 32 || (1u << (int)align) > (uint)naturalSize) throw Invalid("alignment must not be larger than natural");
-        return (int)offset;
-    }
-
-    private void TranslateLoad(ref WasmReader reader, byte opcode)
-    {
-        var offset = ReadMemArg(ref reader, LoadSizes[opcode - 0x28]);
-        var address = Pop(ValueType.I32);
-        var dst = Push(LoadResult(opcode));
-        if (!Reachable) return;
-        Emit((Op)opcode, dst, address, offset);
-        NoteResultOperand(code.Count - 3);
-    }
-
-    private void TranslateStore(ref WasmReader reader, byte opcode)
-    {
-        var offset = ReadMemArg(ref reader, StoreSizes[opcode - 0x36]);
-        var value = Pop(StoreOperand(opcode));
-        var address = Pop(ValueType.I32);
-        if (Reachable) Emit((Op)opcode, address, value, offset);
-    }
-
     private void TranslatePrefixed(ref WasmReader reader)
     {
         var sub = reader.ReadU32();
@@ -71,10 +44,10 @@ internal sealed partial class FunctionTranslator
             {
                 RequireFeature(WasmFeatures.BulkMemory);
                 var index = reader.ReadU32();
-                ReadMemoryIndexByte(ref reader);
+                var memory = ReadMemoryIndex(ref reader);
                 var segment = CheckDataIndex(index);
-                var (d, s, n) = PopThree(ValueType.I32, ValueType.I32, ValueType.I32);
-                if (Reachable) Emit(Op.MemoryInit, segment, d, s, n);
+                var (d, s, n) = PopThree(MemoryAddressType(memory), ValueType.I32, ValueType.I32);
+                if (Reachable) Emit(Op.MemoryInit, segment, memory, d, s, n);
                 break;
             }
             case 9: // data.drop
@@ -87,18 +60,20 @@ internal sealed partial class FunctionTranslator
             case 10: // memory.copy
             {
                 RequireFeature(WasmFeatures.BulkMemory);
-                ReadMemoryIndexByte(ref reader);
-                ReadMemoryIndexByte(ref reader);
-                var (d, s, n) = PopThree(ValueType.I32, ValueType.I32, ValueType.I32);
-                if (Reachable) Emit(Op.MemoryCopy, d, s, n);
+                var destination = ReadMemoryIndex(ref reader);
+                var source = ReadMemoryIndex(ref reader);
+                var (destinationType, sourceType) = (MemoryAddressType(destination), MemoryAddressType(source));
+                var (d, s, n) = PopThree(destinationType, sourceType, CopyLengthType(destinationType, sourceType));
+                if (Reachable) Emit(Op.MemoryCopy, destination, source, d, s, n);
                 break;
             }
             case 11: // memory.fill
             {
                 RequireFeature(WasmFeatures.BulkMemory);
-                ReadMemoryIndexByte(ref reader);
-                var (d, v, n) = PopThree(ValueType.I32, ValueType.I32, ValueType.I32);
-                if (Reachable) Emit(Op.MemoryFill, d, v, n);
+                var memory = ReadMemoryIndex(ref reader);
+                var addressType = MemoryAddressType(memory);
+                var (d, v, n) = PopThree(addressType, ValueType.I32, addressType);
+                if (Reachable) Emit(Op.MemoryFill, memory, d, v, n);
                 break;
             }
             case 12: // table.init
@@ -108,7 +83,9 @@ internal sealed partial class FunctionTranslator
                 var table = ReadTable(ref reader);
                 if (segment >= (uint)context.ElementTypes.Length) throw Invalid($"unknown elem segment {segment}");
                 if (context.ElementTypes[segment] != context.Tables[table].ElementType) throw Invalid("type mismatch");
-                var (d, s, n) = PopThree(ValueType.I32, ValueType.I32, ValueType.I32);
+                var n = Pop(ValueType.I32);
+                var s = Pop(ValueType.I32);
+                var d = PopTableOperand(TableAddressType(table));
                 if (Reachable) Emit(Op.TableInit, table, (int)segment, d, s, n);
                 break;
             }
@@ -126,7 +103,10 @@ internal sealed partial class FunctionTranslator
                 var destination = ReadTable(ref reader);
                 var source = ReadTable(ref reader);
                 if (context.Tables[destination].ElementType != context.Tables[source].ElementType) throw Invalid("type mismatch");
-                var (d, s, n) = PopThree(ValueType.I32, ValueType.I32, ValueType.I32);
+                var (destinationType, sourceType) = (TableAddressType(destination), TableAddressType(source));
+                var n = PopTableOperand(CopyLengthType(destinationType, sourceType));
+                var s = PopTableOperand(sourceType);
+                var d = PopTableOperand(destinationType);
                 if (Reachable) Emit(Op.TableCopy, destination, source, d, s, n);
                 break;
             }
@@ -134,17 +114,20 @@ internal sealed partial class FunctionTranslator
             {
                 RequireFeature(WasmFeatures.ReferenceTypes);
                 var table = ReadTable(ref reader);
-                var delta = Pop(ValueType.I32);
+                var addressType = TableAddressType(table);
+                var delta = PopTableOperand(addressType);
                 var init = Pop(context.Tables[table].ElementType);
-                var dst = Push(ValueType.I32);
+                var dst = Push(addressType);
                 if (Reachable) Emit(Op.TableGrow, dst, table, init, delta);
+                // The result is a 32-bit size or -1; a 64-bit table's -1 is all ones in 64 bits.
+                if (Reachable && addressType == ValueType.I64) Emit(Op.I64Extend32S, dst, dst);
                 break;
             }
             case 16: // table.size
             {
                 RequireFeature(WasmFeatures.ReferenceTypes);
                 var table = ReadTable(ref reader);
-                var dst = Push(ValueType.I32);
+                var dst = Push(TableAddressType(table));
                 if (Reachable) Emit(Op.TableSize, dst, table);
                 break;
             }
@@ -152,10 +135,15 @@ internal sealed partial class FunctionTranslator
             {
                 RequireFeature(WasmFeatures.ReferenceTypes);
                 var table = ReadTable(ref reader);
-                var (i, v, n) = PopThree(ValueType.I32, context.Tables[table].ElementType, ValueType.I32);
+                var n = PopTableOperand(TableAddressType(table));
+                var v = Pop(context.Tables[table].ElementType);
+                var i = PopTableOperand(TableAddressType(table));
                 if (Reachable) Emit(Op.TableFill, table, i, v, n);
                 break;
             }
+            case >= 19 and <= 22 when context.Has(WasmFeatures.WideArithmetic):
+                TranslateWideArithmetic(sub);
+                break;
             default:
                 throw new MalformedModuleException(instructionOffset, $"illegal opcode 0xfc {sub}");
         }

@@ -32,7 +32,7 @@ internal sealed partial class FunctionTranslator
         if (context.Tables[tableIndex].ElementType != ValueType.FuncRef) throw Invalid("type mismatch");
         var type = context.Types[typeIndex];
         RequireCallerResults(type);
-        var callee = Pop(ValueType.I32);
+        var callee = PopTableOperand(TableAddressType((int)tableIndex));
         TranslateCall(type, Op.ReturnCallIndirect, (int)tableIndex, (int)typeIndex, callee);
         FinishTailCall();
     }

@@ -27,12 +27,15 @@ internal sealed unsafe partial class ExecutionStack
         return cost;
     }
 
+    /// <summary>Whether [start, start + count) lies within <paramref name="length"/> bytes, computed without overflow.</summary>
+    private static bool Fits(ulong start, ulong count, ulong length) => count <= length && start <= length - count;
+
     /// <summary>
     /// Runs the table or bulk instruction at <paramref name="ip"/>; returns its length in code units, or 0 when
     /// there was not enough fuel for it (then nothing was changed).
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private int ExecuteBulk(ref ulong fp, ref int ip, Instance instance, Memory? memory, WasmFunction function, int pc)
+    private int ExecuteBulk(ref ulong fp, ref int ip, Instance instance, WasmFunction function, int pc)
     {
         int Operand(ref int code, int k) => Unsafe.Add(ref code, k);
         ref ulong Slot(ref ulong frame, ref int code, int k) => ref Unsafe.Add(ref frame, Unsafe.Add(ref code, k));
@@ -114,42 +117,49 @@ internal sealed unsafe partial class ExecutionStack
             case Op.MemoryInit:
             {
                 var segment = instance.DataSegments[Operand(ref ip, 1)].Span;
-                var block = memory!.Block;
-                var destination = (uint)Slot(ref fp, ref ip, 2);
-                var source = (uint)Slot(ref fp, ref ip, 3);
-                var count = (uint)Slot(ref fp, ref ip, 4);
+                var target = instance.Memories[Operand(ref ip, 2)];
+                var block = target.Block;
+                var destination = Address(target, Slot(ref fp, ref ip, 3));
+                var source = (uint)Slot(ref fp, ref ip, 4);
+                var count = (uint)Slot(ref fp, ref ip, 5);
                 if (!TryChargeBulk(count, BytesPerFuel)) return 0;
-                if ((ulong)source + count > (ulong)segment.Length || (ulong)destination + count > block.Length)
+                if ((ulong)source + count > (ulong)segment.Length || !Fits(destination, count, block.Length))
                     ThrowTrap(TrapCode.MemoryOutOfBounds, function, pc);
                 segment.Slice((int)source, (int)count).CopyTo(new Span<byte>(block.Base + destination, (int)count));
-                return 5;
+                return 6;
             }
             case Op.DataDrop:
                 instance.DataSegments[Operand(ref ip, 1)] = ReadOnlyMemory<byte>.Empty;
                 return 2;
             case Op.MemoryCopy:
             {
-                var block = memory!.Block;
-                var destination = (uint)Slot(ref fp, ref ip, 1);
-                var source = (uint)Slot(ref fp, ref ip, 2);
-                var count = (uint)Slot(ref fp, ref ip, 3);
+                var destinationMemory = instance.Memories[Operand(ref ip, 1)];
+                var sourceMemory = instance.Memories[Operand(ref ip, 2)];
+                var destination = Address(destinationMemory, Slot(ref fp, ref ip, 3));
+                var source = Address(sourceMemory, Slot(ref fp, ref ip, 4));
+                // The length is 64-bit only when both memories are.
+                var rawCount = Slot(ref fp, ref ip, 5);
+                var count = destinationMemory.Type.Is64 && sourceMemory.Type.Is64 ? rawCount : (uint)rawCount;
                 if (!TryChargeBulk(count, BytesPerFuel)) return 0;
-                if ((ulong)source + count > block.Length || (ulong)destination + count > block.Length)
+                var destinationBlock = destinationMemory.Block;
+                var sourceBlock = sourceMemory.Block;
+                if (!Fits(source, count, sourceBlock.Length) || !Fits(destination, count, destinationBlock.Length))
                     ThrowTrap(TrapCode.MemoryOutOfBounds, function, pc);
                 // Buffer.MemoryCopy behaves as if through a temporary buffer, as memory.copy requires for overlaps.
-                Buffer.MemoryCopy(block.Base + source, block.Base + destination, count, count);
-                return 4;
+                Buffer.MemoryCopy(sourceBlock.Base + source, destinationBlock.Base + destination, count, count);
+                return 6;
             }
             case Op.MemoryFill:
             {
-                var block = memory!.Block;
-                var destination = (uint)Slot(ref fp, ref ip, 1);
-                var value = (byte)Slot(ref fp, ref ip, 2);
-                var count = (uint)Slot(ref fp, ref ip, 3);
+                var target = instance.Memories[Operand(ref ip, 1)];
+                var block = target.Block;
+                var destination = Address(target, Slot(ref fp, ref ip, 2));
+                var value = (byte)Slot(ref fp, ref ip, 3);
+                var count = Address(target, Slot(ref fp, ref ip, 4));
                 if (!TryChargeBulk(count, BytesPerFuel)) return 0;
-                if ((ulong)destination + count > block.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, pc);
-                NativeMemory.Fill(block.Base + destination, count, value);
-                return 4;
+                if (!Fits(destination, count, block.Length)) ThrowTrap(TrapCode.MemoryOutOfBounds, function, pc);
+                NativeMemory.Fill(block.Base + destination, (nuint)count, value);
+                return 5;
             }
             default:
                 throw new InvalidOperationException($"internal error: {(Op)ip} is not a bulk instruction");

@@ -1109,7 +1109,7 @@ internal sealed partial class ExecutionStack
                 case Op.MemoryFill:
                 {
                     // Bulk and table instructions do enough work per dispatch that a call costs nothing noticeable.
-                    var length = ExecuteBulk(ref fp, ref ip, instance, memory, function, Pc(code, ref ip));
+                    var length = ExecuteBulk(ref fp, ref ip, instance, function, Pc(code, ref ip));
                     if (length == 0)
                     {
                         // Not enough fuel for the whole operation: nothing was done, so it can simply run again.
@@ -1123,7 +1123,21 @@ internal sealed partial class ExecutionStack
                     continue;
                 }
                 default:
-                    throw new InvalidOperationException($"internal error: unknown instruction {ip} in {function}");
+                {
+                    // Multi-memory, memory64 and wide arithmetic (Op 0x180 and up), kept out of the switch so the hot
+                    // cases and the loop's locals stay as they were. They never move memory 0.
+                    var length = (Op)ip >= Op.MemoryAccess ? ExecuteExtension(ref fp, ref ip, instance, function, Pc(code, ref ip)) : -1;
+                    if (length < 0) throw new InvalidOperationException($"internal error: unknown instruction {ip} in {function}");
+                    if (length == 0)
+                    {
+                        // memory.grow without enough fuel: nothing grew, so it can simply run again.
+                        OutOfFuel(mode, function, Pc(code, ref ip));
+                        suspendPc = Pc(code, ref ip);
+                        goto suspend;
+                    }
+                    ip = ref Unsafe.Add(ref ip, length);
+                    continue;
+                }
             }
 
         call:

@@ -54,13 +54,13 @@ internal enum Op
     TableInit = 0x15,
     /// <summary>element segment</summary>
     ElemDrop = 0x16,
-    /// <summary>data segment, dst, src, count</summary>
+    /// <summary>data segment, memory, dst, src, count</summary>
     MemoryInit = 0x17,
     /// <summary>data segment</summary>
     DataDrop = 0x18,
-    /// <summary>dst, src, count</summary>
+    /// <summary>dst memory, src memory, dst, src, count</summary>
     MemoryCopy = 0x19,
-    /// <summary>dst, value, count</summary>
+    /// <summary>memory, dst, value, count</summary>
     MemoryFill = 0x1A,
     /// <summary>units: charges fuel for the straight-line run of instructions that starts here.</summary>
     ConsumeFuel = 0x1B,
@@ -121,6 +121,22 @@ internal enum Op
     BrIfEqz64,
     /// <summary>cond, target: jump when the i64 in cond is non-zero.</summary>
     BrIfNez64,
+
+    // Instructions of multi-memory, memory64 and wide arithmetic, numbered apart from the others so proposals added in
+    // parallel do not collide. Run outside the main loop's hot cases.
+    /// <summary>
+    /// wasm opcode (| 0x100 for an i64 address), a, b, memory, offset low, offset high: a load (a = dst, b = address) or
+    /// store (a = address, b = value) on a memory other than an i32 memory 0, looked up on each access.
+    /// </summary>
+    MemoryAccess = 0x180,
+    /// <summary>dst, memory: <c>memory.size</c> of any memory.</summary>
+    MemorySizeAt = 0x181,
+    /// <summary>dst, delta, memory: <c>memory.grow</c> of any memory.</summary>
+    MemoryGrowAt = 0x182,
+    /// <summary>dst, src: a 64-bit table operand narrowed to 32 bits, values past 2^32 - 1 becoming 2^32 - 1 (out of bounds of every table).</summary>
+    ClampIndex64 = 0x183,
+    /// <summary>sub-opcode (0xFC 19..22), low dst, high dst, a, b, c, d: the wide-arithmetic instructions.</summary>
+    WideArithmetic = 0x184,
 
     // Saturating truncations (0xFC 0..7), offset by 0xE0.
     I32TruncSatF32S = 0xE0, I32TruncSatF32U, I32TruncSatF64S, I32TruncSatF64U,

@@ -7,9 +7,9 @@ internal static class ImportMatcher
     public static bool Matches(ExternType expected, ExternType actual) => (expected, actual) switch
     {
         (FunctionType e, FunctionType a) => e.Equals(a),
-        (TableType e, TableType a) => e.ElementType == a.ElementType && e.Limits.Accepts(a.Limits),
+        (TableType e, TableType a) => e.ElementType == a.ElementType && e.Is64 == a.Is64 && e.Limits.Accepts(a.Limits),
         // Sharing is part of the type in the threads proposal: a shared memory cannot stand for an unshared one or back.
-        (MemoryType e, MemoryType a) => e.Shared == a.Shared && e.Limits.Accepts(a.Limits),
+        (MemoryType e, MemoryType a) => e.Shared == a.Shared && e.Is64 == a.Is64 && e.Limits.Accepts(a.Limits),
         (GlobalType e, GlobalType a) => e == a,
         _ => false,
     };

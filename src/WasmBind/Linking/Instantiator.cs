@@ -147,9 +147,11 @@ internal static class Instantiator
     private static void InitializeTable(Instance instance, ElementSegment segment, int index)
     {
         var table = instance.Tables[(int)segment.TableIndex];
-        var offset = (uint)ConstantEvaluator.Evaluate(segment.OffsetExpression!, instance);
+        var raw = ConstantEvaluator.Evaluate(segment.OffsetExpression!, instance);
+        var offset = table.Type.Is64 ? raw : (uint)raw;
         var items = instance.ElementSegments[index];
-        if ((ulong)offset + (ulong)items.Length > table.Size) throw new TrapException(TrapCode.TableOutOfBounds);
+        // Compared by subtraction: a 64-bit table's offset plus the length could wrap.
+        if ((ulong)items.Length > table.Size || offset > table.Size - (ulong)items.Length) throw new TrapException(TrapCode.TableOutOfBounds);
         items.CopyTo(table.Live[(int)offset..]);
         instance.ElementSegments[index] = [];
     }
@@ -158,10 +160,13 @@ internal static class Instantiator
     private static void InitializeMemory(Instance instance, DataSegment segment, int index)
     {
         var memory = instance.Memories[(int)segment.MemoryIndex];
-        var offset = (uint)ConstantEvaluator.Evaluate(segment.OffsetExpression!, instance);
+        var raw = ConstantEvaluator.Evaluate(segment.OffsetExpression!, instance);
+        var offset = memory.Type.Is64 ? raw : (uint)raw;
         var bytes = instance.DataSegments[index].Span;
-        if ((ulong)offset + (ulong)bytes.Length > (ulong)memory.Length) throw new TrapException(TrapCode.MemoryOutOfBounds);
-        bytes.CopyTo(memory.GetSpan(offset, bytes.Length));
+        // Compared by subtraction: a 64-bit memory's offset plus the length could wrap.
+        if ((ulong)bytes.Length > (ulong)memory.Length || offset > (ulong)memory.Length - (ulong)bytes.Length)
+            throw new TrapException(TrapCode.MemoryOutOfBounds);
+        bytes.CopyTo(memory.GetSpan((long)offset, bytes.Length));
         instance.DataSegments[index] = ReadOnlyMemory<byte>.Empty;
     }
 }

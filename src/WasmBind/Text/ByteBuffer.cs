@@ -33,6 +33,17 @@ internal sealed class ByteBuffer
         while (value != 0);
     }
 
+    public void U64(ulong value)
+    {
+        do
+        {
+            var b = (byte)(value & 0x7F);
+            value >>= 7;
+            Byte(value != 0 ? (byte)(b | 0x80) : b);
+        }
+        while (value != 0);
+    }
+
     public void S64(long value)
     {
         while (true)

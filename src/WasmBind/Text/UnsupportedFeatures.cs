@@ -34,7 +34,6 @@ public static class UnsupportedFeatures
         {
             "call_ref" or "return_call_ref" or "ref.as_non_null" or "br_on_null" or "br_on_non_null" => "typed function references",
             "try_table" or "throw" or "throw_ref" or "try" or "catch" or "catch_all" or "delegate" or "rethrow" => "exception handling",
-            "i64.add128" or "i64.sub128" or "i64.mul_wide_s" or "i64.mul_wide_u" => "wide arithmetic",
             _ => null,
         };
     }

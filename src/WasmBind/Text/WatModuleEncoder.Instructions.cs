@@ -182,29 +182,36 @@ internal sealed partial class WatModuleEncoder
             case ImmediateKind.Local: output.U32(scope.Locals.Resolve(c.Next())); break;
             case ImmediateKind.Global: output.U32(globalSpace.Resolve(c.Next())); break;
             case ImmediateKind.Table: output.U32(IndexSpace.IsIndex(c.Peek) ? tableSpace.Resolve(c.Next()) : 0); break;
-            case ImmediateKind.Memory:
-                if (IndexSpace.IsIndex(c.Peek)) throw Unsupported(c.Peek!, "multi-memory");
-                output.Byte(0x00);
-                break;
+            case ImmediateKind.Memory: output.U32(IndexSpace.IsIndex(c.Peek) ? memorySpace.Resolve(c.Next()) : 0); break;
             case ImmediateKind.I32: output.S32((int)(uint)Integer(c.Next(), 32)); break;
             case ImmediateKind.I64: output.S64((long)Integer(c.Next(), 64)); break;
             case ImmediateKind.F32: output.U32Fixed(F32(c.Next())); break;
             case ImmediateKind.F64: output.U64Fixed(F64(c.Next())); break;
             case ImmediateKind.HeapType: output.Byte(HeapType(c.Next())); break;
             case ImmediateKind.MemoryInit:
-                if (IndexSpace.IsIndex(c.PeekAt(1))) throw Unsupported(c.Peek!, "multi-memory");
+            {
+                // "memory.init memidx? dataidx": with two indices the first is the memory.
+                var memory = IndexSpace.IsIndex(c.PeekAt(1)) ? memorySpace.Resolve(c.Next()) : 0;
                 usesDataCount = true;
                 output.U32(dataSpace.Resolve(c.Next()));
-                output.Byte(0x00);
+                output.U32(memory);
                 break;
+            }
             case ImmediateKind.Data:
                 usesDataCount = true;
                 output.U32(dataSpace.Resolve(c.Next()));
                 break;
             case ImmediateKind.MemoryCopy:
-                if (IndexSpace.IsIndex(c.Peek)) throw Unsupported(c.Peek!, "multi-memory");
-                output.Byte(0x00);
-                output.Byte(0x00);
+                if (IndexSpace.IsIndex(c.Peek))
+                {
+                    output.U32(memorySpace.Resolve(c.Next()));
+                    output.U32(memorySpace.Resolve(c.Next()));
+                }
+                else
+                {
+                    output.U32(0);
+                    output.U32(0);
+                }
                 break;
             case ImmediateKind.TableInit:
             {
@@ -257,28 +264,46 @@ internal sealed partial class WatModuleEncoder
         return IndexSpace.ParseIndex(node);
     }
 
-    /// <summary><c>offset=N? align=N?</c>; the alignment is encoded as its base-2 logarithm and must be a power of two.</summary>
-    private static void MemArg(SCursor c, uint natural, ByteBuffer output)
+    /// <summary>
+    /// <c>memidx? offset=N? align=N?</c>; the alignment is encoded as its base-2 logarithm and must be a power of two.
+    /// A memory other than 0 sets flag bit 6 and follows the flags (multi-memory's encoding). The offset is a u64 under
+    /// <see cref="wideNumbers"/> (3.0: one past 2^32 - 1 is then invalid for a 32-bit memory, not malformed).
+    /// </summary>
+    private void MemArg(SCursor c, uint natural, ByteBuffer output)
     {
-        if (IndexSpace.IsIndex(c.Peek)) throw Unsupported(c.Peek!, "multi-memory");
+        var memory = IndexSpace.IsIndex(c.Peek) ? memorySpace.Resolve(c.Next()) : 0;
         ulong offset = 0;
-        var align = natural;
+        ulong align = natural;
         if (c.Peek is SAtom { Kind: AtomKind.Keyword } o && o.Text.StartsWith("offset=", StringComparison.Ordinal))
         {
             c.Next();
-            if (!NumberLiterals.TryParseUnsigned(o.Text["offset=".Length..], uint.MaxValue, out offset))
-                throw o.Error(NumberLiterals.TryParseUnsigned(o.Text["offset=".Length..], ulong.MaxValue, out _) ? "offset out of range" : "unknown operator (malformed offset)");
+            if (!NumberLiterals.TryParseUnsigned(o.Text["offset=".Length..], wideNumbers ? ulong.MaxValue : uint.MaxValue, out offset))
+            {
+                var inRange64 = NumberLiterals.TryParseUnsigned(o.Text["offset=".Length..], ulong.MaxValue, out _)
+                    || (!NumberLiterals.TryParseInteger(o.Text["offset=".Length..], 64, out _, out var outOfRange) && outOfRange);
+                throw o.Error(inRange64 ? "offset out of range" : "unknown operator (malformed offset)");
+            }
         }
         if (c.Peek is SAtom { Kind: AtomKind.Keyword } a && a.Text.StartsWith("align=", StringComparison.Ordinal))
         {
             c.Next();
-            if (!NumberLiterals.TryParseUnsigned(a.Text["align=".Length..], uint.MaxValue, out var value))
+            // 3.0 reads the alignment as a u64 too: 2^63 is well-formed, and invalid (larger than natural).
+            if (!NumberLiterals.TryParseUnsigned(a.Text["align=".Length..], wideNumbers ? ulong.MaxValue : uint.MaxValue, out var value))
                 throw a.Error("unknown operator (malformed alignment)");
             if (value == 0 || (value & (value - 1)) != 0) throw a.Error("alignment must be a power of two");
-            align = (uint)value;
+            align = value;
         }
-        output.U32((uint)System.Numerics.BitOperations.Log2(align));
-        output.U32((uint)offset);
+        var flags = (uint)System.Numerics.BitOperations.Log2(align);
+        if (memory != 0)
+        {
+            output.U32(flags | 64);
+            output.U32(memory);
+        }
+        else
+        {
+            output.U32(flags);
+        }
+        output.U64(offset);
     }
 
     private static ulong Integer(SNode node, int bits)

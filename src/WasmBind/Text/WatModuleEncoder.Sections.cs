@@ -157,7 +157,7 @@ internal sealed partial class WatModuleEncoder
             if (!isIndices) inlineFlags |= 0x04;
             o.Byte(inlineFlags);
             if (inlineFlags is 0x02 or 0x06) o.U32(entry.InlineTable);
-            o.Bytes([0x41, 0x00, 0x0B]);
+            o.Bytes([entry.InlineTable64 ? (byte)0x42 : (byte)0x41, 0x00, 0x0B]);
             if (inlineFlags == 0x02) o.Byte(0x00);
             else if (inlineFlags == 0x06) o.Byte(entry.InlineType);
             ElemItems(items, isIndices, o);
@@ -273,7 +273,7 @@ internal sealed partial class WatModuleEncoder
         {
             o.Byte(entry.InlineMemory == 0 ? (byte)0x00 : (byte)0x02);
             if (entry.InlineMemory != 0) o.U32(entry.InlineMemory);
-            o.Bytes([0x41, 0x00, 0x0B]);
+            o.Bytes([entry.InlineMemory64 ? (byte)0x42 : (byte)0x41, 0x00, 0x0B]);
             o.Vector(entry.InlineBytes!);
             return;
         }

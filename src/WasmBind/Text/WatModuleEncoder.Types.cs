@@ -138,24 +138,34 @@ internal sealed partial class WatModuleEncoder
         return (uint)(types.Count - 1);
     }
 
-    /// <summary><c>min max?</c>, both u32.</summary>
-    private static void Limits(SCursor c, ByteBuffer output)
+    /// <summary>
+    /// <c>addrtype? min max?</c>. An <c>i64</c> address type sets flag 0x04 and allows 64-bit numbers; so does
+    /// <see cref="wideNumbers"/> (3.0) for <c>i32</c>, leaving a limit past 2^32 - 1 to validation. Numbers are
+    /// encoded as LEB128, which reads the same as a u32 for a 32-bit value.
+    /// </summary>
+    private void Limits(SCursor c, ByteBuffer output)
     {
+        var is64 = false;
         if (c.Peek is SAtom { Kind: AtomKind.Keyword, Text: "i64" or "i32" } addressType)
-            throw Unsupported(addressType, "memory64 (address types)");
+        {
+            c.Next();
+            is64 = addressType.Text == "i64";
+        }
         if (c.Peek is SList { Head: "pagesize" } leadingPageSize) throw Unsupported(leadingPageSize, "custom page sizes");
-        var min = LimitValue(c.Next());
+        var wide = is64 || wideNumbers;
+        var min = LimitValue(c.Next(), wide);
+        var flags = is64 ? (byte)0x04 : (byte)0x00;
         if (IsNumber(c.Peek))
         {
-            var max = LimitValue(c.Next());
-            output.Byte(0x01);
-            output.U32(min);
-            output.U32(max);
+            var max = LimitValue(c.Next(), wide);
+            output.Byte((byte)(flags | 0x01));
+            output.U64(min);
+            output.U64(max);
         }
         else
         {
-            output.Byte(0x00);
-            output.U32(min);
+            output.Byte(flags);
+            output.U64(min);
         }
         if (c.Peek is SAtom { Kind: AtomKind.Keyword, Text: "shared" } shared) throw Unsupported(shared, "threads (shared memory)");
         if (c.Peek is SList { Head: "pagesize" } pageSize) throw Unsupported(pageSize, "custom page sizes");
@@ -163,12 +173,14 @@ internal sealed partial class WatModuleEncoder
 
     private static bool IsNumber(SNode? node) => node is SAtom { Kind: AtomKind.Other };
 
-    private static uint LimitValue(SNode node)
+    private static ulong LimitValue(SNode node, bool wide)
     {
         if (node is SAtom { Kind: AtomKind.Other } atom)
         {
-            if (NumberLiterals.TryParseUnsigned(atom.Text, uint.MaxValue, out var value)) return (uint)value;
+            if (NumberLiterals.TryParseUnsigned(atom.Text, wide ? ulong.MaxValue : uint.MaxValue, out var value)) return value;
             if (NumberLiterals.TryParseUnsigned(atom.Text, ulong.MaxValue, out _)) throw atom.Error("constant out of range");
+            var unsigned = atom.Text.Length > 0 && atom.Text[0] is not ('+' or '-');
+            if (unsigned && !NumberLiterals.TryParseInteger(atom.Text, 64, out _, out var outOfRange) && outOfRange) throw atom.Error("constant out of range");
         }
         throw node.Error("unexpected token, expected a limit");
     }
@@ -190,7 +202,7 @@ internal sealed partial class WatModuleEncoder
     }
 
     /// <summary><c>limits reftype</c>, encoded reftype first.</summary>
-    private static void TableType(SCursor c, ByteBuffer output)
+    private void TableType(SCursor c, ByteBuffer output)
     {
         var limits = new ByteBuffer();
         Limits(c, limits);

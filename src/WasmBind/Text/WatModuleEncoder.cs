@@ -42,38 +42,54 @@ internal sealed partial class WatModuleEncoder
     private sealed record FuncEntry(SCursor Rest, SNode Node);
     private sealed record ExportEntry(byte[] Name, byte Kind, SNode? IndexNode, uint Index);
     /// <summary>An elem field (<see cref="Field"/>), or the segment a table's inline <c>(elem ...)</c> stands for.</summary>
-    private sealed record ElemEntry(SCursor? Field, uint InlineTable, byte InlineType, SCursor? InlineItems);
+    private sealed record ElemEntry(SCursor? Field, uint InlineTable, byte InlineType, SCursor? InlineItems)
+    {
+        /// <summary>Whether the inline segment's table is 64-bit, so its offset is <c>i64.const 0</c>.</summary>
+        public bool InlineTable64 { get; init; }
+    }
     /// <summary>A data field, or the segment a memory's inline <c>(data ...)</c> stands for.</summary>
-    private sealed record DataEntry(SCursor? Field, uint InlineMemory, byte[]? InlineBytes);
+    private sealed record DataEntry(SCursor? Field, uint InlineMemory, byte[]? InlineBytes)
+    {
+        /// <summary>Whether the inline segment's memory is 64-bit, so its offset is <c>i64.const 0</c>.</summary>
+        public bool InlineMemory64 { get; init; }
+    }
+
+    /// <summary>
+    /// Wasm 3.0's numbers (memory64): limits and memarg offsets are 64-bit, so one past 2^32 - 1 encodes and is left to
+    /// validation (invalid for a 32-bit memory) instead of being malformed text as in 2.0.
+    /// </summary>
+    private bool wideNumbers = true;
 
     /// <summary>Encodes a module given as the items of its <c>(module $id? field*)</c> list after the keyword.</summary>
     /// <exception cref="MalformedTextException">The text is not a well-formed module.</exception>
-    public static byte[] Encode(SCursor fields)
+    /// <param name="fields">The module's fields.</param>
+    /// <param name="wideNumbers">3.0's 64-bit limits and offsets (see <see cref="wideNumbers"/>); false for 2.0's rules.</param>
+    public static byte[] Encode(SCursor fields, bool wideNumbers = true)
     {
-        var encoder = new WatModuleEncoder();
+        var encoder = new WatModuleEncoder { wideNumbers = wideNumbers };
         encoder.moduleName = fields.TakeId();
         encoder.Collect(fields);
         return encoder.EncodeSections();
     }
 
     /// <summary>Encodes a whole text: a single <c>(module ...)</c>, or module fields without the wrapper.</summary>
-    public static byte[] EncodeText(string text)
+    public static byte[] EncodeText(string text, bool wideNumbers = true)
     {
         var nodes = SExpressionReader.Read(text);
-        if (nodes.Count == 1 && nodes[0] is SList { Head: "module" } module) return Encode(new SCursor(module, 1));
+        if (nodes.Count == 1 && nodes[0] is SList { Head: "module" } module) return Encode(new SCursor(module, 1), wideNumbers);
         var root = new SList(new TextPosition(1, 1, 0), nodes);
         foreach (var node in nodes)
         {
             if (node is SList { Head: "module" }) throw node.Error("unexpected token: a module inside a module, or more than one module");
         }
-        return Encode(new SCursor(root));
+        return Encode(new SCursor(root), wideNumbers);
     }
 
     /// <summary>Encodes module fields given as text, without a <c>(module ...)</c> around them (a quoted module's text).</summary>
-    public static byte[] EncodeFields(string text)
+    public static byte[] EncodeFields(string text, bool wideNumbers = true)
     {
         var root = new SList(new TextPosition(1, 1, 0), SExpressionReader.Read(text));
-        return Encode(new SCursor(root));
+        return Encode(new SCursor(root), wideNumbers);
     }
 
     private void Collect(SCursor fields)
@@ -223,7 +239,9 @@ internal sealed partial class WatModuleEncoder
     private void CollectTable(SCursor c, SList field)
     {
         if (CollectInlineExportsAndImport(c, field, TableKind, "table", out var index)) return;
-        // "reftype (elem ...)": a table exactly as large as its inline segment.
+        // "addrtype? reftype (elem ...)": a table exactly as large as its inline segment.
+        var addressType = c.Peek is SAtom { Kind: AtomKind.Keyword, Text: "i64" or "i32" } a && c.PeekAt(2) is SList { Head: "elem" } ? a : null;
+        if (addressType is not null) c.Next();
         if (c.Peek is SAtom { Kind: AtomKind.Keyword } && c.PeekAt(1) is SList { Head: "elem" } elem)
         {
             var type = RefType(c.Next());
@@ -231,13 +249,14 @@ internal sealed partial class WatModuleEncoder
             c.ExpectEnd();
             var items = new SCursor(elem, 1);
             var count = elem.Items.Count - 1;
-            var synthesized = new SList(field.Position, [
+            List<SNode> limits = [
                 new SAtom(field.Position, AtomKind.Other, count.ToString(System.Globalization.CultureInfo.InvariantCulture), null),
                 new SAtom(field.Position, AtomKind.Other, count.ToString(System.Globalization.CultureInfo.InvariantCulture), null),
-                new SAtom(field.Position, AtomKind.Keyword, type == RefFunc ? "funcref" : "externref", null)]);
-            tables.Add(new SCursor(synthesized));
+                new SAtom(field.Position, AtomKind.Keyword, type == RefFunc ? "funcref" : "externref", null)];
+            if (addressType is not null) limits.Insert(0, addressType);
+            tables.Add(new SCursor(new SList(field.Position, limits)));
             elemSpace.Add(null, elem);
-            elems.Add(new ElemEntry(null, index, type, items));
+            elems.Add(new ElemEntry(null, index, type, items) { InlineTable64 = addressType?.Text == "i64" });
             return;
         }
         tables.Add(c);
@@ -246,18 +265,23 @@ internal sealed partial class WatModuleEncoder
     private void CollectMemory(SCursor c, SList field)
     {
         if (CollectInlineExportsAndImport(c, field, MemoryKind, "memory", out var index)) return;
+        // "addrtype? (data ...)": a memory exactly as large as its inline segment.
+        var addressType = c.Peek is SAtom { Kind: AtomKind.Keyword, Text: "i64" or "i32" } a && c.PeekAt(1) is SList { Head: "data" } ? a : null;
+        if (addressType is not null) c.Next();
         if (c.TakeList("data") is { } data)
         {
             c.ExpectEnd();
             var bytes = DataStrings(new SCursor(data, 1));
             var pages = ((long)bytes.Length + 65535) / 65536;
             var text = pages.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var synthesized = new SList(field.Position, [new SAtom(field.Position, AtomKind.Other, text, null), new SAtom(field.Position, AtomKind.Other, text, null)]);
-            memories.Add(new SCursor(synthesized));
+            List<SNode> limits = [new SAtom(field.Position, AtomKind.Other, text, null), new SAtom(field.Position, AtomKind.Other, text, null)];
+            if (addressType is not null) limits.Insert(0, addressType);
+            memories.Add(new SCursor(new SList(field.Position, limits)));
             dataSpace.Add(null, data);
-            datas.Add(new DataEntry(null, index, bytes));
+            datas.Add(new DataEntry(null, index, bytes) { InlineMemory64 = addressType?.Text == "i64" });
             return;
         }
+        if (addressType is not null) throw addressType.Error("unexpected token");
         memories.Add(c);
     }
 

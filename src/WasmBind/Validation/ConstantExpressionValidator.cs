@@ -3,13 +3,24 @@ using WasmBind.Binary;
 namespace WasmBind.Validation;
 
 /// <summary>
-/// Validates constant expressions (spec valid/instructions.rst "Constant Expressions"). They are checked in the
-/// context C' whose globals are only the imported ones, and <c>global.get</c> must name an immutable global.
+/// Validates constant expressions (spec valid/instructions.rst "Constant Expressions"). <c>global.get</c> must name
+/// an immutable global among the visible ones: under 2.0's rule the imported globals only; under 3.0's
+/// (<see cref="WasmFeatures.GlobalsInConstantExpressions"/>) every global defined before the expression's owner.
 /// </summary>
 internal static class ConstantExpressionValidator
 {
-    public static void Validate(ValidationContext context, ConstantExpression expression, ValueType expected)
+    /// <param name="context">The module's context.</param>
+    /// <param name="expression">The expression.</param>
+    /// <param name="expected">Its result type.</param>
+    /// <param name="visibleGlobals">
+    /// Under 3.0's rule, how many globals the expression may read (a global's initialiser: the globals before it);
+    /// null for all of them (segment offsets and items). Ignored under 2.0's rule (imports only).
+    /// </param>
+    public static void Validate(ValidationContext context, ConstantExpression expression, ValueType expected, int? visibleGlobals = null)
     {
+        var readable = context.Has(WasmFeatures.GlobalsInConstantExpressions)
+            ? visibleGlobals ?? context.Globals.Length
+            : context.ImportedGlobalCount;
         Span<ValueType> stack = stackalloc ValueType[16];
         var height = 0;
         void Push(ValueType type, long offset, Span<ValueType> s)
@@ -34,7 +45,7 @@ internal static class ConstantExpressionValidator
                     Push(ValueType.FuncRef, offset, stack);
                     break;
                 case 0x23:
-                    if (instruction.Immediate >= (ulong)context.ImportedGlobalCount)
+                    if (instruction.Immediate >= (ulong)readable)
                         throw new InvalidModuleException(offset, $"unknown global {instruction.Immediate}");
                     var global = context.Globals[instruction.Immediate];
                     if (global.Mutable) throw new InvalidModuleException(offset, "constant expression required");

@@ -10,6 +10,8 @@ namespace WasmBind.Validation;
 internal static class ModuleValidator
 {
     private const ulong MaxMemoryPages = 65536;
+    /// <summary>2^48 pages: a 64-bit memory's whole address space (the spec's limit; the runtime's is EngineConfig.MaxMemory64Pages).</summary>
+    private const ulong MaxMemory64Pages = 1UL << 48;
 
     /// <summary>Validates the module and translates its functions now, or (lazily) returns the means to translate them later.</summary>
     public static FunctionTable ValidateAndCompile(Engine engine, ModuleDefinition module)
@@ -29,7 +31,7 @@ internal static class ModuleValidator
             catch (InvalidModuleException)
             {
                 // A malformed body later in the module takes precedence over this invalid one.
-                for (var j = i; j < compiled.Length; j++) BodySyntaxChecker.Check(module, module.Bodies[j]);
+                for (var j = i; j < compiled.Length; j++) BodySyntaxChecker.Check(module, module.Bodies[j], context.Features);
                 throw;
             }
         }
@@ -81,7 +83,7 @@ internal static class ModuleValidator
         }
         foreach (var table in module.Tables) { ValidateTable(table, 0); tables.Add(table); }
         foreach (var memory in module.Memories) { ValidateMemory(memory, 0, features); memories.Add(memory); }
-        if (memories.Count > 1) throw new InvalidModuleException(0, "multiple memories");
+        if (memories.Count > 1 && (features & WasmFeatures.MultiMemory) == 0) throw new InvalidModuleException(0, "multiple memories");
         if (tables.Count > 1 && (features & WasmFeatures.ReferenceTypes) == 0) throw new InvalidModuleException(0, "multiple tables");
         globals.AddRange(module.Globals.Select(g => g.Type));
 
@@ -122,7 +124,7 @@ internal static class ModuleValidator
     {
         if (table.Limits.Maximum is { } max && max < table.Limits.Minimum)
             throw new InvalidModuleException(offset, "size minimum must not be greater than maximum");
-        if (table.Limits.Minimum > uint.MaxValue || table.Limits.Maximum > uint.MaxValue)
+        if (!table.Is64 && (table.Limits.Minimum > uint.MaxValue || table.Limits.Maximum > uint.MaxValue))
             throw new InvalidModuleException(offset, "table size must be at most 2^32-1");
     }
 
@@ -130,19 +132,31 @@ internal static class ModuleValidator
     {
         if (memory.Shared && (features & WasmFeatures.Threads) == 0)
             throw new InvalidModuleException(offset, "shared memory requires the Threads feature");
-        if (memory.Limits.Minimum > MaxMemoryPages || memory.Limits.Maximum > MaxMemoryPages)
+        if (memory.Is64)
+        {
+            if (memory.Limits.Minimum > MaxMemory64Pages || memory.Limits.Maximum > MaxMemory64Pages)
+                throw new InvalidModuleException(offset, "memory size must be at most 2^48 pages");
+        }
+        else if (memory.Limits.Minimum > MaxMemoryPages || memory.Limits.Maximum > MaxMemoryPages)
+        {
             throw new InvalidModuleException(offset, "memory size must be at most 65536 pages (4GiB)");
+        }
         if (memory.Limits.Maximum is { } max && max < memory.Limits.Minimum)
             throw new InvalidModuleException(offset, "size minimum must not be greater than maximum");
         if (memory.Shared && memory.Limits.Maximum is null)
             throw new InvalidModuleException(offset, "shared memory must have maximum");
     }
 
+    private static ValueType AddressType(bool is64) => is64 ? ValueType.I64 : ValueType.I32;
+
     private static void ValidateDefinitions(ValidationContext context)
     {
         var module = context.Module;
-        foreach (var global in module.Globals)
-            ConstantExpressionValidator.Validate(context, global.Init, global.Type.ValueType);
+        for (var i = 0; i < module.Globals.Length; i++)
+        {
+            var global = module.Globals[i];
+            ConstantExpressionValidator.Validate(context, global.Init, global.Type.ValueType, context.ImportedGlobalCount + i);
+        }
 
         foreach (var element in module.Elements)
         {
@@ -151,7 +165,7 @@ internal static class ModuleValidator
                 if (element.TableIndex >= context.Tables.Length) throw new InvalidModuleException(element.Offset, "unknown table");
                 if (context.Tables[element.TableIndex].ElementType != element.ElementType)
                     throw new InvalidModuleException(element.Offset, "type mismatch");
-                ConstantExpressionValidator.Validate(context, element.OffsetExpression!, ValueType.I32);
+                ConstantExpressionValidator.Validate(context, element.OffsetExpression!, AddressType(context.Tables[element.TableIndex].Is64));
             }
             foreach (var item in element.Items) ConstantExpressionValidator.Validate(context, item, element.ElementType);
         }
@@ -160,7 +174,7 @@ internal static class ModuleValidator
         {
             if (data.Mode != SegmentMode.Active) continue;
             if (data.MemoryIndex >= context.Memories.Length) throw new InvalidModuleException(data.Offset, "unknown memory");
-            ConstantExpressionValidator.Validate(context, data.OffsetExpression!, ValueType.I32);
+            ConstantExpressionValidator.Validate(context, data.OffsetExpression!, AddressType(context.Memories[data.MemoryIndex].Is64));
         }
 
         if (module.StartFunction is { } start)

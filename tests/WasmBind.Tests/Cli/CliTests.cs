@@ -247,6 +247,32 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Wast_features_choose_the_rules_a_script_is_checked_against()
+    {
+        var folder = Directory.CreateTempSubdirectory("wasmbind-cli-");
+        try
+        {
+            // 2.0's rule: a constant expression may not read a defined global. Wasm 3.0 (the default engine) allows it.
+            var script = Path.Combine(folder.FullName, "globals.wast");
+            File.WriteAllText(script, "(assert_invalid (module (memory 1) (global i32 (i32.const 0)) (data (global.get 0) \"a\")) \"unknown global\")");
+
+            Assert.Equal((0, "1 passed, 0 failed, 0 skipped"), Summary(Run("wast", script, "--features", "wasm2")));
+            Assert.Equal((1, "0 passed, 1 failed, 0 skipped"), Summary(Run("wast", script)));
+            Assert.Equal((0, "1 passed, 0 failed, 0 skipped"), Summary(Run("wast", script, "--features", "default,-globals-in-constant-expressions")));
+
+            var (exit, _, stderr) = Run("wast", script, "--features", "wasm2,no-such-thing");
+            Assert.Equal(1, exit);
+            Assert.Contains("unknown feature 'no-such-thing'", stderr);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+
+        static (int, string) Summary((int Exit, string Out, string Err) result) => (result.Exit, Lines(result.Out)[^1]);
+    }
+
+    [Fact]
     public void Wast_reports_a_script_that_is_not_text_as_one_failure_and_goes_on()
     {
         var folder = Directory.CreateTempSubdirectory("wasmbind-cli-");

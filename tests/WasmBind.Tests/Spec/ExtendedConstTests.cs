@@ -38,7 +38,7 @@ public sealed class ExtendedConstTests(ITestOutputHelper output)
     [InlineData("wast")]
     public void The_proposal_scripts_pass(string form)
     {
-        var summary = ProposalScripts.Run(output, form, "extended-const");
+        var summary = ProposalScripts.Run(output, form, "extended-const", WasmFeatures.ExtendedConst);
         if (summary is null) return;
 
         Assert.Equal(3, summary.Scripts.Count);

@@ -12,7 +12,7 @@ public sealed class TailCallSpecTests(ITestOutputHelper output)
     [InlineData("wast")]
     public void The_proposal_scripts_pass(string form)
     {
-        var summary = ProposalScripts.Run(output, form, "tail-call");
+        var summary = ProposalScripts.Run(output, form, "tail-call", WasmFeatures.TailCall);
         if (summary is null) return;
 
         Assert.Equal(2, summary.Scripts.Count);
