@@ -255,9 +255,7 @@ internal sealed partial class ExecutionStack
     /// <summary>Runs the bulk or table instruction at <paramref name="pc"/> on the scratch area.</summary>
     internal void CompiledBulk(WasmFunction function, int pc)
     {
-        var instance = function.Instance;
-        var memory = instance.Memories.Length > 0 ? instance.Memories[0] : null;
-        var length = ExecuteBulk(ref slots[stackTop], ref function.Code.Code[pc], instance, memory, function, pc);
+        var length = ExecuteBulk(ref slots[stackTop], ref function.Code.Code[pc], function.Instance, function, pc);
         if (length == 0) OutOfFuel(CallMode.Sync, function, pc);
     }
 

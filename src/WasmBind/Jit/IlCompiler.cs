@@ -169,11 +169,11 @@ internal sealed class IlCompiler
             Op.BrIfNez or Op.BrIfEqz or Op.BrIfNez64 or Op.BrIfEqz64 or Op.Call or Op.ReturnCall or Op.Copy or Op.Const32
                 or Op.GlobalGet or Op.GlobalSet or Op.RefFunc or Op.TableSize or Op.MemoryGrow => 3,
             Op.BrTable => pc + 2 < code.Length && code[pc + 2] >= 0 ? 4 + code[pc + 2] : 0,
-            Op.Const64 or Op.TableGet or Op.TableSet or Op.MemoryCopy or Op.MemoryFill => 4,
+            Op.Const64 or Op.TableGet or Op.TableSet => 4,
             >= Op.BrIfI32Eq and <= Op.BrIfI64GeU => 4,
             >= Op.I32Load and <= Op.I64Store32 => 4,
-            Op.CallIndirect or Op.ReturnCallIndirect or Op.Select or Op.TableGrow or Op.TableFill or Op.MemoryInit => 5,
-            Op.TableCopy or Op.TableInit => 6,
+            Op.CallIndirect or Op.ReturnCallIndirect or Op.Select or Op.TableGrow or Op.TableFill or Op.MemoryFill => 5,
+            Op.TableCopy or Op.TableInit or Op.MemoryInit or Op.MemoryCopy => 6,
             Op.Atomic => 7,
             Op.I32TruncF32S or Op.I32TruncF32U or Op.I32TruncF64S or Op.I32TruncF64U
                 or Op.I64TruncF32S or Op.I64TruncF32U or Op.I64TruncF64S or Op.I64TruncF64U => 3,
@@ -670,9 +670,8 @@ internal sealed class IlCompiler
             Op.TableSet => [code[pc + 2], code[pc + 3]],
             Op.TableSize => [code[pc + 1]],
             Op.TableGrow => [code[pc + 1], code[pc + 3], code[pc + 4]],
-            Op.TableFill or Op.MemoryInit => [code[pc + 2], code[pc + 3], code[pc + 4]],
-            Op.TableCopy or Op.TableInit => [code[pc + 3], code[pc + 4], code[pc + 5]],
-            Op.MemoryCopy or Op.MemoryFill => [code[pc + 1], code[pc + 2], code[pc + 3]],
+            Op.TableFill or Op.MemoryFill => [code[pc + 2], code[pc + 3], code[pc + 4]],
+            Op.TableCopy or Op.TableInit or Op.MemoryInit or Op.MemoryCopy => [code[pc + 3], code[pc + 4], code[pc + 5]],
             _ => [], // ElemDrop, DataDrop
         };
         int[] outputs = op is Op.TableGet or Op.TableSize or Op.TableGrow ? [code[pc + 1]] : [];
