@@ -149,8 +149,28 @@ public sealed class EngineConfig
     /// </summary>
     public bool RelaxedSimdNative { get; init; }
 
+    /// <summary>
+    /// How functions run: <see cref="ExecutionTier.Tiered"/> (the default) starts in the interpreter and compiles
+    /// frequently called functions to IL in the background; <see cref="ExecutionTier.Compiled"/> compiles every
+    /// function when the module loads; <see cref="ExecutionTier.Interpreter"/> never compiles. Compiled code needs
+    /// dynamic code (<see cref="System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled"/>); without it
+    /// (NativeAOT) every tier runs the interpreter. Compiled code runs only in synchronous calls: async and resumable
+    /// calls run in the interpreter, where they can suspend. The environment variable <c>WASMBIND_TIER</c>
+    /// (<c>interpreter</c>, <c>tiered</c> or <c>compiled</c>) changes the default, e.g. to run a test suite in one tier.
+    /// </summary>
+    public ExecutionTier Tier { get; init; } = DefaultTier();
+
+    private static ExecutionTier DefaultTier() =>
+        Environment.GetEnvironmentVariable("WASMBIND_TIER")?.Trim().ToLowerInvariant() switch
+        {
+            "interpreter" => ExecutionTier.Interpreter,
+            "compiled" => ExecutionTier.Compiled,
+            _ => ExecutionTier.Tiered,
+        };
+
     internal void Validate()
     {
+        if (!Enum.IsDefined(Tier)) throw new ArgumentOutOfRangeException(nameof(Tier), Tier, "not an ExecutionTier");
         if (MaxCallDepth < 1) throw new ArgumentOutOfRangeException(nameof(MaxCallDepth), MaxCallDepth, "must be at least 1");
         if (MaxHostReentryDepth < 0) throw new ArgumentOutOfRangeException(nameof(MaxHostReentryDepth), MaxHostReentryDepth, "must not be negative");
         if (MaxMemory64Pages > uint.MaxValue) throw new ArgumentOutOfRangeException(nameof(MaxMemory64Pages), MaxMemory64Pages, "must be less than 2^32");

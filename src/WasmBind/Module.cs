@@ -1,5 +1,6 @@
 using WasmBind.Binary;
 using WasmBind.Compilation;
+using WasmBind.Jit;
 using WasmBind.Validation;
 
 namespace WasmBind;
@@ -40,6 +41,22 @@ public sealed class Module
     /// <summary>The engine's canonical id of each type in the type section.</summary>
     internal int[] TypeIds { get; }
 
+    /// <summary>
+    /// Which tier runs each function the module defines (see <see cref="EngineConfig.Tier"/>), and why a function
+    /// stays interpreted when the compiled tier does not handle one of its instructions.
+    /// </summary>
+    public IReadOnlyList<FunctionTierInfo> GetFunctionTiers()
+    {
+        var imported = Definition.ImportedFunctionCount;
+        var tiers = new FunctionTierInfo[Functions.Count];
+        for (var i = 0; i < tiers.Length; i++)
+        {
+            var code = Functions[i];
+            tiers[i] = new FunctionTierInfo(imported + i, FunctionName(imported + i), code.CompiledBody is not null, code.NotCompiledReason);
+        }
+        return tiers;
+    }
+
     /// <summary>Decodes, validates and translates a module binary.</summary>
     /// <exception cref="MalformedModuleException">The bytes are not a well-formed module.</exception>
     /// <exception cref="InvalidModuleException">The module is well-formed but invalid.</exception>
@@ -55,7 +72,9 @@ public sealed class Module
         var definition = ModuleDecoder.Decode(bytes, engine.Config.Features);
         var functions = ModuleValidator.ValidateAndCompile(engine, definition);
         var typeIds = definition.Types.Select(engine.Types.GetId).ToArray();
-        return new Module(engine, definition, functions, typeIds);
+        var module = new Module(engine, definition, functions, typeIds);
+        if (engine.Config.Tier == ExecutionTier.Compiled) TierUp.CompileAll(module);
+        return module;
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace WasmBind.Cli.Commands;
 
-/// <summary><c>wasmbind invoke &lt;module&gt; &lt;export&gt; [args...]</c>: calls one exported function of an import-free module.</summary>
+/// <summary><c>wasmbind invoke &lt;module&gt; &lt;export&gt; [--tier T] [args...]</c>: calls one exported function of an import-free module.</summary>
 internal static class InvokeCommand
 {
     public static Command Create(CliContext context)
@@ -14,18 +14,19 @@ internal static class InvokeCommand
             Description = "Arguments, parsed per the function's parameter types: 42, -1, 0xff, 1.5, inf, nan, null, or typed as i32:42. Put -- before negative numbers if they are taken for options.",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        var tier = TierOption.Create();
         var command = new Command("invoke", "Instantiate a module and call one of its exported functions, printing each result as type:value on its own line.")
         {
-            modulePath, export, arguments,
+            modulePath, export, arguments, tier,
         };
         command.SetAction(parse => context.Guard(() =>
-            Invoke(context, parse.GetValue(modulePath)!, parse.GetValue(export)!, parse.GetValue(arguments) ?? [])));
+            Invoke(context, parse.GetValue(modulePath)!, parse.GetValue(export)!, parse.GetValue(arguments) ?? [], parse.GetValue(tier))));
         return command;
     }
 
-    private static int Invoke(CliContext context, string path, string exportName, string[] texts)
+    private static int Invoke(CliContext context, string path, string exportName, string[] texts, string? tier)
     {
-        var engine = new Engine();
+        var engine = new Engine(new EngineConfig { Tier = TierOption.Resolve(tier) });
         var module = ModuleFile.Load(engine, path);
         if (module.Imports.Count > 0)
         {

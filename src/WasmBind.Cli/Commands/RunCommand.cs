@@ -5,7 +5,7 @@ using WasmBind.Wasi.Threads;
 namespace WasmBind.Cli.Commands;
 
 /// <summary>
-/// <c>wasmbind run &lt;module&gt; [--dir host[::guest]] [--env K=V] [--fuel N] [--timeout T] [--max-threads N] [-- args...]</c>:
+/// <c>wasmbind run &lt;module&gt; [--dir host[::guest]] [--env K=V] [--fuel N] [--timeout T] [--max-threads N] [--tier T] [-- args...]</c>:
 /// runs a WASI command's <c>_start</c> with the host's stdio, exiting with the program's exit code. A module that imports
 /// <c>wasi.thread-spawn</c> runs as a wasi-threads program (<see cref="WasiThreadsProgram"/>) on a pool of at most
 /// <c>--max-threads</c> threads; <c>--fuel</c> then applies to each thread, and <c>--timeout</c> stops them all.
@@ -53,22 +53,28 @@ internal static class RunCommand
         {
             Description = $"For a wasi-threads program (one importing wasi.thread-spawn): the most threads it may spawn that run at once (default {new WasiThreadsConfig().MaxThreads}); a spawn past it fails with -6 (EAGAIN).",
         };
+        var tier = TierOption.Create();
         var command = new Command("run", "Run a WASI (wasi_snapshot_preview1) command, or a wasi-threads program, and exit with its exit code; a trap prints its backtrace and exits with 134.")
         {
-            modulePath, arguments, directories, environment, fuel, timeout, maxThreads,
+            modulePath, arguments, directories, environment, fuel, timeout, maxThreads, tier,
         };
         command.SetAction(parse => context.Guard(() => Run(context, parse.GetValue(modulePath)!,
             parse.GetValue(arguments) ?? [], parse.GetValue(directories) ?? [], parse.GetValue(environment) ?? [],
-            parse.GetValue(fuel), parse.GetValue(timeout) is { } t ? ParseDuration(t) : null, parse.GetValue(maxThreads))));
+            parse.GetValue(fuel), parse.GetValue(timeout) is { } t ? ParseDuration(t) : null, parse.GetValue(maxThreads), parse.GetValue(tier))));
         return command;
     }
 
     private static int Run(CliContext context, string path, string[] arguments, string[] directories, string[] environment,
-        ulong? fuel, TimeSpan? timeout, int? maxThreads)
+        ulong? fuel, TimeSpan? timeout, int? maxThreads, string? tier)
     {
         if (maxThreads < 0) throw new UsageException($"--max-threads {maxThreads}: expected 0 or more");
         // Fuel and epoch checks are compiled into the code only when asked for, so a plain run pays nothing for them.
-        var engine = new Engine(new EngineConfig { ConsumeFuel = fuel is not null, EpochInterruption = timeout is not null });
+        var engine = new Engine(new EngineConfig
+        {
+            ConsumeFuel = fuel is not null,
+            EpochInterruption = timeout is not null,
+            Tier = TierOption.Resolve(tier),
+        });
         var module = ModuleFile.Load(engine, path);
         var config = new WasiConfig().WithArgs([path, .. arguments]).InheritStdin();
         ConfigureOutput(context, config);
@@ -79,7 +85,7 @@ internal static class RunCommand
             // Ending a threaded program must be able to stop every thread, which takes the epoch checks.
             if (!engine.Config.EpochInterruption)
             {
-                engine = new Engine(new EngineConfig { ConsumeFuel = fuel is not null, EpochInterruption = true });
+                engine = new Engine(new EngineConfig { ConsumeFuel = fuel is not null, EpochInterruption = true, Tier = TierOption.Resolve(tier) });
                 module = ModuleFile.Load(engine, path);
             }
             return RunThreads(context, module, config, fuel, timeout, maxThreads);

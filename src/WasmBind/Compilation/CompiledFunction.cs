@@ -1,3 +1,5 @@
+using WasmBind.Jit;
+
 namespace WasmBind.Compilation;
 
 /// <summary>
@@ -22,6 +24,18 @@ internal sealed class CompiledFunction
 
     /// <summary>Pairs (instruction index in <see cref="Code"/>, byte offset in the module), ascending, for backtraces.</summary>
     public required int[] SourceMap { get; init; }
+
+    /// <summary>The compiled tier's code for this function, once compiled (see <see cref="TierUp"/>); null while interpreted.</summary>
+    internal CompiledBody? CompiledBody;
+
+    /// <summary>Interpreted calls left before a tiered engine compiles the function.</summary>
+    internal int TierUpCountdown = TierUp.CallThreshold;
+
+    /// <summary>Whether compilation was requested or done (<see cref="TierUp"/>'s states).</summary>
+    internal int TierState;
+
+    /// <summary>Why compilation left the function interpreted, if it did.</summary>
+    internal string? NotCompiledReason;
 
     /// <summary>Slots the parameters take (two per <c>v128</c>).</summary>
     public int ParameterCount => Type.ParameterSlotCount;

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using WasmBind.Jit;
 using WasmBind.Runtime;
 
 namespace WasmBind.Execution;
@@ -120,6 +121,12 @@ internal sealed partial class ExecutionStack
             return;
         }
         var wasm = (WasmFunction)function;
+        if (wasm.Code.CompiledBody is { } body)
+        {
+            RunCompiledEntry(wasm, body, arguments);
+            return;
+        }
+        TierUp.CountCall(wasm, wasm.Code);
         var activation = Begin(wasm, arguments);
         TrapException? converted = null;
         try

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using WasmBind.Jit;
 using WasmBind.Runtime;
 
 namespace WasmBind.Execution;
@@ -1148,6 +1149,17 @@ internal sealed partial class ExecutionStack
                 // The running function counts too: at most MaxCallDepth functions are active at once.
                 if (frameCount + 1 >= maxCallDepth) ThrowTrap(TrapCode.CallStackExhausted, function, Pc(code, ref ip));
                 var compiled = target.Code;
+                // Compiled code cannot suspend, so only synchronous calls use it (ExecutionStack.Compiled.cs).
+                if (mode == CallMode.Sync && compiled.CompiledBody is { } body)
+                {
+                    CallCompiledFromInterpreter(body, target, function, returnPc, framePointer, calleeBase);
+                    fp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), framePointer);
+                    mem = memory is null ? null : memory.Block.Base;
+                    memLength = memory is null ? 0 : memory.Block.Length;
+                    ip = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), returnPc);
+                    continue;
+                }
+                TierUp.CountCall(target, compiled);
                 if (calleeBase + compiled.FrameSize > slots.Length)
                 {
                     EnsureSlots((long)calleeBase + compiled.FrameSize, function, Pc(code, ref ip));

@@ -112,6 +112,25 @@ public sealed class CliTests
         Assert.Contains(lines, l => l.Contains("boom", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("interpreter")]
+    [InlineData("tiered")]
+    [InlineData("compiled")]
+    public void Invoke_runs_in_every_tier_with_the_same_results_and_backtrace(string tier)
+    {
+        Assert.Equal((0, "i32:42\n", ""), Run("invoke", "--tier", tier, Fixture("calc.wasm"), "add", "40", "2"));
+        var interpreted = Run("invoke", "--tier", "interpreter", Fixture("calc.wasm"), "boom");
+        Assert.Equal(interpreted, Run("invoke", "--tier", tier, Fixture("calc.wasm"), "boom"));
+    }
+
+    [Fact]
+    public void Invoke_rejects_an_unknown_tier()
+    {
+        var (exit, _, stderr) = Run("invoke", "--tier", "turbo", Fixture("calc.wasm"), "answer");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("turbo", stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Invoke_reports_a_trap_during_instantiation_as_a_trap()
     {
