@@ -152,7 +152,7 @@ internal sealed partial class WatModuleEncoder
         }
         if (AtomicInstructionNames.SubOpcodes.TryGetValue(name.Text, out var atomic))
         {
-            AtomicInstructionNames.Encode(atomic, c, output, MemArg);
+            AtomicInstructionNames.Encode(atomic, c, output, (cursor, natural, bytes) => MemArg(cursor, natural, bytes));
             return;
         }
         if (!InstructionTable.ByName.TryGetValue(name.Text, out var info))

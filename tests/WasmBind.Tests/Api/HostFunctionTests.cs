@@ -217,7 +217,7 @@ public sealed class HostFunctionTests
         var f64 = instance.GetFunction<double, double>("f64");
         var funcref = instance.GetFunction<Function?, Function?>("funcref");
         var target = instance.GetFunction("i32");
-        for (var i = 0; i < 100; i++) { i32.Call(i); f64.Call(i); funcref.Call(target); }
+        SteadyState.WarmUp(() => { for (var i = 0; i < 1000; i++) { i32.Call(i); f64.Call(i); funcref.Call(target); } });
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < 1000; i++) { i32.Call(i); f64.Call(i); funcref.Call(target); }

@@ -115,8 +115,8 @@ public sealed class TypedCallTests
         var add = instance.GetFunction<int, int, int>("add");
         var id = instance.GetFunction<double, double>("id_f64");
         var nop = instance.GetAction("nop");
-        // Warm up: first calls JIT the paths and may grow the interpreter's stacks.
-        for (var i = 0; i < 100; i++) { add.Call(i, i); id.Call(i); nop.Call(); }
+        // Warm up: first calls JIT the paths, may grow the interpreter's stacks, and (tiered) compile the functions.
+        SteadyState.WarmUp(() => { for (var i = 0; i < 1000; i++) { add.Call(i, i); id.Call(i); nop.Call(); } });
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         var sum = 0.0;

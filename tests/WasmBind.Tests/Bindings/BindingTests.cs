@@ -171,13 +171,16 @@ public sealed class BindingTests
     public void PrimitiveCalls_AllocateNothing()
     {
         var echo = IEcho.Bind(instance);
-        for (var i = 0; i < 100; i++)
+        SteadyState.WarmUp(() =>
         {
-            guest.Add(i, i);
-            echo.EchoInt64(i);
-            echo.EchoBool(true);
-            guest.Sum7(i, 1, 2, 3, 4, 5, 6);
-        }
+            for (var i = 0; i < 1000; i++)
+            {
+                guest.Add(i, i);
+                echo.EchoInt64(i);
+                echo.EchoBool(true);
+                guest.Sum7(i, 1, 2, 3, 4, 5, 6);
+            }
+        });
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < 1000; i++)
         {

@@ -1,6 +1,7 @@
 using WasmBind.Bindings;
 using WasmBind.Tests.Bindings.Wit.Plugins;
-using Item = WasmBind.Tests.Bindings.Wit.Plugins.Item;
+// An alias, because the value-set tests' Item in the enclosing namespace would win over the using directive.
+using PluginItem = WasmBind.Tests.Bindings.Wit.Plugins.Item;
 using Xunit;
 
 namespace WasmBind.Tests.Bindings.Wit;
@@ -12,9 +13,9 @@ namespace WasmBind.Tests.Bindings.Wit;
 /// </summary>
 public sealed class WitPluginTests
 {
-    private static readonly Item Pen = new("pen", 3, 1.5);
-    private static readonly Item Book = new("book", 1, 12.0);
-    private static readonly Item Lamp = new("lamp", 2, 30.25);
+    private static readonly PluginItem Pen = new("pen", 3, 1.5);
+    private static readonly PluginItem Book = new("book", 1, 12.0);
+    private static readonly PluginItem Lamp = new("lamp", 2, 30.25);
 
     private readonly Host host = new();
     private readonly IPlugin plugin;
