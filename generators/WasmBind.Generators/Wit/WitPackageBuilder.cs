@@ -8,7 +8,9 @@ namespace WasmBind.Generators.Wit;
 
 /// <summary>
 /// Assembles an assembly's <see cref="WitSource"/>s into one WIT package: interfaces in name order, each type defined
-/// once (in the first interface, by name, that uses it; the others <c>use</c> it from there), and a world per
+/// once (in the first interface, by name, that uses it; the others <c>use</c> it from there; a different type that
+/// happens to have the same WIT name is defined again in its own interface, since each interface has its own
+/// names), and a world per
 /// <c>[WasmWorld]</c> name plus the assembly's default world for interfaces without one.
 /// </summary>
 internal static class WitPackageBuilder
@@ -20,27 +22,30 @@ internal static class WitPackageBuilder
         var ordered = sources.OrderBy(s => s.Interface.Name, StringComparer.Ordinal).ThenBy(s => s.Kind).ToList();
         var package = ordered.Select(s => s.Package).FirstOrDefault(p => p is not null) ?? "wasmbind:" + defaultWorld;
 
-        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        var owners = new Dictionary<string, (string Interface, WitTypeDef Definition)>(StringComparer.Ordinal);
         var interfaces = new List<WitInterface>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in ordered)
         {
             var item = source.Interface;
             if (!seen.Add(item.Name)) continue; // two C# interfaces with one WIT name: the first wins (the second's world entry still names it)
-            var own = item.Types.Where(t => !owners.ContainsKey(t.Name)).ToList();
+            var own = item.Types.Where(t => !owners.TryGetValue(t.Name, out var o) || !o.Definition.Equals(t)).ToList();
             // Only what this interface names itself (in functions and its own types): a used record's field types come with it.
             var referenced = References(item.Functions, own);
             var uses = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             foreach (var type in item.Types)
             {
-                if (owners.TryGetValue(type.Name, out var owner))
+                if (owners.TryGetValue(type.Name, out var owner) && owner.Definition.Equals(type))
                 {
                     if (!referenced.Contains(type.Name)) continue;
-                    if (!uses.TryGetValue(owner, out var names)) uses[owner] = names = new List<string>();
+                    if (!uses.TryGetValue(owner.Interface, out var names)) uses[owner.Interface] = names = new List<string>();
                     names.Add(type.Name);
                 }
             }
-            foreach (var type in own) owners[type.Name] = item.Name;
+            foreach (var type in own)
+            {
+                if (!owners.ContainsKey(type.Name)) owners[type.Name] = (item.Name, type);
+            }
             interfaces.Add(item with
             {
                 Uses = new EquatableArray<WitUse>(uses.OrderBy(u => u.Key, StringComparer.Ordinal)

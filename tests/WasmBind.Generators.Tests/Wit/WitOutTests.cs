@@ -7,6 +7,31 @@ namespace WasmBind.Generators.Tests.Wit;
 public sealed class WitOutTests
 {
     [Fact]
+    public void Two_different_types_with_one_WIT_name_are_each_defined_in_their_own_interface()
+    {
+        var wit = WitTestDriver.WitOf(TestSetup.Usings + """
+            namespace Demo
+            {
+                namespace Orders { public record Item(string Name, int Count); }
+                namespace Catalog { public record Item(string Name, double Price); }
+
+                [WasmExports]
+                public partial interface IAOrders { int Total(Orders.Item[] items); }
+
+                [WasmExports]
+                public partial interface IBCatalog { double Price(Catalog.Item item); }
+            }
+            """);
+
+        Assert.NotNull(wit);
+        wit = wit.Replace("\r\n", "\n");
+        // The catalog's item is not the orders' one: it must not be `use`d from there.
+        Assert.DoesNotContain("use ", wit, StringComparison.Ordinal);
+        Assert.Contains("record item {\n        name: string,\n        count: s32,\n    }", wit, StringComparison.Ordinal);
+        Assert.Contains("record item {\n        name: string,\n        price: f64,\n    }", wit, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_imports_and_an_exports_interface_become_a_world_of_the_assembly()
     {
         var wit = WitTestDriver.WitOf(TestSetup.Usings + """
