@@ -31,9 +31,15 @@ public sealed class AllocationTests
             Thread.Sleep(10);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        run.Invoke(Value.I32(10_000));
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // One-time costs (the .NET JIT's later tiers, a function's tier-up) can still land in one measured call on a
+        // loaded machine; an allocation per iteration would land in every one, so the best of a few calls is measured.
+        var allocated = long.MaxValue;
+        for (var attempt = 0; attempt < 20 && allocated > 2_000; attempt++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            run.Invoke(Value.I32(10_000));
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
 
         // One call's own bookkeeping (its argument and result arrays) is allowed; 10,000 iterations of anything are not.
         Assert.InRange(allocated, 0, 2_000);
