@@ -13,8 +13,6 @@ public static class UnsupportedFeatures
     /// <summary>The proposal an instruction name belongs to, or null when it is no instruction of a known proposal.</summary>
     internal static string? OfInstruction(string name)
     {
-        if (name.Contains(".atomic.", StringComparison.Ordinal) || name is "atomic.fence" or "memory.atomic.notify")
-            return "threads";
         if (name.StartsWith("struct.", StringComparison.Ordinal) || name.StartsWith("array.", StringComparison.Ordinal)
             || name.StartsWith("i31.", StringComparison.Ordinal) || name.StartsWith("br_on_cast", StringComparison.Ordinal)
             || name is "ref.i31" or "ref.test" or "ref.cast" or "ref.eq" or "any.convert_extern" or "extern.convert_any")
