@@ -70,7 +70,7 @@ public sealed class Module
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(bytes);
         var definition = ModuleDecoder.Decode(bytes, engine.Config.Features);
-        var functions = ModuleValidator.ValidateAndCompile(engine, definition);
+        var functions = ModuleCompiler.ValidateAndCompile(engine, definition);
         var typeIds = definition.Types.Select(engine.Types.GetId).ToArray();
         var module = new Module(engine, definition, functions, typeIds);
         if (engine.Config.Tier == ExecutionTier.Compiled) TierUp.CompileAll(module);

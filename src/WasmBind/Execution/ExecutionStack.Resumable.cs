@@ -8,9 +8,6 @@ namespace WasmBind.Execution;
 /// </summary>
 internal sealed partial class ExecutionStack
 {
-    /// <summary>The handle of the suspended resumable call; any other handle is stale (resumed, abandoned or superseded).</summary>
-    private ResumableCall? suspendedResumable;
-
     /// <summary>
     /// Starts a resumable call: true when it completed (results in <see cref="CallResults"/>), false when suspended.
     /// A resumable call still suspended in the store is superseded (abandoned) first.
@@ -37,7 +34,7 @@ internal sealed partial class ExecutionStack
         {
             if (left)
             {
-                ClearSuspension();
+                Suspension.Clear();
                 Exit();
             }
         }
@@ -45,10 +42,10 @@ internal sealed partial class ExecutionStack
     }
 
     /// <summary>The suspended resumable call <paramref name="call"/> gets its handle, which alone may resume it.</summary>
-    public void AttachResumable(ResumableCall call) => suspendedResumable = call;
+    public void AttachResumable(ResumableCall call) => Suspension.Resumable = call;
 
     /// <summary>Whether <paramref name="call"/> is the resumable call suspended in this store.</summary>
-    public bool IsSuspended(ResumableCall call) => ReferenceEquals(suspendedResumable, call);
+    public bool IsSuspended(ResumableCall call) => ReferenceEquals(Suspension.Resumable, call);
 
     /// <summary>
     /// Resumes the suspended resumable call, giving the failed host function's results (if it was one). Fails without
@@ -58,23 +55,23 @@ internal sealed partial class ExecutionStack
     {
         RequireSuspended(call);
         ReacquireSuspended();
-        suspendedResumable = null;
-        suspendedKind = SuspendedKind.None;
-        var activation = suspendedActivation;
+        Suspension.Resumable = null;
+        ownership.SuspendedKind = SuspendedKind.None;
+        var activation = Suspension.Activation;
         bool completed;
         var left = true;
         try
         {
-            if (suspendReason == SuspendReason.HostError) hostResults.CopyTo(slots.AsSpan(hostResultBase));
-            ClearSuspension();
-            completed = RunOrUnwind(resumeFunction!, resumePc, resumeFramePointer, activation, CallMode.Resumable);
+            if (Suspension.Reason == SuspendReason.HostError) hostResults.CopyTo(Frames.Slots.AsSpan(Suspension.HostResultBase));
+            Suspension.Clear();
+            completed = RunOrUnwind(Suspension.ResumeFunction!, Suspension.ResumePc, Suspension.ResumeFramePointer, activation, CallMode.Resumable);
             left = false;
         }
         finally
         {
             if (left)
             {
-                ClearSuspension();
+                Suspension.Clear();
                 Unwind(activation);
                 Exit();
             }
@@ -100,10 +97,10 @@ internal sealed partial class ExecutionStack
     /// <summary>Drops the suspended resumable call's frames; the caller holds the store.</summary>
     private void DropSuspendedResumable()
     {
-        suspendedResumable = null;
-        suspendedKind = SuspendedKind.None;
-        ClearSuspension();
-        Unwind(suspendedActivation);
+        Suspension.Resumable = null;
+        ownership.SuspendedKind = SuspendedKind.None;
+        Suspension.Clear();
+        Unwind(Suspension.Activation);
     }
 
     private bool FinishResumableStep(WasmFunction entry, Activation activation, bool completed)
@@ -114,7 +111,7 @@ internal sealed partial class ExecutionStack
             Exit();
             return true;
         }
-        suspendedActivation = activation;
+        Suspension.Activation = activation;
         ReleaseToSuspended(SuspendedKind.Resumable);
         return false;
     }

@@ -10,23 +10,20 @@ namespace WasmBind.Execution;
 /// </summary>
 internal sealed partial class ExecutionStack
 {
-    private CancellationToken cancellationToken;
-    private Activation suspendedActivation;
-
     /// <summary>
     /// Results of the last async or resumable call that completed, read by the caller right after completion (before
     /// anything else can run in the store on that logical flow).
     /// </summary>
-    public ulong[] CallResults { get; private set; } = new ulong[8];
+    public ulong[] CallResults => Suspension.CallResults;
 
     /// <summary>The suspended resumable call's reason, host function, host error and fuel need.</summary>
-    public SuspendReason SuspendedReason => suspendReason;
+    public SuspendReason SuspendedReason => Suspension.Reason;
 
-    public HostFunction? SuspendedHost => suspendedHost;
+    public HostFunction? SuspendedHost => Suspension.Host;
 
-    public Exception? SuspendedHostError => suspendedHostError;
+    public Exception? SuspendedHostError => Suspension.HostError;
 
-    public ulong SuspendedRequiredFuel => suspendReason == SuspendReason.OutOfFuel ? requiredFuel : 0;
+    public ulong SuspendedRequiredFuel => Suspension.RequiredFuelToResume;
 
     // ---- async ----
 
@@ -56,7 +53,7 @@ internal sealed partial class ExecutionStack
         try
         {
             activation = Begin(wasm, arguments);
-            cancellationToken = cancellation;
+            Suspension.CancellationToken = cancellation;
             if (cancellation.CanBeCanceled) registration = cancellation.UnsafeRegister(static s => ((Store)s!).RequestInterrupt(), store);
             completed = RunOrUnwind(wasm, 0, activation.FramePointer, activation, CallMode.Async);
         }
@@ -73,7 +70,7 @@ internal sealed partial class ExecutionStack
             Exit();
             return default;
         }
-        suspendedActivation = activation;
+        Suspension.Activation = activation;
         ReleaseToSuspended(SuspendedKind.Async);
         return ContinueAsync(wasm, registration);
     }
@@ -90,7 +87,7 @@ internal sealed partial class ExecutionStack
             var buffer = count <= 16 ? stackalloc ulong[count] : new ulong[count];
             arguments[..function.Type.ParameterSlotCount].CopyTo(buffer);
             RunToCompletion(function, buffer);
-            buffer[..function.Type.ResultSlotCount].CopyTo(EnsureCallResults(count));
+            buffer[..function.Type.ResultSlotCount].CopyTo(Suspension.EnsureCallResults(count));
             return default;
         }
         catch (Exception e)
@@ -110,7 +107,7 @@ internal sealed partial class ExecutionStack
     /// </summary>
     private async ValueTask ContinueAsync(WasmFunction entry, CancellationTokenRegistration registration)
     {
-        var activation = suspendedActivation;
+        var activation = Suspension.Activation;
         try
         {
             while (true)
@@ -118,7 +115,7 @@ internal sealed partial class ExecutionStack
                 Exception? failure = null;
                 try
                 {
-                    if (suspendReason == SuspendReason.AsyncHost) await WaitForHost(pendingHostCall!, cancellationToken);
+                    if (Suspension.Reason == SuspendReason.AsyncHost) await WaitForHost(Suspension.PendingHostCall!, Suspension.CancellationToken);
                     else await YieldAsync();
                 }
                 catch (Exception e)
@@ -128,28 +125,28 @@ internal sealed partial class ExecutionStack
 
                 // A synchronous call may be running in the store meanwhile: wait for it to return the store.
                 await ReacquireSuspendedAsync();
-                suspendedKind = SuspendedKind.None;
+                ownership.SuspendedKind = SuspendedKind.None;
                 var completed = false;
                 var left = true;
                 try
                 {
                     if (failure is not null) ThrowFromSuspension(failure, activation);
-                    if (cancellationToken.IsCancellationRequested) ThrowCancelled(resumeFunction!, resumePc - 1);
-                    if (suspendReason == SuspendReason.AsyncHost)
+                    if (Suspension.CancellationToken.IsCancellationRequested) ThrowCancelled(Suspension.ResumeFunction!, Suspension.ResumePc - 1);
+                    if (Suspension.Reason == SuspendReason.AsyncHost)
                     {
-                        var host = suspendedHost!;
+                        var host = Suspension.Host!;
                         var count = host.Type.CallSlotCount;
-                        pendingHostCall!.WriteResults(store, slots.AsSpan(hostResultBase, count));
+                        Suspension.PendingHostCall!.WriteResults(store, Frames.Slots.AsSpan(Suspension.HostResultBase, count));
                     }
-                    ClearSuspension();
-                    completed = RunOrUnwind(resumeFunction!, resumePc, resumeFramePointer, activation, CallMode.Async);
+                    Suspension.Clear();
+                    completed = RunOrUnwind(Suspension.ResumeFunction!, Suspension.ResumePc, Suspension.ResumeFramePointer, activation, CallMode.Async);
                     left = false;
                 }
                 finally
                 {
                     if (left)
                     {
-                        ClearSuspension();
+                        Suspension.Clear();
                         Unwind(activation);
                         Exit();
                     }
@@ -176,9 +173,9 @@ internal sealed partial class ExecutionStack
     private ValueTask YieldAsync()
     {
         if (store.AsyncYield is not { } hook) return YieldToScheduler();
-        var yielding = hook(store, cancellationToken);
-        if (yielding.IsCompleted || !cancellationToken.CanBeCanceled) return yielding;
-        return new ValueTask(yielding.AsTask().WaitAsync(cancellationToken));
+        var yielding = hook(store, Suspension.CancellationToken);
+        if (yielding.IsCompleted || !Suspension.CancellationToken.CanBeCanceled) return yielding;
+        return new ValueTask(yielding.AsTask().WaitAsync(Suspension.CancellationToken));
     }
 
     /// <summary>Waits for a pending host call; a cancellation stops the wait (the host's task is left to finish alone).</summary>
@@ -194,13 +191,13 @@ internal sealed partial class ExecutionStack
     private ValueTask InvokeHostAsync(HostFunction host, ReadOnlySpan<ulong> arguments, CancellationToken cancellation)
     {
         var count = host.Type.CallSlotCount;
-        var buffer = EnsureCallResults(count);
+        var buffer = Suspension.EnsureCallResults(count);
         arguments[..host.Type.ParameterSlotCount].CopyTo(buffer);
         PendingHostCall? pending = null;
         Exception? failure = null;
         try
         {
-            if (host is not AsyncHostFunction asyncHost) InvokeHostDirectly(host, buffer.AsSpan(0, count));
+            if (host is not AsyncHostFunction asyncHost) HostCalls.InvokeDirectly(this, host, buffer.AsSpan(0, count));
             else if (asyncHost.TryStart(new Caller(store, null), buffer.AsSpan(0, count), out pending)) pending = null;
         }
         catch (Exception e)
@@ -235,10 +232,10 @@ internal sealed partial class ExecutionStack
         await ReacquireSuspendedAsync();
         try
         {
-            suspendedKind = SuspendedKind.None;
+            ownership.SuspendedKind = SuspendedKind.None;
             if (failure is OperationCanceledException && cancellation.IsCancellationRequested) throw failure;
             if (failure is not null) throw failure as WasmException ?? new TrapException(TrapCode.HostError, $"{host} failed: {failure.Message}", failure);
-            call.WriteResults(store, EnsureCallResults(count).AsSpan(0, count));
+            call.WriteResults(store, Suspension.EnsureCallResults(count).AsSpan(0, count));
         }
         finally
         {
@@ -252,14 +249,14 @@ internal sealed partial class ExecutionStack
     /// </summary>
     private void ThrowFromSuspension(Exception failure, Activation activation)
     {
-        trapFunction = resumeFunction;
-        trapPc = resumePc - 1;
-        if (failure is OperationCanceledException && cancellationToken.IsCancellationRequested) throw failure;
+        Traps.Function = Suspension.ResumeFunction;
+        Traps.Pc = Suspension.ResumePc - 1;
+        if (failure is OperationCanceledException && Suspension.CancellationToken.IsCancellationRequested) throw failure;
         var trap = failure switch
         {
             TrapException t => t,
             WasmException => null,
-            _ => new TrapException(TrapCode.HostError, $"{(suspendedHost is { } host ? host.ToString() : "the async yield hook")} failed: {failure.Message}", failure),
+            _ => new TrapException(TrapCode.HostError, $"{(Suspension.Host is { } host ? host.ToString() : "the async yield hook")} failed: {failure.Message}", failure),
         };
         if (trap is null) throw failure;
         AppendBacktrace(trap, activation.EntryFrames);
@@ -269,7 +266,7 @@ internal sealed partial class ExecutionStack
     private void FinishCancellation(CancellationTokenRegistration registration)
     {
         registration.Dispose();
-        cancellationToken = default;
+        Suspension.CancellationToken = default;
         if (store.InterruptRequested) store.ClearInterrupt();
     }
 
@@ -303,22 +300,7 @@ internal sealed partial class ExecutionStack
     private void CompleteActivation(WasmFunction entry, Activation activation)
     {
         var count = entry.Code.ResultCount;
-        slots.AsSpan(activation.FramePointer, count).CopyTo(EnsureCallResults(count));
+        Frames.Slots.AsSpan(activation.FramePointer, count).CopyTo(Suspension.EnsureCallResults(count));
         Unwind(activation);
-    }
-
-    private void ClearSuspension()
-    {
-        // resumeFunction/resumePc stay: the resume that follows reads them, and the next suspension overwrites them.
-        suspendReason = SuspendReason.None;
-        pendingHostCall = null;
-        suspendedHostError = null;
-        suspendedHost = null;
-    }
-
-    private ulong[] EnsureCallResults(int count)
-    {
-        if (CallResults.Length < count) CallResults = new ulong[Math.Max(count, CallResults.Length * 2)];
-        return CallResults;
     }
 }

@@ -5,83 +5,45 @@ using WasmBind.Runtime;
 
 namespace WasmBind.Execution;
 
-/// <summary>How a call may behave when it cannot go on at once.</summary>
-internal enum CallMode : byte
-{
-    /// <summary>Runs to completion on the caller's thread; async imports are an error.</summary>
-    Sync,
-    /// <summary>May suspend at async imports and yield points, resumed by <see cref="ExecutionStack.InvokeAsync"/>.</summary>
-    Async,
-    /// <summary>May suspend when a host function fails or fuel runs out, resumed by the embedder.</summary>
-    Resumable,
-}
-
-/// <summary>Why the suspended call stopped.</summary>
-internal enum SuspendReason : byte { None, AsyncHost, HostError, OutOfFuel, Yield }
-
-/// <summary>Which kind of call is suspended in a store.</summary>
-internal enum SuspendedKind : byte { None, Async, Resumable }
-
 /// <summary>
-/// A store's interpreter state: one array of 64-bit value slots holding every active frame's locals and operands,
-/// and an array of return records. WebAssembly calls never recurse on the .NET stack; only a host function that
-/// calls back into WebAssembly nests a new <see cref="Run"/>, and that nesting is bounded. Because the frames are
-/// data, an async or resumable call can stop, return to its caller, and later continue where it stopped.
+/// A store's interpreter, coordinating its parts: the frames and slots (<see cref="FrameStack"/>), trap sites and
+/// backtraces (<see cref="TrapRecorder"/>), the state of a suspended call (<see cref="SuspensionState"/>), which
+/// thread owns the store (<see cref="StoreOwnership"/>), fuel and epoch slow paths (<see cref="FuelAndEpochChecks"/>)
+/// and host calls (<see cref="HostCalls"/>). It runs the calls: the interpreter loop (<see cref="Run"/>), the
+/// synchronous, async and resumable entry points, and the compiled tier's services.
+/// WebAssembly calls never recurse on the .NET stack; only a host function that calls back into WebAssembly nests a
+/// new <see cref="Run"/>, and that nesting is bounded. Because the frames are data, an async or resumable call can
+/// stop, return to its caller, and later continue where it stopped.
+/// The parts are structs embedded by value, so reaching them costs what reaching a field of the stack itself does.
 /// </summary>
 internal sealed partial class ExecutionStack
 {
-    private const int InitialSlots = 1024;
-    private const int InitialFrames = 64;
-
     private readonly Store store;
-    private readonly int maxCallDepth;
     private readonly int maxReentryDepth;
-    private readonly int maxSlots;
     /// <summary>Relaxed SIMD takes the hardware's choice (<see cref="EngineConfig.RelaxedSimdNative"/>).</summary>
     private readonly bool relaxedSimdNative;
-    private readonly bool consumeFuel;
+    private readonly FuelAndEpochChecks checks;
 
-    private ulong[] slots = new ulong[InitialSlots];
-    private Frame[] frames = new Frame[InitialFrames];
-    private int frameCount;
+    /// <summary>Every active frame's slots and return records.</summary>
+    internal FrameStack Frames;
 
-    /// <summary>First slot above every active frame: where a nested call from a host function starts its frame.</summary>
-    private int stackTop;
+    /// <summary>Where the innermost trap happened, for its backtrace, and the last usage error thrown.</summary>
+    internal TrapRecorder Traps;
 
-    /// <summary>The last usage error the interpreter threw, so the unwinding filters let it pass unchanged.</summary>
-    private Exception? usageError;
+    /// <summary>The suspended async or resumable call, if any.</summary>
+    internal SuspensionState Suspension = new();
 
-    // Where the innermost trap happened, recorded by the throwing code for the backtrace.
-    private WasmFunction? trapFunction;
-    private int trapPc;
-
-    // The suspended call, if any: where to continue and what it waits for.
-    private SuspendReason suspendReason;
-    private WasmFunction? resumeFunction;
-    private int resumePc;
-    private int resumeFramePointer;
-    private HostFunction? suspendedHost;
-    /// <summary>For an out-of-fuel suspension: the fuel the instruction it stopped at needs to go on.</summary>
-    private ulong requiredFuel;
-    private int hostResultBase;
-    private Exception? suspendedHostError;
-    private PendingHostCall? pendingHostCall;
+    private StoreOwnership ownership = new();
 
     public ExecutionStack(Store store)
     {
         this.store = store;
-        maxCallDepth = store.Engine.Config.MaxCallDepth;
-        maxReentryDepth = store.Engine.Config.MaxHostReentryDepth;
-        maxSlots = store.Engine.Config.MaxValueStackSlots;
-        relaxedSimdNative = store.Engine.Config.RelaxedSimdNative;
-        consumeFuel = store.Engine.Config.ConsumeFuel;
+        var config = store.Engine.Config;
+        maxReentryDepth = config.MaxHostReentryDepth;
+        relaxedSimdNative = config.RelaxedSimdNative;
+        checks = new FuelAndEpochChecks(store, config.ConsumeFuel);
+        Frames = new FrameStack(config.MaxCallDepth, config.MaxValueStackSlots);
     }
-
-    /// <summary>A suspended caller: where to continue when the callee returns.</summary>
-    private readonly record struct Frame(WasmFunction Function, int ReturnPc, int FramePointer);
-
-    /// <summary>The outermost call in progress: where its frames start, so it can be unwound.</summary>
-    private readonly record struct Activation(int EntryFrames, int EntryTop, int FramePointer);
 
     // ---- synchronous calls ----
 
@@ -110,14 +72,14 @@ internal sealed partial class ExecutionStack
     /// </summary>
     private void RunToCompletion(Function function, Span<ulong> arguments)
     {
-        if (ownerDepth > maxReentryDepth + 1)
+        if (ownership.Depth > maxReentryDepth + 1)
         {
             throw new TrapException(TrapCode.CallStackExhausted,
                 $"call stack exhausted: host functions re-entered WebAssembly more than {maxReentryDepth} levels deep (EngineConfig.MaxHostReentryDepth)");
         }
         if (function is HostFunction host)
         {
-            InvokeHostDirectly(host, arguments);
+            HostCalls.InvokeDirectly(this, host, arguments);
             return;
         }
         var wasm = (WasmFunction)function;
@@ -132,7 +94,7 @@ internal sealed partial class ExecutionStack
         try
         {
             Run(wasm, 0, activation.FramePointer, activation.EntryFrames, CallMode.Sync);
-            slots.AsSpan(activation.FramePointer, wasm.Code.ResultCount).CopyTo(arguments);
+            Frames.Slots.AsSpan(activation.FramePointer, wasm.Code.ResultCount).CopyTo(arguments);
         }
         catch (Exception e) when (OnUnwinding(e, activation.EntryFrames, out converted))
         {
@@ -162,320 +124,200 @@ internal sealed partial class ExecutionStack
             converted = new TrapException(TrapCode.HostError, $"host code called by the runtime failed: {e.Message}", e);
             AppendBacktrace(converted, entryFrames);
         }
-        trapFunction = null;
-        frameCount = entryFrames;
+        Traps.Function = null;
+        Frames.Count = entryFrames;
         return converted is not null;
     }
-
-    /// <summary>
-    /// True for an exception thrown by host code (a host function, a resource limiter, an epoch callback) rather
-    /// than by the runtime: not a <see cref="WasmException"/>, not this store's own cancellation and not a usage
-    /// error the interpreter raised itself.
-    /// </summary>
-    private bool IsHostCodeFailure(Exception e) =>
-        e is not WasmException
-        && !(e is OperationCanceledException && store.InterruptRequested)
-        && !ReferenceEquals(e, usageError);
-
-    /// <summary>Throws a usage error (a misuse by the embedder) that must reach the caller as it is, not as a trap.</summary>
-    [DoesNotReturn]
-    private void ThrowUsageError(string message)
-    {
-        var error = new InvalidOperationException(message);
-        usageError = error;
-        throw error;
-    }
-
-    // ---- frames ----
 
     /// <summary>Places the arguments of an outermost call at the top of the slots and clears its locals.</summary>
     private Activation Begin(WasmFunction wasm, ReadOnlySpan<ulong> arguments)
     {
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
             throw new TrapException(TrapCode.CallStackExhausted, "call stack exhausted: host and WebAssembly calls nest too deeply");
-        var activation = new Activation(frameCount, stackTop, stackTop);
-        EnsureSlots(activation.FramePointer + (long)wasm.Code.FrameSize, null, 0);
-        var parameterCount = wasm.Code.ParameterCount;
-        arguments[..parameterCount].CopyTo(slots.AsSpan(activation.FramePointer));
-        slots.AsSpan(activation.FramePointer + parameterCount, wasm.Code.LocalCount - parameterCount).Clear();
-        return activation;
+        EnsureSlots(Frames.Top + (long)wasm.Code.FrameSize, null, 0);
+        return Frames.Begin(wasm.Code, arguments);
     }
 
     /// <summary>Drops an activation's frames. A suspended call below it (if any) keeps its state.</summary>
     private void Unwind(Activation activation)
     {
-        frameCount = activation.EntryFrames;
-        stackTop = activation.EntryTop;
-        trapFunction = null;
+        Frames.Unwind(activation);
+        Traps.Function = null;
     }
 
-    private void InvokeHostDirectly(HostFunction host, Span<ulong> arguments)
+    // ---- the names the interpreter loop and the compiled tier use ----
+    // Run's case bodies (generated from the instruction table) and ExecutionStack.Compiled.cs reach the parts through
+    // these names. Each is a one-line forwarder the JIT inlines to the same field access or call as before the split.
+#pragma warning disable IDE1006 // lower-case ref properties: the field names the loop's code was written against
+
+    /// <summary><see cref="FrameStack.Slots"/>.</summary>
+    private ref ulong[] slots
     {
-        Exception? failure = null;
-        try
-        {
-            if (host is AsyncHostFunction asyncHost)
-            {
-                if (!asyncHost.TryStart(new Caller(store, null), arguments, out var pending)) AbandonPending(host, pending!);
-            }
-            else
-            {
-                host.Invoke(new Caller(store, null), arguments);
-            }
-        }
-        catch (Exception e) when (e is not WasmException && !ReferenceEquals(e, usageError))
-        {
-            failure = e;
-        }
-        // Thrown outside the catch block, so the new exception's dispatch does not stack on the old one.
-        if (failure is not null) throw new TrapException(TrapCode.HostError, $"{host} failed: {failure.Message}", failure);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Frames.Slots;
     }
 
-    /// <summary>
-    /// A synchronous call reached an async host function whose task is really pending: it cannot wait without
-    /// blocking its thread, so it fails. The task is left to finish alone (its failure, if any, observed).
-    /// </summary>
-    [DoesNotReturn]
-    private void AbandonPending(HostFunction host, PendingHostCall pending)
+    /// <summary><see cref="FrameStack.Frames"/>.</summary>
+    private ref Frame[] frames
     {
-        _ = pending.WaitAsync().AsTask().ContinueWith(static t => _ = t.Exception, CancellationToken.None,
-            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        ThrowUsageError(
-            $"WebAssembly called the async import {host.Name ?? host.ToString()} from a synchronous call, and its task did not complete at once; "
-            + "a synchronous call cannot wait for it without blocking. Call the export with CallAsync (with generated bindings, declare the "
-            + "interface member async: return Task, ValueTask or ValueTask<T>).");
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Frames.Frames;
     }
+
+    /// <summary><see cref="FrameStack.Count"/>.</summary>
+    private ref int frameCount
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Frames.Count;
+    }
+
+    /// <summary><see cref="FrameStack.Top"/>.</summary>
+    private ref int stackTop
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Frames.Top;
+    }
+
+    /// <summary><see cref="FrameStack.MaxCallDepth"/>.</summary>
+    private int maxCallDepth
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Frames.MaxCallDepth;
+    }
+
+    /// <summary><see cref="TrapRecorder.Function"/>.</summary>
+    private ref WasmFunction? trapFunction
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Traps.Function;
+    }
+
+    /// <summary><see cref="TrapRecorder.Pc"/>.</summary>
+    private ref int trapPc
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Traps.Pc;
+    }
+
+    /// <summary><see cref="SuspensionState.ResumeFunction"/>.</summary>
+    private ref WasmFunction? resumeFunction
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Suspension.ResumeFunction;
+    }
+
+    /// <summary><see cref="SuspensionState.ResumePc"/>.</summary>
+    private ref int resumePc
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Suspension.ResumePc;
+    }
+
+    /// <summary><see cref="SuspensionState.ResumeFramePointer"/>.</summary>
+    private ref int resumeFramePointer
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Suspension.ResumeFramePointer;
+    }
+
+    /// <summary><see cref="SuspensionState.CancellationToken"/>.</summary>
+    private ref CancellationToken cancellationToken
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Suspension.CancellationToken;
+    }
+
+    /// <summary><see cref="FuelAndEpochChecks.ConsumesFuel"/>.</summary>
+    private bool consumeFuel
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => checks.ConsumesFuel;
+    }
+#pragma warning restore IDE1006
 
     /// <summary>Makes room for slots up to <paramref name="required"/>, trapping past the configured limit.</summary>
     private void EnsureSlots(long required, WasmFunction? function, int pc)
     {
-        if (required <= slots.Length) return;
-        if (required > maxSlots) ThrowTrap(TrapCode.CallStackExhausted, function, pc);
-        var size = slots.Length;
-        while (size < required) size = (int)Math.Min((long)size * 2, maxSlots);
-        Array.Resize(ref slots, size);
+        if (!Frames.TryEnsureSlots(required)) ThrowTrap(TrapCode.CallStackExhausted, function, pc);
     }
 
-    private void PushFrame(WasmFunction function, int returnPc, int framePointer)
-    {
-        if (frameCount == frames.Length) Array.Resize(ref frames, Math.Min(frames.Length * 2, maxCallDepth));
-        frames[frameCount++] = new Frame(function, returnPc, framePointer);
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void PushFrame(WasmFunction function, int returnPc, int framePointer) => Frames.Push(function, returnPc, framePointer);
 
-    // ---- host calls from WebAssembly ----
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private HostOutcome CallHost(HostFunction host, int basePointer, WasmFunction caller, int callerFramePointer, int pc, CallMode mode) =>
+        HostCalls.CallFromWasm(this, host, basePointer, caller, callerFramePointer, pc, mode);
 
-    /// <summary>What became of a host call made by the interpreter.</summary>
-    private enum HostOutcome : byte { Done, Suspend }
+    private HostOutcome OnHostFailure(HostFunction host, Exception failure, int basePointer, WasmFunction caller, int pc, CallMode mode) =>
+        HostCalls.OnFailure(this, host, failure, basePointer, caller, pc, mode);
 
-    /// <summary>
-    /// Calls a host function from WebAssembly. Its arguments and results share the slots at
-    /// <paramref name="basePointer"/>; a nested call into WebAssembly starts above the caller's frame.
-    /// </summary>
-    private HostOutcome CallHost(HostFunction host, int basePointer, WasmFunction caller, int callerFramePointer, int pc, CallMode mode)
-    {
-        var type = host.Type;
-        var count = type.CallSlotCount;
-        var asyncHost = host as AsyncHostFunction;
-        // An async import is a check point: a cancelled call stops here even if the import would finish at once.
-        if (asyncHost is not null && cancellationToken.IsCancellationRequested) ThrowCancelled(caller, pc);
-
-        var savedTop = stackTop;
-        var before = slots;
-        stackTop = callerFramePointer + caller.Code.FrameSize;
-        Exception? failure = null;
-        try
-        {
-            var span = slots.AsSpan(basePointer, count);
-            if (asyncHost is not null)
-            {
-                if (!asyncHost.TryStart(new Caller(store, caller.Instance), span, out var pending))
-                {
-                    if (mode != CallMode.Async)
-                    {
-                        trapFunction = caller;
-                        trapPc = pc;
-                        AbandonPending(host, pending!);
-                    }
-                    pendingHostCall = pending;
-                    suspendedHost = host;
-                    hostResultBase = basePointer;
-                    suspendReason = SuspendReason.AsyncHost;
-                    return HostOutcome.Suspend;
-                }
-            }
-            else
-            {
-                host.Invoke(new Caller(store, caller.Instance), span);
-            }
-        }
-        catch (TrapException) when (MarkTrapSite(caller, pc))
-        {
-            // Never entered: the filter only records where the trap left this activation's code.
-        }
-        catch (Exception e) when (IsHostCodeFailure(e))
-        {
-            failure = e;
-        }
-        finally
-        {
-            stackTop = savedTop;
-        }
-        if (failure is not null) return OnHostFailure(host, failure, basePointer, caller, pc, mode);
-        // A nested call may have grown (reallocated) the slots while the host wrote results into the old array.
-        if (!ReferenceEquals(before, slots)) before.AsSpan(basePointer, type.ResultSlotCount).CopyTo(slots.AsSpan(basePointer));
-        return HostOutcome.Done;
-    }
-
-    private bool MarkTrapSite(WasmFunction caller, int pc)
-    {
-        trapFunction = caller;
-        trapPc = pc;
-        return false;
-    }
-
-    /// <summary>
-    /// A host function threw. A resumable call suspends when the host asked for it (<see cref="SuspendCallException"/>),
-    /// or on any error if the store says so; everything else traps with the error as the inner exception. Runs after
-    /// the catch block has finished, so the trap's dispatch does not stack on the host exception's.
-    /// </summary>
-    private HostOutcome OnHostFailure(HostFunction host, Exception failure, int basePointer, WasmFunction caller, int pc, CallMode mode)
-    {
-        if (mode == CallMode.Resumable && (failure is SuspendCallException || store.AnyHostErrorSuspendsResumableCalls))
-        {
-            suspendedHost = host;
-            suspendedHostError = failure;
-            hostResultBase = basePointer;
-            suspendReason = SuspendReason.HostError;
-            return HostOutcome.Suspend;
-        }
-        trapFunction = caller;
-        trapPc = pc;
-        throw new TrapException(TrapCode.HostError, $"{host} failed: {failure.Message}", failure);
-    }
-
-    // ---- fuel and epochs (slow paths) ----
-
-    /// <summary>What the interpreter does after a fuel or epoch slow path.</summary>
-    private enum CheckOutcome : byte { Continue, SuspendHere, SuspendAfter }
-
-    /// <summary>
-    /// Fuel fell below the checkpoint after charging <paramref name="units"/>: either it ran out (undo the charge;
-    /// suspend a resumable call, trap otherwise) or an async yield point was reached.
-    /// </summary>
-    private CheckOutcome OnFuelCheckpoint(long units, CallMode mode, WasmFunction function, int pc)
-    {
-        if (store.FuelRemaining < 0)
-        {
-            store.FuelRemaining += units;
-            requiredFuel = (ulong)units;
-            return OutOfFuel(mode, function, pc);
-        }
-        store.ResetFuelCheckpoint();
-        if (mode != CallMode.Async) return CheckOutcome.Continue;
-        suspendReason = SuspendReason.Yield;
-        return CheckOutcome.SuspendAfter;
-    }
-
-    private CheckOutcome OutOfFuel(CallMode mode, WasmFunction function, int pc)
-    {
-        if (mode == CallMode.Resumable)
-        {
-            suspendReason = SuspendReason.OutOfFuel;
-            return CheckOutcome.SuspendHere;
-        }
-        ThrowTrap(TrapCode.OutOfFuel, function, pc);
-        return CheckOutcome.Continue;
-    }
-
-    /// <summary>Charges the extra fuel of a bulk instruction before it runs; false if there is not enough.</summary>
-    private bool TryChargeBulk(ulong count, int unitsPerFuel)
-    {
-        if (!consumeFuel) return true;
-        var cost = (long)(count / (ulong)unitsPerFuel) + (count % (ulong)unitsPerFuel == 0 ? 0 : 1);
-        if (store.FuelRemaining < cost)
-        {
-            requiredFuel = (ulong)cost;
-            return false;
-        }
-        store.FuelRemaining -= cost;
-        return true;
-    }
-
-    /// <summary>The engine's epoch reached the store's deadline, or a cancellation forced the check.</summary>
-    private CheckOutcome OnEpochDeadline(CallMode mode, WasmFunction function, int pc)
-    {
-        if (store.InterruptRequested) ThrowCancelled(function, pc);
-        switch (store.EpochDeadlinePolicy)
-        {
-            case Store.EpochPolicy.Callback:
-                var action = CallEpochCallback(function, pc);
-                if (action.IsTrap) ThrowTrap(TrapCode.Interrupted, function, pc);
-                store.ExtendEpochDeadline(action.Delta);
-                return CheckOutcome.Continue;
-            case Store.EpochPolicy.AsyncYield:
-                store.ExtendEpochDeadline(store.EpochYieldDelta);
-                if (mode != CallMode.Async) return CheckOutcome.Continue;
-                suspendReason = SuspendReason.Yield;
-                return CheckOutcome.SuspendAfter;
-            default:
-                ThrowTrap(TrapCode.Interrupted, function, pc);
-                return CheckOutcome.Continue;
-        }
-    }
-
-    /// <summary>Runs the store's epoch callback; its failure is a trap like a failing host function's.</summary>
-    private EpochDeadlineAction CallEpochCallback(WasmFunction function, int pc)
-    {
-        Exception? failure = null;
-        try
-        {
-            return store.EpochCallback!(store);
-        }
-        catch (Exception e) when (IsHostCodeFailure(e))
-        {
-            failure = e;
-        }
-        trapFunction = function;
-        trapPc = pc;
-        throw new TrapException(TrapCode.HostError, $"the epoch deadline callback failed: {failure.Message}", failure);
-    }
-
-    // ---- traps ----
+    private bool MarkTrapSite(WasmFunction caller, int pc) => HostCalls.MarkTrapSite(this, caller, pc);
 
     [DoesNotReturn]
-    private void ThrowCancelled(WasmFunction function, int pc)
-    {
-        trapFunction = function;
-        trapPc = pc;
-        throw new OperationCanceledException("The WebAssembly call was cancelled.", cancellationToken);
-    }
+    private void AbandonPending(HostFunction host, PendingHostCall pending) => HostCalls.AbandonPending(this, host, pending);
+
+    private bool IsHostCodeFailure(Exception e) => Traps.IsHostCodeFailure(e, store);
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void ThrowTrap(TrapCode code, WasmFunction? function, int pc)
+    private void ThrowTrap(TrapCode code, WasmFunction? function, int pc) => Traps.Throw(code, function, pc);
+
+    [DoesNotReturn]
+    private void ThrowCancelled(WasmFunction function, int pc) => Traps.ThrowCancelled(function, pc, Suspension.CancellationToken);
+
+    /// <summary>Adds the recorded trap site and this activation's frames (since <paramref name="entryFrames"/>) to the backtrace.</summary>
+    private void AppendBacktrace(TrapException trap, int entryFrames) => Traps.AppendBacktrace(trap, Frames.Since(entryFrames));
+
+    private CheckOutcome OnFuelCheckpoint(long units, CallMode mode, WasmFunction function, int pc) =>
+        checks.OnFuelCheckpoint(units, mode, function, pc, ref Suspension, ref Traps);
+
+    private CheckOutcome OutOfFuel(CallMode mode, WasmFunction function, int pc) =>
+        FuelAndEpochChecks.OutOfFuel(mode, function, pc, ref Suspension, ref Traps);
+
+    private bool TryChargeBulk(ulong count, int unitsPerFuel) => checks.TryChargeBulk(count, unitsPerFuel, ref Suspension);
+
+    private CheckOutcome OnEpochDeadline(CallMode mode, WasmFunction function, int pc) =>
+        checks.OnEpochDeadline(mode, function, pc, ref Suspension, ref Traps);
+
+    // ---- store ownership ----
+
+    /// <summary>
+    /// Claims the store for work other than a call (instantiation), with the same check as every call: throws if
+    /// another thread is inside the store. Pair with <see cref="ExitStore"/>.
+    /// </summary>
+    public void EnterStore() => Enter();
+
+    /// <summary>Releases the claim taken by <see cref="EnterStore"/>.</summary>
+    public void ExitStore() => Exit();
+
+    /// <summary>True while a host function has called back into the store (the current call is not the outermost).</summary>
+    private bool IsNested => ownership.IsNested;
+
+    /// <summary>
+    /// Claims the store for this thread (<see cref="StoreOwnership.Enter"/>); a suspendable call that supersedes a
+    /// suspended resumable call drops that call's frames.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Enter(bool canSuspend = false)
     {
-        trapFunction = function;
-        trapPc = pc;
-        throw new TrapException(code);
+        if (ownership.Enter(canSuspend)) DropSuspendedResumable();
     }
 
-    private void AppendBacktrace(TrapException trap, int entryFrames)
-    {
-        var backtrace = new List<WasmFrame>(trap.Backtrace);
-        if (trapFunction is { } innermost) backtrace.Add(Describe(innermost, trapPc));
-        for (var i = frameCount - 1; i >= entryFrames; i--)
-        {
-            // A return pc points after the call; the call itself is the instruction before it.
-            backtrace.Add(Describe(frames[i].Function, frames[i].ReturnPc - 1));
-        }
-        trap.Backtrace = backtrace;
-        trapFunction = null;
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Exit() => ownership.Exit();
 
-    private static WasmFrame Describe(WasmFunction function, int pc)
+    private void ReleaseToSuspended(SuspendedKind kind) => ownership.ReleaseToSuspended(kind);
+
+    private void ReacquireSuspended() => ownership.ReacquireSuspended();
+
+    /// <summary>
+    /// A suspended async call continues (possibly on another thread, after an await). If a synchronous call is
+    /// running in the store meanwhile, waits (without blocking a thread) until it returns the store.
+    /// </summary>
+    private ValueTask ReacquireSuspendedAsync() => ownership.TryReacquireSuspended() ? default : WaitForStore();
+
+    private async ValueTask WaitForStore()
     {
-        var module = function.Instance.Module;
-        var index = function.Code.FunctionIndex;
-        return new WasmFrame(module.Name, index, module.FunctionName(index), function.Code.ModuleOffsetAt(pc));
+        while (ownership.ReacquireOrWaitForHandover() is { } handedOver) await handedOver;
     }
 }

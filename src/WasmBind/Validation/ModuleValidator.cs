@@ -1,11 +1,11 @@
 using WasmBind.Binary;
-using WasmBind.Compilation;
 
 namespace WasmBind.Validation;
 
 /// <summary>
 /// Module-level validation (spec valid/modules.rst): index spaces, limits, constant expressions, segments, exports,
-/// the start function. Function bodies are validated while they are translated (<see cref="FunctionTranslator"/>).
+/// the start function. Function bodies are validated while they are translated, in one pass over each body, so this
+/// namespace does not depend on the translator: the compile pipeline (validate, then translate) lives in Compilation.
 /// </summary>
 internal static class ModuleValidator
 {
@@ -13,29 +13,16 @@ internal static class ModuleValidator
     /// <summary>2^48 pages: a 64-bit memory's whole address space (the spec's limit; the runtime's is EngineConfig.MaxMemory64Pages).</summary>
     private const ulong MaxMemory64Pages = 1UL << 48;
 
-    /// <summary>Validates the module and translates its functions now, or (lazily) returns the means to translate them later.</summary>
-    public static FunctionTable ValidateAndCompile(Engine engine, ModuleDefinition module)
+    /// <summary>
+    /// Validates everything but the function bodies and returns what validating and translating a body needs. The
+    /// bodies are validated by the one pass that translates them (<c>Compilation.ModuleCompiler</c> drives both).
+    /// </summary>
+    /// <exception cref="InvalidModuleException">The module is invalid.</exception>
+    public static ValidationContext Validate(EngineConfig config, ModuleDefinition module)
     {
-        var context = BuildContext(engine.Config, module);
+        var context = BuildContext(config, module);
         ValidateDefinitions(context);
-        var lazy = engine.Config.LazyTranslation;
-        var compiled = new CompiledFunction?[module.Bodies.Length];
-        var translator = new FunctionTranslator(context);
-        for (var i = 0; i < compiled.Length; i++)
-        {
-            try
-            {
-                if (lazy) translator.Validate(module.ImportedFunctionCount + i, module.Bodies[i]);
-                else compiled[i] = translator.Translate(module.ImportedFunctionCount + i, module.Bodies[i]);
-            }
-            catch (InvalidModuleException)
-            {
-                // A malformed body later in the module takes precedence over this invalid one.
-                for (var j = i; j < compiled.Length; j++) BodySyntaxChecker.Check(module, module.Bodies[j], context.Features);
-                throw;
-            }
-        }
-        return new FunctionTable(context, compiled);
+        return context;
     }
 
     private static ValidationContext BuildContext(EngineConfig config, ModuleDefinition module)

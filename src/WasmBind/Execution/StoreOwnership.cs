@@ -2,9 +2,11 @@ namespace WasmBind.Execution;
 
 /// <summary>
 /// Which thread is inside the store: one at a time, re-entry from a host function on the same thread allowed, and a
-/// suspended call holding the store between its steps. Claimed with one interlocked operation per call.
+/// suspended call holding the store between its steps. Claimed with one interlocked operation per call. Embedded by
+/// value in <see cref="ExecutionStack"/>, which does what a change of owner implies for the frames (dropping a
+/// superseded resumable call) and the async wait for a hand-over.
 /// </summary>
-internal sealed partial class ExecutionStack
+internal struct StoreOwnership
 {
     private const int SuspendedOwner = -1;
 
@@ -13,31 +15,29 @@ internal sealed partial class ExecutionStack
     private int ownerDepth;
     /// <summary>The current owner entered while a call was suspended; leaving hands the store back to that call.</summary>
     private bool enteredDuringSuspension;
-    /// <summary>What kind of call is suspended in the store, when <see cref="ownerThread"/> is <see cref="SuspendedOwner"/>.</summary>
-    private SuspendedKind suspendedKind;
     /// <summary>Guards the hand-over of the store from a synchronous call back to a suspended async call waiting for it.</summary>
-    private readonly object handover = new();
+    private readonly object handover;
     private TaskCompletionSource? resumeWaiter;
 
-    /// <summary>
-    /// Claims the store for work other than a call (instantiation), with the same check as every call: throws if
-    /// another thread is inside the store. Pair with <see cref="ExitStore"/>.
-    /// </summary>
-    public void EnterStore() => Enter();
+    public StoreOwnership() => handover = new object();
 
-    /// <summary>Releases the claim taken by <see cref="EnterStore"/>.</summary>
-    public void ExitStore() => Exit();
+    /// <summary>What kind of call is suspended in the store, while a suspended call holds it.</summary>
+    public SuspendedKind SuspendedKind;
+
+    /// <summary>How deeply the owning thread has entered (host functions calling back into WebAssembly).</summary>
+    public readonly int Depth => ownerDepth;
 
     /// <summary>True while a host function has called back into the store (the current call is not the outermost).</summary>
-    private bool IsNested => ownerDepth > 1;
+    public readonly bool IsNested => ownerDepth > 1;
 
     /// <summary>
     /// Claims the store for this thread, or throws if another thread holds it. While an async or resumable call is
     /// suspended, a synchronous call may run (it completes above the suspended frames). Another call that could
     /// suspend may not while an async call is suspended (someone awaits it); a suspended resumable call is
-    /// superseded instead (abandoned, as if dropped), so a forgotten <see cref="ResumableCall"/> never blocks the store.
+    /// superseded instead: then this returns true and the caller drops that call (as if abandoned), so a forgotten
+    /// <see cref="ResumableCall"/> never blocks the store.
     /// </summary>
-    private void Enter(bool canSuspend = false)
+    public bool Enter(bool canSuspend)
     {
         var me = Environment.CurrentManagedThreadId;
         var owner = Interlocked.CompareExchange(ref ownerThread, me, 0);
@@ -45,29 +45,22 @@ internal sealed partial class ExecutionStack
         {
             ownerDepth = 1;
             enteredDuringSuspension = false;
-            return;
+            return false;
         }
         if (owner == me)
         {
             // A host function called back into WebAssembly on the same thread (a suspendable call nested like this
             // runs without suspending; see IsNested).
             ownerDepth++;
-            return;
+            return false;
         }
-        if (owner == SuspendedOwner && (!canSuspend || suspendedKind == SuspendedKind.Resumable)
+        if (owner == SuspendedOwner && (!canSuspend || SuspendedKind == SuspendedKind.Resumable)
             && Interlocked.CompareExchange(ref ownerThread, me, SuspendedOwner) == SuspendedOwner)
         {
             ownerDepth = 1;
-            if (canSuspend)
-            {
-                DropSuspendedResumable();
-                enteredDuringSuspension = false;
-            }
-            else
-            {
-                enteredDuringSuspension = true;
-            }
-            return;
+            // A call that can suspend supersedes the suspended resumable call; a synchronous one runs above it.
+            enteredDuringSuspension = !canSuspend;
+            return canSuspend;
         }
         if (owner == SuspendedOwner) throw SuspendedBusy(me);
         throw new InvalidOperationException(
@@ -77,7 +70,8 @@ internal sealed partial class ExecutionStack
     private static InvalidOperationException SuspendedBusy(int me) => new(
         $"The store is busy: an async call is suspended in it (called from thread {me}). Finish or cancel that call before starting another that can suspend.");
 
-    private void Exit()
+    /// <summary>Leaves the store: the outermost exit frees it, or hands it back to the call suspended in it.</summary>
+    public void Exit()
     {
         if (--ownerDepth != 0) return;
         if (!enteredDuringSuspension)
@@ -98,9 +92,9 @@ internal sealed partial class ExecutionStack
     }
 
     /// <summary>A call suspends: the store stays busy, owned by the suspended call rather than by a thread.</summary>
-    private void ReleaseToSuspended(SuspendedKind kind)
+    public void ReleaseToSuspended(SuspendedKind kind)
     {
-        suspendedKind = kind;
+        SuspendedKind = kind;
         ownerDepth = 0;
         Volatile.Write(ref ownerThread, SuspendedOwner);
     }
@@ -109,7 +103,7 @@ internal sealed partial class ExecutionStack
     /// The embedder resumes or abandons a suspended resumable call. Fails without changing anything when another
     /// call is inside the store, so the suspended call can be resumed or abandoned later.
     /// </summary>
-    private void ReacquireSuspended()
+    public void ReacquireSuspended()
     {
         var me = Environment.CurrentManagedThreadId;
         var owner = Interlocked.CompareExchange(ref ownerThread, me, SuspendedOwner);
@@ -124,36 +118,25 @@ internal sealed partial class ExecutionStack
             $"The store is in use by thread {owner}, so thread {me} cannot resume or abandon its suspended call now; the call stays suspended: try again once that call returns.");
     }
 
-    /// <summary>
-    /// A suspended async call continues (possibly on another thread, after an await). If a synchronous call is
-    /// running in the store meanwhile, waits (without blocking a thread) until it returns the store.
-    /// </summary>
-    private ValueTask ReacquireSuspendedAsync()
+    /// <summary>A suspended async call continues on this thread if no synchronous call holds the store meanwhile.</summary>
+    public bool TryReacquireSuspended()
     {
-        if (Interlocked.CompareExchange(ref ownerThread, Environment.CurrentManagedThreadId, SuspendedOwner) == SuspendedOwner)
-        {
-            ownerDepth = 1;
-            return default;
-        }
-        return WaitForStore();
+        if (Interlocked.CompareExchange(ref ownerThread, Environment.CurrentManagedThreadId, SuspendedOwner) != SuspendedOwner) return false;
+        ownerDepth = 1;
+        return true;
     }
 
-    private async ValueTask WaitForStore()
+    /// <summary>
+    /// Like <see cref="TryReacquireSuspended"/>, but when a synchronous call holds the store, returns a task that
+    /// completes when that call hands the store back (null: the store is taken).
+    /// </summary>
+    public Task? ReacquireOrWaitForHandover()
     {
-        while (true)
+        lock (handover)
         {
-            Task handedOver;
-            lock (handover)
-            {
-                if (Interlocked.CompareExchange(ref ownerThread, Environment.CurrentManagedThreadId, SuspendedOwner) == SuspendedOwner)
-                {
-                    ownerDepth = 1;
-                    return;
-                }
-                resumeWaiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                handedOver = resumeWaiter.Task;
-            }
-            await handedOver;
+            if (TryReacquireSuspended()) return null;
+            resumeWaiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return resumeWaiter.Task;
         }
     }
 }
