@@ -18,8 +18,11 @@ is spelled out. This script is the single source of those files:
 MAX_ARITY below is the one place the limit is defined.
 
 Run it from anywhere after changing it: python3 scripts/generate-arities.py
+With --check it writes nothing and exits with status 1, naming each file that differs, when the checked-in files are
+not what it would write (CI runs this, so an edited generated file or a forgotten rerun fails the build).
 """
 
+import sys
 from pathlib import Path
 
 # Ten covers every WASI preview 1 import (path_open has nine parameters) with one to spare, so no WASI call needs the
@@ -570,7 +573,8 @@ def generator_arity_file():
     ])
 
 
-def main():
+def main(argv):
+    check = "--check" in argv
     outputs = {
         SRC / "Linking" / "Linker.Arities.g.cs": linker_file(),
         SRC / "TypedFunctions.g.cs": typed_file(),
@@ -578,11 +582,20 @@ def main():
         SRC / "Bindings" / "ExportBinder.Arities.g.cs": export_binder_file(),
         GENERATORS / "Model" / "Flattening.Arity.g.cs": generator_arity_file(),
     }
+    if check:
+        stale = [path for path, text in outputs.items() if not path.exists() or path.read_bytes() != text.encode("utf-8")]
+        for path in stale:
+            print(f"{path.relative_to(ROOT)} differs from what scripts/generate-arities.py writes; "
+                  "run python3 scripts/generate-arities.py and commit the result", file=sys.stderr)
+        if not stale:
+            print(f"generate-arities: {len(outputs)} generated files are current")
+        return 1 if stale else 0
     for path, text in outputs.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="\n")
         print(f"wrote {path.relative_to(ROOT)}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))

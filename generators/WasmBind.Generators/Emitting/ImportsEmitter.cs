@@ -8,8 +8,9 @@ namespace WasmBind.Generators.Emitting;
 /// <summary>
 /// Writes <c>AddTo(Linker, T)</c> for a <c>[WasmImports]</c> interface: each member becomes a typed host function
 /// (<c>DefineFunction</c>/<c>DefineAsyncFunction</c> with a lambda over core values) that lifts the guest's
-/// arguments, calls the implementation and lowers its result. Signatures of more than six core parameters use the
-/// untyped <c>DefineFunction(module, name, FunctionType, callback)</c>.
+/// arguments, calls the implementation and lowers its result. Signatures of more than <see cref="Flattening.MaxTypedArity"/>
+/// core parameters (the runtime's typed overloads, both written by scripts/generate-arities.py) use the untyped
+/// <c>DefineFunction(module, name, FunctionType, callback)</c>.
 /// </summary>
 internal static class ImportsEmitter
 {

@@ -18,20 +18,20 @@ internal static class BodySyntaxChecker
             var opcode = reader.ReadByte();
             switch (opcode)
             {
-                case 0x02 or 0x03 or 0x04:
+                case Opcode.Block or Opcode.Loop or Opcode.If:
                     depth++;
                     InstructionImmediates.Skip(ref reader, opcode, features);
                     break;
-                case 0x0B:
+                case Opcode.End:
                     depth--;
                     break;
-                case 0xFC:
+                case Opcode.MiscPrefix:
                     InstructionImmediates.SkipMisc(ref reader, reader.ReadU32(), opcodeOffset, features);
                     break;
-                case 0xFE:
+                case Opcode.AtomicPrefix:
                     AtomicOpcodes.SkipImmediates(ref reader, reader.ReadU32(), opcodeOffset);
                     break;
-                case 0xFD:
+                case Opcode.SimdPrefix:
                     InstructionImmediates.SkipVector(ref reader, reader.ReadU32(), opcodeOffset);
                     break;
                 default:

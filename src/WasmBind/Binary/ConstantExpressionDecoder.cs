@@ -19,35 +19,35 @@ internal static class ConstantExpressionDecoder
             var opcode = reader.ReadByte();
             switch (opcode)
             {
-                case 0x0B when depth == 0:
+                case Opcode.End when depth == 0:
                     return new ConstantExpression([.. instructions], start);
-                case 0x0B:
+                case Opcode.End:
                     depth--;
                     instructions.Add(new ConstantInstruction(opcode, 0, offset));
                     break;
-                case 0x41:
+                case Opcode.I32Const:
                     instructions.Add(new ConstantInstruction(opcode, (ulong)(long)reader.ReadS32(), offset));
                     break;
-                case 0x42:
+                case Opcode.I64Const:
                     instructions.Add(new ConstantInstruction(opcode, (ulong)reader.ReadS64(), offset));
                     break;
-                case 0x43:
+                case Opcode.F32Const:
                     instructions.Add(new ConstantInstruction(opcode, reader.ReadF32Bits(), offset));
                     break;
-                case 0x44:
+                case Opcode.F64Const:
                     instructions.Add(new ConstantInstruction(opcode, reader.ReadF64Bits(), offset));
                     break;
-                case 0x23 or 0xD2: // global.get, ref.func
+                case Opcode.GlobalGet or Opcode.RefFunc:
                     instructions.Add(new ConstantInstruction(opcode, reader.ReadU32(), offset));
                     break;
-                case 0xD0: // ref.null
+                case Opcode.RefNull:
                     instructions.Add(new ConstantInstruction(opcode, (byte)reader.ReadReferenceType(), offset));
                     break;
-                case 0xFC or 0xFD:
+                case Opcode.MiscPrefix or Opcode.SimdPrefix:
                     instructions.Add(ReadPrefixed(ref reader, opcode, offset));
                     break;
                 default:
-                    if (opcode is 0x02 or 0x03 or 0x04) depth++;
+                    if (opcode is Opcode.Block or Opcode.Loop or Opcode.If) depth++;
                     instructions.Add(new ConstantInstruction(opcode, InstructionImmediates.Skip(ref reader, opcode), offset));
                     break;
             }
@@ -57,14 +57,14 @@ internal static class ConstantExpressionDecoder
     private static ConstantInstruction ReadPrefixed(ref WasmReader reader, byte prefix, long offset)
     {
         var sub = reader.ReadU32();
-        if (prefix == 0xFD && sub == 12)
+        if (prefix == Opcode.SimdPrefix && sub == (uint)SimdOpcode.V128Const)
         {
             // The 16 bytes are a little-endian i128; the 64-bit raw reads split it into halves.
             var low = reader.ReadF64Bits();
             var high = reader.ReadF64Bits();
             return new ConstantInstruction(prefix, low, offset) { SubOpcode = sub, ImmediateHigh = high };
         }
-        var immediate = prefix == 0xFC
+        var immediate = prefix == Opcode.MiscPrefix
             ? InstructionImmediates.SkipMisc(ref reader, sub, offset)
             : InstructionImmediates.SkipVector(ref reader, sub, offset);
         return new ConstantInstruction(prefix, immediate, offset) { SubOpcode = sub };

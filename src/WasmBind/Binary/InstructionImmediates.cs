@@ -15,54 +15,54 @@ internal static class InstructionImmediates
     {
         switch (opcode)
         {
-            case <= 0x01: // unreachable, nop
-            case 0x05: // else
-            case 0x0B: // end
-            case 0x0F: // return
-            case 0x1A: // drop
-            case 0x1B: // select
-            case >= 0x45 and <= 0xC4: // numeric, including sign extension
-            case 0xD1: // ref.is_null
+            case <= Opcode.Nop: // unreachable, nop
+            case Opcode.Else:
+            case Opcode.End:
+            case Opcode.Return:
+            case Opcode.Drop:
+            case Opcode.Select:
+            case >= Opcode.I32Eqz and <= Opcode.I64Extend32S: // numeric, including sign extension
+            case Opcode.RefIsNull:
                 return 0;
-            case 0x02 or 0x03 or 0x04: // block, loop, if
+            case Opcode.Block or Opcode.Loop or Opcode.If:
                 return (ulong)reader.ReadS33();
-            case 0x0C or 0x0D: // br, br_if
-            case 0x10: // call
-            case 0x12: // return_call
-            case >= 0x20 and <= 0x26: // local.*, global.*, table.get/set
-            case 0xD2: // ref.func
+            case Opcode.Br or Opcode.BrIf:
+            case Opcode.Call:
+            case Opcode.ReturnCall:
+            case >= Opcode.LocalGet and <= Opcode.TableSet: // local.*, global.*, table.get/set
+            case Opcode.RefFunc:
                 return reader.ReadU32();
-            case 0x0E: // br_table
+            case Opcode.BrTable:
             {
                 var count = reader.ReadCount();
                 for (var i = 0; i < count; i++) reader.ReadU32();
                 return reader.ReadU32();
             }
-            case 0x11 or 0x13: // call_indirect, return_call_indirect
+            case Opcode.CallIndirect or Opcode.ReturnCallIndirect:
             {
                 var type = reader.ReadU32();
                 reader.ReadU32();
                 return type;
             }
-            case 0x1C: // select t*
+            case Opcode.SelectTyped:
             {
                 var count = reader.ReadCount();
                 for (var i = 0; i < count; i++) reader.ReadValueType();
                 return (ulong)count;
             }
-            case >= 0x28 and <= 0x3E: // loads and stores
+            case >= Opcode.I32Load and <= Opcode.I64Store32: // loads and stores
                 return SkipMemArg(ref reader, features);
-            case 0x3F or 0x40: // memory.size, memory.grow
+            case Opcode.MemorySize or Opcode.MemoryGrow:
                 return SkipMemoryIndex(ref reader, features);
-            case 0x41:
+            case Opcode.I32Const:
                 return (ulong)(long)reader.ReadS32();
-            case 0x42:
+            case Opcode.I64Const:
                 return (ulong)reader.ReadS64();
-            case 0x43:
+            case Opcode.F32Const:
                 return reader.ReadF32Bits();
-            case 0x44:
+            case Opcode.F64Const:
                 return reader.ReadF64Bits();
-            case 0xD0: // ref.null
+            case Opcode.RefNull:
                 return (byte)reader.ReadReferenceType();
             default:
                 reader.Throw("illegal opcode");
@@ -75,24 +75,24 @@ internal static class InstructionImmediates
     {
         switch (subOpcode)
         {
-            case <= 7: // saturating truncations
+            case <= MiscOpcode.I64TruncSatF64U: // saturating truncations
                 return 0;
-            case >= 19 and <= 22 when (features & WasmFeatures.WideArithmetic) != 0:
+            case >= MiscOpcode.I64Add128 and <= MiscOpcode.I64MulWideU when (features & WasmFeatures.WideArithmetic) != 0:
                 return 0;
-            case 8: // memory.init
+            case MiscOpcode.MemoryInit:
             {
                 var data = reader.ReadU32();
                 SkipMemoryIndex(ref reader, features);
                 return data;
             }
-            case 9 or 13 or 15 or 16 or 17: // data.drop, elem.drop, table.grow, table.size, table.fill
+            case MiscOpcode.DataDrop or MiscOpcode.ElemDrop or MiscOpcode.TableGrow or MiscOpcode.TableSize or MiscOpcode.TableFill:
                 return reader.ReadU32();
-            case 10: // memory.copy
+            case MiscOpcode.MemoryCopy:
                 SkipMemoryIndex(ref reader, features);
                 return SkipMemoryIndex(ref reader, features);
-            case 11: // memory.fill
+            case MiscOpcode.MemoryFill:
                 return SkipMemoryIndex(ref reader, features);
-            case 12 or 14: // table.init, table.copy
+            case MiscOpcode.TableInit or MiscOpcode.TableCopy:
             {
                 var first = reader.ReadU32();
                 reader.ReadU32();

@@ -33,7 +33,7 @@ internal static partial class ModuleDecoder
         // Checking the final byte here catches a missing `end` early; an `end` that is really some
         // instruction's immediate is still left for the validator to find.
         if (codeLength == 0) body.Throw("unexpected end of section or function");
-        if (body.RemainingSpan[^1] != 0x0B) WasmReader.ThrowAt(codeOffset + codeLength - 1, "END opcode expected");
+        if (body.RemainingSpan[^1] != Opcode.End) WasmReader.ThrowAt(codeOffset + codeLength - 1, "END opcode expected");
         body.Skip(codeLength);
         return new FunctionBody(locals, (uint)total, codeOffset, codeLength);
     }

@@ -44,7 +44,7 @@ internal static partial class ModuleDecoder
             else
             {
                 var itemOffset = reader.Offset;
-                var refFunc = new ConstantInstruction(0xD2, reader.ReadU32(), itemOffset);
+                var refFunc = new ConstantInstruction(Opcode.RefFunc, reader.ReadU32(), itemOffset);
                 items[i] = new ConstantExpression([refFunc], itemOffset);
             }
         }

@@ -20,12 +20,12 @@ internal static class ConstantEvaluator
         {
             switch (instruction.Opcode)
             {
-                case 0x6A: depth--; stack[depth - 1] = (uint)((uint)stack[depth - 1] + (uint)stack[depth]); break;
-                case 0x6B: depth--; stack[depth - 1] = (uint)((uint)stack[depth - 1] - (uint)stack[depth]); break;
-                case 0x6C: depth--; stack[depth - 1] = (uint)((uint)stack[depth - 1] * (uint)stack[depth]); break;
-                case 0x7C: depth--; stack[depth - 1] += stack[depth]; break;
-                case 0x7D: depth--; stack[depth - 1] -= stack[depth]; break;
-                case 0x7E: depth--; stack[depth - 1] *= stack[depth]; break;
+                case Opcode.I32Add: depth--; stack[depth - 1] = (uint)((uint)stack[depth - 1] + (uint)stack[depth]); break;
+                case Opcode.I32Sub: depth--; stack[depth - 1] = (uint)((uint)stack[depth - 1] - (uint)stack[depth]); break;
+                case Opcode.I32Mul: depth--; stack[depth - 1] = (uint)((uint)stack[depth - 1] * (uint)stack[depth]); break;
+                case Opcode.I64Add: depth--; stack[depth - 1] += stack[depth]; break;
+                case Opcode.I64Sub: depth--; stack[depth - 1] -= stack[depth]; break;
+                case Opcode.I64Mul: depth--; stack[depth - 1] *= stack[depth]; break;
                 default: stack[depth++] = Push(instruction, instance); break;
             }
         }
@@ -39,18 +39,18 @@ internal static class ConstantEvaluator
     public static ulong EvaluateHigh(ConstantExpression expression, Instance instance)
     {
         var instruction = expression.Instructions[^1];
-        return instruction.Opcode == 0x23 ? instance.Globals[(int)instruction.Immediate].HighBits : instruction.ImmediateHigh;
+        return instruction.Opcode == Opcode.GlobalGet ? instance.Globals[(int)instruction.Immediate].HighBits : instruction.ImmediateHigh;
     }
 
     private static ulong Push(ConstantInstruction instruction, Instance instance) => instruction.Opcode switch
     {
         // The decoder sign-extends i32 immediates to 64 bits; an i32 slot is zero-extended.
-        0x41 or 0x43 => instruction.Immediate & 0xFFFF_FFFF,
-        0x42 or 0x44 => instruction.Immediate,
-        0x23 => instance.Globals[(int)instruction.Immediate].Bits,
-        0xD0 => 0,
-        0xFD when instruction.SubOpcode == (uint)SimdOpcode.V128Const => instruction.Immediate,
-        0xD2 => instance.Store.EncodeFunctionReference(instance.Functions[(int)instruction.Immediate]),
+        Opcode.I32Const or Opcode.F32Const => instruction.Immediate & 0xFFFF_FFFF,
+        Opcode.I64Const or Opcode.F64Const => instruction.Immediate,
+        Opcode.GlobalGet => instance.Globals[(int)instruction.Immediate].Bits,
+        Opcode.RefNull => 0,
+        Opcode.SimdPrefix when instruction.SubOpcode == (uint)SimdOpcode.V128Const => instruction.Immediate,
+        Opcode.RefFunc => instance.Store.EncodeFunctionReference(instance.Functions[(int)instruction.Immediate]),
         _ => throw new InvalidOperationException(
             $"Constant instruction 0x{instruction.Opcode:x2} at offset 0x{instruction.Offset:x} cannot be evaluated; validation should have rejected it."),
     };

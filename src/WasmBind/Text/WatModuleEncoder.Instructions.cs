@@ -35,7 +35,7 @@ internal sealed partial class WatModuleEncoder
             {
                 case "block" or "loop" or "if":
                     var label = c.TakeId();
-                    output.Byte(atom.Text switch { "block" => (byte)0x02, "loop" => (byte)0x03, _ => (byte)0x04 });
+                    output.Byte(atom.Text switch { "block" => Opcode.Block, "loop" => Opcode.Loop, _ => Opcode.If });
                     BlockType(c, output);
                     scope.Labels.Add(label);
                     open.Add((atom.Text switch { "block" => FlatBlock.Block, "loop" => FlatBlock.Loop, _ => FlatBlock.If }, atom));
@@ -43,13 +43,13 @@ internal sealed partial class WatModuleEncoder
                 case "else":
                     if (open.Count == 0 || open[^1].Kind != FlatBlock.If) throw atom.Error("unexpected token else");
                     CheckEndLabel(c, scope);
-                    output.Byte(0x05);
+                    output.Byte(Opcode.Else);
                     open[^1] = (FlatBlock.Else, open[^1].Node);
                     break;
                 case "end":
                     if (open.Count == 0) throw atom.Error("unexpected token end");
                     CheckEndLabel(c, scope);
-                    output.Byte(0x0B);
+                    output.Byte(Opcode.End);
                     open.RemoveAt(open.Count - 1);
                     scope.Labels.RemoveAt(scope.Labels.Count - 1);
                     break;
@@ -81,12 +81,12 @@ internal sealed partial class WatModuleEncoder
             case "block" or "loop":
             {
                 var label = c.TakeId();
-                output.Byte(head.Text == "block" ? (byte)0x02 : (byte)0x03);
+                output.Byte(head.Text == "block" ? Opcode.Block : Opcode.Loop);
                 BlockType(c, output);
                 scope.Labels.Add(label);
                 Instructions(c, scope, output);
                 scope.Labels.RemoveAt(scope.Labels.Count - 1);
-                output.Byte(0x0B);
+                output.Byte(Opcode.End);
                 return;
             }
             case "if":
@@ -95,19 +95,19 @@ internal sealed partial class WatModuleEncoder
                 var blockType = new ByteBuffer();
                 BlockType(c, blockType);
                 while (c.Peek is SList condition && condition.Head != "then") Folded((SList)c.Next(), scope, output);
-                output.Byte(0x04);
+                output.Byte(Opcode.If);
                 output.Bytes(blockType.Span);
                 scope.Labels.Add(label);
                 var then = c.TakeList("then") ?? throw (c.Peek?.Error("unexpected token, expected (then ...)") ?? list.Error("unexpected end, expected (then ...)"));
                 Instructions(new SCursor(then, 1), scope, output);
                 if (c.TakeList("else") is { } otherwise)
                 {
-                    output.Byte(0x05);
+                    output.Byte(Opcode.Else);
                     Instructions(new SCursor(otherwise, 1), scope, output);
                 }
                 c.ExpectEnd();
                 scope.Labels.RemoveAt(scope.Labels.Count - 1);
-                output.Byte(0x0B);
+                output.Byte(Opcode.End);
                 return;
             }
             case "then" or "else" or "end":
@@ -186,7 +186,7 @@ internal sealed partial class WatModuleEncoder
                     // The typed form is another opcode: replace the 0x1B just written with "0x1C vec(valtype)".
                     var signature = ParseSignature(c, allowNames: false, out _);
                     output.Truncate(output.Length - 1);
-                    output.Byte(0x1C);
+                    output.Byte(Opcode.SelectTyped);
                     output.U32((uint)signature.Results.Length);
                     output.Bytes(signature.Results);
                 }
@@ -353,6 +353,6 @@ internal sealed partial class WatModuleEncoder
     private void ConstantExpression(SCursor c, ByteBuffer output)
     {
         Instructions(c, new BodyScope(), output);
-        output.Byte(0x0B);
+        output.Byte(Opcode.End);
     }
 }

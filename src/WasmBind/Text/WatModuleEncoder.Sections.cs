@@ -1,4 +1,5 @@
 using System.Text;
+using WasmBind.Binary;
 
 namespace WasmBind.Text;
 
@@ -123,7 +124,7 @@ internal sealed partial class WatModuleEncoder
             var body = new ByteBuffer();
             EncodeLocals(localTypes, body);
             Instructions(c, scope, body);
-            body.Byte(0x0B);
+            body.Byte(Opcode.End);
             codeSection.U32((uint)body.Length);
             codeSection.Bytes(body.Span);
         }
@@ -157,7 +158,7 @@ internal sealed partial class WatModuleEncoder
             if (!isIndices) inlineFlags |= 0x04;
             o.Byte(inlineFlags);
             if (inlineFlags is 0x02 or 0x06) o.U32(entry.InlineTable);
-            o.Bytes([entry.InlineTable64 ? (byte)0x42 : (byte)0x41, 0x00, 0x0B]);
+            o.Bytes([entry.InlineTable64 ? Opcode.I64Const : Opcode.I32Const, 0x00, Opcode.End]);
             if (inlineFlags == 0x02) o.Byte(0x00);
             else if (inlineFlags == 0x06) o.Byte(entry.InlineType);
             ElemItems(items, isIndices, o);
@@ -196,7 +197,7 @@ internal sealed partial class WatModuleEncoder
             {
                 c.Next();
                 Folded(folded, new BodyScope(), offset);
-                offset.Byte(0x0B);
+                offset.Byte(Opcode.End);
                 mode = "active";
             }
             else if (mode == "active")
@@ -260,7 +261,7 @@ internal sealed partial class WatModuleEncoder
             else
             {
                 Folded(node, new BodyScope(), items);
-                items.Byte(0x0B);
+                items.Byte(Opcode.End);
             }
         }
         o.U32(count);
@@ -273,7 +274,7 @@ internal sealed partial class WatModuleEncoder
         {
             o.Byte(entry.InlineMemory == 0 ? (byte)0x00 : (byte)0x02);
             if (entry.InlineMemory != 0) o.U32(entry.InlineMemory);
-            o.Bytes([entry.InlineMemory64 ? (byte)0x42 : (byte)0x41, 0x00, 0x0B]);
+            o.Bytes([entry.InlineMemory64 ? Opcode.I64Const : Opcode.I32Const, 0x00, Opcode.End]);
             o.Vector(entry.InlineBytes!);
             return;
         }
@@ -299,7 +300,7 @@ internal sealed partial class WatModuleEncoder
         {
             c.Next();
             Folded(folded, new BodyScope(), offset);
-            offset.Byte(0x0B);
+            offset.Byte(Opcode.End);
         }
         else if (memory is not null)
         {

@@ -10,7 +10,7 @@ internal sealed partial class WatModuleEncoder
 {
     private void Simd(SAtom name, SimdInstruction instruction, SCursor c, ByteBuffer output)
     {
-        output.Byte(0xFD);
+        output.Byte(Opcode.SimdPrefix);
         output.U32((uint)instruction.Opcode);
         switch (instruction.Shape)
         {

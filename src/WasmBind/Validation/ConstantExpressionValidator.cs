@@ -34,29 +34,29 @@ internal static class ConstantExpressionValidator
             var offset = instruction.Offset;
             switch (instruction.Opcode)
             {
-                case 0x41: Push(ValueType.I32, offset, stack); break;
-                case 0x42: Push(ValueType.I64, offset, stack); break;
-                case 0x43: Push(ValueType.F32, offset, stack); break;
-                case 0x44: Push(ValueType.F64, offset, stack); break;
-                case 0xD0: Push((ValueType)instruction.Immediate, offset, stack); break;
-                case 0xFD when instruction.SubOpcode == (uint)SimdOpcode.V128Const:
+                case Opcode.I32Const: Push(ValueType.I32, offset, stack); break;
+                case Opcode.I64Const: Push(ValueType.I64, offset, stack); break;
+                case Opcode.F32Const: Push(ValueType.F32, offset, stack); break;
+                case Opcode.F64Const: Push(ValueType.F64, offset, stack); break;
+                case Opcode.RefNull: Push((ValueType)instruction.Immediate, offset, stack); break;
+                case Opcode.SimdPrefix when instruction.SubOpcode == (uint)SimdOpcode.V128Const:
                     if (!context.Has(WasmFeatures.Simd)) throw new InvalidModuleException(offset, "SIMD is not enabled");
                     Push(ValueType.V128, offset, stack);
                     break;
-                case 0xD2:
+                case Opcode.RefFunc:
                     if (instruction.Immediate >= (ulong)context.FunctionTypeIndices.Length)
                         throw new InvalidModuleException(offset, $"unknown function {instruction.Immediate}");
                     Push(ValueType.FuncRef, offset, stack);
                     break;
-                case 0x23:
+                case Opcode.GlobalGet:
                     if (instruction.Immediate >= (ulong)readable)
                         throw new InvalidModuleException(offset, $"unknown global {instruction.Immediate}");
                     var global = context.Globals[instruction.Immediate];
                     if (global.Mutable) throw new InvalidModuleException(offset, "constant expression required");
                     Push(global.ValueType, offset, stack);
                     break;
-                case 0x6A or 0x6B or 0x6C or 0x7C or 0x7D or 0x7E when context.Has(WasmFeatures.ExtendedConst):
-                    var operand = instruction.Opcode < 0x70 ? ValueType.I32 : ValueType.I64;
+                case Opcode.I32Add or Opcode.I32Sub or Opcode.I32Mul or Opcode.I64Add or Opcode.I64Sub or Opcode.I64Mul when context.Has(WasmFeatures.ExtendedConst):
+                    var operand = instruction.Opcode <= Opcode.I32Mul ? ValueType.I32 : ValueType.I64;
                     if (height < 2 || stack[height - 1] != operand || stack[height - 2] != operand)
                         throw new InvalidModuleException(offset, "type mismatch");
                     height--;

@@ -80,7 +80,7 @@ internal static class ModuleValidator
             if (expression is null) return;
             foreach (var instruction in expression.Instructions)
             {
-                if (instruction.Opcode == 0xD2 && instruction.Immediate < (ulong)declared.Length) declared[instruction.Immediate] = true;
+                if (instruction.Opcode == Opcode.RefFunc && instruction.Immediate < (ulong)declared.Length) declared[instruction.Immediate] = true;
             }
         }
         foreach (var global in module.Globals) Declare(global.Init);
