@@ -32,7 +32,7 @@ internal static class BodySyntaxChecker
                     AtomicOpcodes.SkipImmediates(ref reader, reader.ReadU32(), opcodeOffset);
                     break;
                 case 0xFD:
-                    InstructionImmediates.SkipVector(ref reader, reader.ReadU32(), opcodeOffset);
+                    InstructionImmediates.SkipVector(ref reader, reader.ReadU32(), opcodeOffset, features);
                     break;
                 default:
                     InstructionImmediates.Skip(ref reader, opcode, features);
