@@ -29,7 +29,7 @@ internal static class BodySyntaxChecker
                     InstructionImmediates.SkipMisc(ref reader, reader.ReadU32(), opcodeOffset, features);
                     break;
                 case 0xFE:
-                    AtomicOpcodes.SkipImmediates(ref reader, reader.ReadU32(), opcodeOffset);
+                    AtomicOpcodes.SkipImmediates(ref reader, reader.ReadU32(), opcodeOffset, features);
                     break;
                 case 0xFD:
                     InstructionImmediates.SkipVector(ref reader, reader.ReadU32(), opcodeOffset, features);
