@@ -29,10 +29,10 @@ internal static class BodySyntaxChecker
                     InstructionImmediates.SkipMisc(ref reader, reader.ReadU32(), opcodeOffset, features);
                     break;
                 case Opcode.AtomicPrefix:
-                    AtomicOpcodes.SkipImmediates(ref reader, reader.ReadU32(), opcodeOffset);
+                    AtomicOpcodes.SkipImmediates(ref reader, reader.ReadU32(), opcodeOffset, features);
                     break;
                 case Opcode.SimdPrefix:
-                    InstructionImmediates.SkipVector(ref reader, reader.ReadU32(), opcodeOffset);
+                    InstructionImmediates.SkipVector(ref reader, reader.ReadU32(), opcodeOffset, features);
                     break;
                 default:
                     InstructionImmediates.Skip(ref reader, opcode, features);
