@@ -77,6 +77,8 @@ internal struct FrameStack
         Top = activation.EntryTop;
     }
 
-    /// <summary>The return records pushed since <paramref name="entryFrames"/>, outermost first.</summary>
-    public readonly ReadOnlySpan<Frame> Since(int entryFrames) => Frames.AsSpan(entryFrames, Count - entryFrames);
+    /// <summary>The return records pushed since <paramref name="entryFrames"/>, outermost first (none if fewer are left).</summary>
+    public readonly ReadOnlySpan<Frame> Since(int entryFrames) =>
+        // Read in exception filters, where a throw would be swallowed and the filter taken as false.
+        Count > entryFrames ? Frames.AsSpan(entryFrames, Count - entryFrames) : default;
 }
