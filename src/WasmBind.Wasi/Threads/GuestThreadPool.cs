@@ -17,7 +17,6 @@ internal sealed class GuestThreadPool(WasiThreadsConfig config, Action<GuestThre
     private readonly Queue<GuestThread> queue = new();
     private int admitted;
     private int workers;
-    private int idle;
     private int busy;
     private bool stopped;
 
@@ -64,9 +63,11 @@ internal sealed class GuestThreadPool(WasiThreadsConfig config, Action<GuestThre
                 return false;
             }
             queue.Enqueue(thread);
-            // Every idle worker re-checks the queue when it wakes (even one whose wait just timed out), so a pulse
-            // per queued thread, while there are idle workers to take them, loses none.
-            if (idle >= queue.Count) Monitor.Pulse(gate);
+            // Every worker that is not running a guest thread looks at the queue before it waits, and again whenever it
+            // wakes (even from a timed-out wait): a waiting one is pulsed, one still starting up (an eager worker that
+            // has not reached its first wait) or just finished takes it on its own. Counting only the waiting ones
+            // would start a worker too many when a spawn comes before the eager workers are ready.
+            if (workers - busy >= queue.Count) Monitor.Pulse(gate);
             else if (workers < config.MaxThreads) StartWorker();
             return true;
         }
@@ -125,9 +126,7 @@ internal sealed class GuestThreadPool(WasiThreadsConfig config, Action<GuestThre
             while (queue.Count == 0)
             {
                 if (stopped) return Leave(out thread);
-                idle++;
                 var woken = Monitor.Wait(gate, config.IdleTimeout);
-                idle--;
                 // An eager worker stays for the program's life; a lazy one ends after an idle time-out.
                 if (!woken && queue.Count == 0 && workers > config.EagerThreads) return Leave(out thread);
             }
