@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using WasmBind.Runtime;
 
 namespace WasmBind.Linking;
@@ -28,33 +27,20 @@ internal sealed class ExternDefinition(Extern item) : LinkDefinition
 }
 
 /// <summary>
-/// A host function that is not yet in any store. A linker is shared by many stores, so it keeps a factory and creates
-/// the function the first time each store needs it; the cache keeps later instantiations in that store from adding
-/// another copy to the store's function list, and lets a store and its functions be collected together.
+/// A host function that is not yet in any store. A linker is shared by many stores, so the definition holds the
+/// store-independent code (signature, delegate, typed thunk) and its type id, made once when the function is defined;
+/// resolving in a store only binds that code to the store. The store keeps the binding (one per store and
+/// definition), so later instantiations in that store reuse it rather than adding another copy to the store's
+/// function list, and a store and its functions are collected together.
 /// </summary>
-internal sealed class HostFunctionDefinition : LinkDefinition
+internal sealed class HostFunctionDefinition(HostFunctionCode code, int typeId) : LinkDefinition
 {
-    private readonly FunctionType type;
-    private readonly string displayName;
-    private readonly Func<Store, FunctionType, string, HostFunction> factory;
-    private readonly ConditionalWeakTable<Store, HostFunction> perStore = new();
+    /// <summary>The shared code every store's copy of this function runs.</summary>
+    public HostFunctionCode Code => code;
 
-    public HostFunctionDefinition(FunctionType type, string displayName, Func<Store, FunctionType, string, HostFunction> factory)
-    {
-        this.type = type;
-        this.displayName = displayName;
-        this.factory = factory;
-    }
+    public override ExternType Type => code.Type;
 
-    public override ExternType Type => type;
-
-    public override Extern Resolve(Store store, string module, string name)
-    {
-        if (perStore.TryGetValue(store, out var function)) return function;
-        function = factory(store, type, displayName);
-        // Only a store misused from two threads at once could lose this race; keep whichever copy won.
-        return perStore.TryAdd(store, function) ? function : perStore.TryGetValue(store, out var first) ? first : function;
-    }
+    public override Extern Resolve(Store store, string module, string name) => store.GetOrBindHostFunction(code, typeId);
 }
 
 /// <summary>An engine-wide shared memory: resolves to each store's view of it.</summary>
