@@ -11,6 +11,7 @@ namespace WasmBind;
 public partial class Linker
 {
     private readonly Dictionary<(string Module, string Name), LinkDefinition> definitions = new();
+    private readonly HostFunctionSlots hostFunctionSlots = new();
 
     /// <summary>Creates an empty linker for modules and stores of <paramref name="engine"/>.</summary>
     public Linker(Engine engine)
@@ -169,7 +170,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(module);
         ArgumentNullException.ThrowIfNull(name);
-        return Add(module, name, new HostFunctionDefinition(createCode(type, $"{module}.{name}"), Engine.Types.GetId(type)));
+        return Add(module, name, new HostFunctionDefinition(createCode(type, $"{module}.{name}"), Engine.Types.GetId(type), hostFunctionSlots));
     }
 
     private Linker Add(string module, string name, LinkDefinition definition)

@@ -1,5 +1,4 @@
 using WasmBind.Execution;
-using WasmBind.Runtime;
 
 namespace WasmBind;
 
@@ -15,9 +14,6 @@ public partial class Store
     private readonly List<object> externObjects = new();
     private readonly Dictionary<object, int> externHandles = new(ReferenceEqualityComparer.Instance);
     private ExecutionStack? stack;
-    // This store's copy of each linker host function it has imported, keyed by the shared code. Created on the first
-    // host import, so a store that imports none pays nothing.
-    private Dictionary<HostFunctionCode, HostFunction>? hostFunctions;
 
     /// <summary>Creates an empty store for modules of <paramref name="engine"/>.</summary>
     public Store(Engine engine)
@@ -61,30 +57,6 @@ public partial class Store
     }
 
     internal Function GetFunctionByHandle(int handle) => functions[handle];
-
-    /// <summary>
-    /// Makes room for <paramref name="functionCount"/> more functions, <paramref name="hostFunctionCount"/> of them
-    /// linker host functions, so that instantiating a module grows the store's lists once rather than by doubling.
-    /// </summary>
-    internal void ReserveFunctions(int functionCount, int hostFunctionCount)
-    {
-        functions.EnsureCapacity(functions.Count + functionCount);
-        if (hostFunctionCount == 0) return;
-        if (hostFunctions is null) hostFunctions = new Dictionary<HostFunctionCode, HostFunction>(hostFunctionCount, ReferenceEqualityComparer.Instance);
-        else hostFunctions.EnsureCapacity(hostFunctions.Count + hostFunctionCount);
-    }
-
-    /// <summary>This store's function for a linker's host-function <paramref name="code"/>: bound on first use, then reused.</summary>
-    internal HostFunction GetOrBindHostFunction(HostFunctionCode code, int typeId)
-    {
-        hostFunctions ??= new Dictionary<HostFunctionCode, HostFunction>(ReferenceEqualityComparer.Instance);
-        if (!hostFunctions.TryGetValue(code, out var function))
-        {
-            function = code.Bind(this, typeId);
-            hostFunctions.Add(code, function);
-        }
-        return function;
-    }
 
     internal ulong EncodeFunctionReference(Function? function)
     {

@@ -50,13 +50,8 @@ internal static class Instantiator
     private static Extern[] Resolve(Store store, Module module, LinkDefinition[] matched)
     {
         var imports = module.Imports;
-        var hostFunctions = 0;
-        foreach (var definition in matched)
-        {
-            if (definition is HostFunctionDefinition) hostFunctions++;
-        }
-        // At most this many new functions: a host function the store already has is reused, not added.
-        store.ReserveFunctions(hostFunctions + module.Definition.FunctionTypeIndices.Length, hostFunctions);
+        // At most this many new functions: imported host functions (unless the store has them already) and the module's own.
+        store.ReserveFunctions(module.Definition.TotalFunctionCount);
         var resolved = new Extern[matched.Length];
         for (var i = 0; i < resolved.Length; i++) resolved[i] = matched[i].Resolve(store, imports[i].Module, imports[i].Name);
         return resolved;

@@ -47,6 +47,31 @@ public sealed class SharedHostFunctionTests
     }
 
     [Fact]
+    public void OneStore_KeepsTheBindingsOfSeveralLinkers_AndOfDefinitionsAddedLater()
+    {
+        var module = Wat.Load(engine, "host_reexport");
+        var store = new Store(engine);
+        var first = new Linker(engine).DefineFunction("host", "f", () => 1);
+        var second = new Linker(engine).DefineFunction("host", "f", () => 2);
+        var a = first.Instantiate(store, module);
+        var b = second.Instantiate(store, module);
+        Assert.NotSame(a.GetFunction("f"), b.GetFunction("f"));
+        Assert.Equal(1, a.GetFunction<int>("call").Call());
+        Assert.Equal(2, b.GetFunction<int>("call").Call());
+
+        // A definition made after the store first used the linker gets a binding of its own, reused from then on.
+        first.AllowShadowing = true;
+        first.DefineFunction("host", "f", () => 3);
+        var c = first.Instantiate(store, module);
+        var d = first.Instantiate(store, module);
+        Assert.Equal(3, c.GetFunction<int>("call").Call());
+        Assert.NotSame(a.GetFunction("f"), c.GetFunction("f"));
+        Assert.Same(c.GetFunction("f"), d.GetFunction("f"));
+        // The other linker's binding is still found.
+        Assert.Same(b.GetFunction("f"), second.Instantiate(store, module).GetFunction("f"));
+    }
+
+    [Fact]
     public async Task AsyncHostFunction_SharesItsCodeAndStaysAsync()
     {
         var linker = new Linker(engine).DefineAsyncFunction("host", "f", () => ValueTask.FromResult(5));
