@@ -22,13 +22,32 @@ public partial class Store
     /// </summary>
     internal HostFunction GetOrBindHostFunction(HostFunctionDefinition definition)
     {
-        var bindings = hostFunctionBindings;
-        while (bindings is not null && !ReferenceEquals(bindings.Slots, definition.Slots)) bindings = bindings.Next;
-        if (bindings is null) hostFunctionBindings = bindings = new HostFunctionBindings(definition.Slots, hostFunctionBindings);
-        // The linker may have gained definitions since this store last used it.
+        var bindings = BindingsOf(definition.Slots);
         if (definition.Slot >= bindings.Functions.Length)
-            Array.Resize(ref bindings.Functions, Math.Max(definition.Slot + 1, definition.Slots.Count));
+        {
+            // Not reserved (see ReserveHostFunctions): grow by doubling, never past the linker's definitions.
+            var size = Math.Max(definition.Slot + 1, Math.Min(bindings.Functions.Length * 2, definition.Slots.Count));
+            Array.Resize(ref bindings.Functions, size);
+        }
         return bindings.Functions[definition.Slot] ??= definition.Code.Bind(this, definition.TypeId);
+    }
+
+    /// <summary>
+    /// Makes room for bindings of <paramref name="slots"/> up to slot <paramref name="count"/> - 1, so binding a
+    /// module's imports allocates one array that fits them rather than one sized to the whole linker (a WASI linker
+    /// defines dozens of functions; a module usually imports a few).
+    /// </summary>
+    internal void ReserveHostFunctions(HostFunctionSlots slots, int count)
+    {
+        var bindings = BindingsOf(slots);
+        if (count > bindings.Functions.Length) Array.Resize(ref bindings.Functions, count);
+    }
+
+    private HostFunctionBindings BindingsOf(HostFunctionSlots slots)
+    {
+        var bindings = hostFunctionBindings;
+        while (bindings is not null && !ReferenceEquals(bindings.Slots, slots)) bindings = bindings.Next;
+        return bindings ?? (hostFunctionBindings = new HostFunctionBindings(slots, hostFunctionBindings));
     }
 
     /// <summary>One linker's host functions as bound in this store.</summary>
@@ -38,6 +57,6 @@ public partial class Store
 
         public HostFunctionBindings? Next { get; } = next;
 
-        public HostFunction?[] Functions = new HostFunction?[slots.Count];
+        public HostFunction?[] Functions = [];
     }
 }

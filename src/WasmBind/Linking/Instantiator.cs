@@ -52,9 +52,25 @@ internal static class Instantiator
         var imports = module.Imports;
         // At most this many new functions: imported host functions (unless the store has them already) and the module's own.
         store.ReserveFunctions(module.Definition.TotalFunctionCount);
+        ReserveHostFunctions(store, matched);
         var resolved = new Extern[matched.Length];
         for (var i = 0; i < resolved.Length; i++) resolved[i] = matched[i].Resolve(store, imports[i].Module, imports[i].Name);
         return resolved;
+    }
+
+    /// <summary>Sizes the store's bindings of the (usually one) linker the host imports come from to fit them at once.</summary>
+    private static void ReserveHostFunctions(Store store, LinkDefinition[] matched)
+    {
+        HostFunctionSlots? slots = null;
+        var count = 0;
+        foreach (var definition in matched)
+        {
+            if (definition is not HostFunctionDefinition host) continue;
+            // Imports from a second linker (rare) are left to grow on demand.
+            slots ??= host.Slots;
+            if (ReferenceEquals(slots, host.Slots)) count = Math.Max(count, host.Slot + 1);
+        }
+        if (slots is not null) store.ReserveHostFunctions(slots, count);
     }
 
     private static Function? StartFunction(Instance instance) =>
