@@ -12,11 +12,11 @@
 #              headline suites (interpreter fib, calls, instantiation); fuel/epoch 5 rounds. About 5-10 minutes.
 #              Figures from a quick run are indicative; quote the full run.
 #   --out DIR  where to write (default: benchmarks/results/<UTC timestamp>, git-ignored).
-#   --only     run only these steps: machine, build, programs, startup, tier, bdn, control, store-memory.
+#   --only     run only these steps: machine, build, programs, startup, tier, bdn, control, calls, store-memory.
 #
 # Output: DIR/machine.md (date, CPU, load, .NET, commit), DIR/programs/ (run.sh's tables and raw runs),
 # DIR/startup.md (hyperfine, when installed), DIR/tier.txt, DIR/bdn/results/*-report-github.md (one per suite),
-# DIR/execution-control.md, DIR/store-memory.txt, DIR/summary.md (all tables in one file), DIR/run.log.
+# DIR/execution-control.md, DIR/call-cost.md, DIR/store-memory.txt, DIR/summary.md (all tables in one file), DIR/run.log.
 # Needs: the .NET SDK; for whole programs ../shared/bench (wasm/ and programs/) and gcc; hyperfine for start-up
 # (apt-get install -y hyperfine; the step is skipped with a note when it is missing).
 set -euo pipefail
@@ -139,6 +139,12 @@ if wants control; then
   "${BENCH[@]}" --execution-control "$ROUNDS" | tee "$OUT/execution-control.md"
 fi
 
+if wants calls; then
+  step "one interpreted wasm-to-wasm call by thread CPU time (--call-cost)"
+  ROUNDS=21; [ "$QUICK" = 1 ] && ROUNDS=7
+  "${BENCH[@]}" --call-cost "$ROUNDS" | tee "$OUT/call-cost.md"
+fi
+
 if wants store-memory; then
   step "managed memory per store (--store-memory)"
   "${BENCH[@]}" --store-memory | tee "$OUT/store-memory.txt"
@@ -155,6 +161,7 @@ step "summary"
     [ -f "$f" ] && { echo; echo "## $(basename "$f" -report-github.md)"; echo; cat "$f"; }
   done
   [ -f "$OUT/execution-control.md" ] && { echo; echo "## execution-control"; echo; cat "$OUT/execution-control.md"; }
+  [ -f "$OUT/call-cost.md" ] && { echo; echo "## call-cost"; echo; cat "$OUT/call-cost.md"; }
   [ -f "$OUT/store-memory.txt" ] && { echo; echo "## store-memory"; echo; echo '```'; cat "$OUT/store-memory.txt"; echo '```'; }
 } > "$OUT/summary.md"
 echo "results: $OUT (summary.md has every table)"
