@@ -6,7 +6,7 @@ C# has no variadic generics, so every arity (0..MAX_ARITY parameters) of
 is spelled out. This script is the single source of those files:
 
     src/WasmBind/Linking/Linker.Arities.g.cs   DefineFunction and DefineAsyncFunction overloads and the
-                                               (Async)HostFunction subclasses they create
+                                               (Async)HostFunctionCode thunks they create, once per definition
     src/WasmBind/TypedFunctions.g.cs           TypedFunc/TypedAction (Call, CallAsync, CallResumable) and Function.AsFunc/AsAction,
                                                Instance.GetFunction/GetAction
     src/WasmBind/Bindings/ExportBinder.Arities.g.cs
@@ -113,7 +113,7 @@ def define_overload(n, result, caller):
         "    {",
         "        ArgumentNullException.ThrowIfNull(callback);",
         f"        var type = new FunctionType((ReadOnlySpan<ValueType>)[{params}], (ReadOnlySpan<ValueType>)[{results}]);",
-        f"        return DefineHost(module, name, type, (store, t, n) => new {cls}(store, t, n, callback));",
+        f"        return DefineHost(module, name, type, (t, n) => new {cls}(t, n, callback));",
         "    }",
     ]
     return "\n".join(lines)
@@ -128,13 +128,13 @@ def host_class(n, result, caller):
     # Read the highest slot first: one bounds check then covers the rest.
     prologue = [f"        _ = slots[{n - 1}];"] if n > 1 else []
     body = [f"        ValueCodec<TResult>.Write(store, slots, 0, {call});"] if result else [f"        {call};"]
-    store_line = ["        var store = Store;"] if n > 0 or result else []
+    store_line = ["        var store = caller.Store;"] if n > 0 or result else []
     return "\n".join([
-        f"internal sealed class {name}{angle(generics)} : HostFunction",
+        f"internal sealed class {name}{angle(generics)} : HostFunctionCode",
         "{",
         f"    private readonly {delegate} callback;",
         "",
-        f"    public {name}(Store store, FunctionType type, string name, {delegate} callback) : base(store, type, name) =>",
+        f"    public {name}(FunctionType type, string name, {delegate} callback) : base(type, name) =>",
         "        this.callback = callback;",
         "",
         "    public override void Invoke(Caller caller, Span<ulong> slots)",
@@ -190,7 +190,7 @@ def define_async_overload(n, result, caller):
         "    {",
         "        ArgumentNullException.ThrowIfNull(callback);",
         f"        var type = new FunctionType((ReadOnlySpan<ValueType>)[{params}], (ReadOnlySpan<ValueType>)[{results}]);",
-        f"        return DefineHost(module, name, type, (store, t, n) => new {cls}(store, t, n, callback));",
+        f"        return DefineHost(module, name, type, (t, n) => new {cls}(t, n, callback));",
         "    }",
     ]
     return "\n".join(lines)
@@ -203,15 +203,15 @@ def async_host_class(n, result, caller):
     args = (["caller"] if caller else []) + [f"ValueCodec<T{i}>.Read(store, slots, {slot(i)})" for i in range(1, n + 1)]
     # Read the highest slot first: one bounds check then covers the rest.
     prologue = [f"        _ = slots[{n - 1}];"] if n > 1 else []
-    store_line = ["        var store = Store;"] if n > 0 or result else []
+    store_line = ["        var store = caller.Store;"] if n > 0 or result else []
     done = [f"            ValueCodec<TResult>.Write(store, slots, 0, task.Result);"] if result else ["            task.GetAwaiter().GetResult();"]
     pending_cls = "PendingTypedHostCall<TResult>" if result else "PendingTypedHostCall"
     return "\n".join([
-        f"internal sealed class {name}{angle(generics)} : AsyncHostFunction",
+        f"internal sealed class {name}{angle(generics)} : AsyncHostFunctionCode",
         "{",
         f"    private readonly {delegate} callback;",
         "",
-        f"    public {name}(Store store, FunctionType type, string name, {delegate} callback) : base(store, type, name) =>",
+        f"    public {name}(FunctionType type, string name, {delegate} callback) : base(type, name) =>",
         "        this.callback = callback;",
         "",
         "    public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)",

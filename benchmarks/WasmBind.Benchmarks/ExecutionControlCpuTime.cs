@@ -112,7 +112,7 @@ public static class ExecutionControlCpuTime
         return (cpuMs, wallMs);
     }
 
-    private static long ThreadCpuNanoseconds()
+    internal static long ThreadCpuNanoseconds()
     {
         if (ClockGetTime(ClockThreadCpuTimeId, out var time) != 0) throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed.");
         return time.Seconds * 1_000_000_000L + time.Nanoseconds;

@@ -2,7 +2,11 @@ using BenchmarkDotNet.Attributes;
 
 namespace WasmBind.Benchmarks;
 
-/// <summary>Interpreter throughput on small kernels (fib.wat, memory.wat), called through the typed API.</summary>
+/// <summary>
+/// Interpreter throughput on small kernels (fib.wat, memory.wat, calls.wat), called through the typed API. The engine
+/// is pinned to <see cref="ExecutionTier.Interpreter"/>: under the default tier these hot kernels would be compiled
+/// to IL after a few calls and the figures would be the compiled tier's.
+/// </summary>
 [MemoryDiagnoser]
 public class InterpreterBenchmarks
 {
@@ -17,11 +21,13 @@ public class InterpreterBenchmarks
     private TypedAction<int> fill = null!;
     private TypedFunc<int, long> sum = null!;
     private TypedFunc<int, int> checksum = null!;
+    private TypedFunc<int, int> callLoop = null!;
+    private TypedFunc<int, int> inlineLoop = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        var engine = new Engine();
+        var engine = new Engine(new EngineConfig { Tier = ExecutionTier.Interpreter });
         var linker = new Linker(engine);
 
         var fibInstance = linker.Instantiate(new Store(engine), Module.FromFile(engine, BenchmarkModules.PathOf("fib.wasm")));
@@ -32,6 +38,12 @@ public class InterpreterBenchmarks
         fill = memoryInstance.GetAction<int>("fill");
         sum = memoryInstance.GetFunction<int, long>("sum");
         checksum = memoryInstance.GetFunction<int, int>("checksum");
+
+        var callsInstance = linker.Instantiate(new Store(engine), Module.FromFile(engine, BenchmarkModules.PathOf("calls.wasm")));
+        callLoop = callsInstance.GetFunction<int, int>("call_loop");
+        inlineLoop = callsInstance.GetFunction<int, int>("inline_loop");
+        Check(callLoop.Call(1000), 1000, "call_loop(1000)");
+        Check(inlineLoop.Call(1000), 1000, "inline_loop(1000)");
 
         // Grow the memory to 64 pages once, here, so no measured iteration pays for memory.grow; and check the answers.
         fill.Call(Int32Count);
@@ -56,6 +68,17 @@ public class InterpreterBenchmarks
     /// <summary>A 1,000,000-iteration loop of i64 adds and local moves.</summary>
     [Benchmark]
     public long FibLoop1M() => fibLoop.Call(1_000_000);
+
+    /// <summary>
+    /// 1,000,000 iterations that each call a one-add function: minus <see cref="InlineLoop1M"/>, the cost of one
+    /// wasm-to-wasm call and return (plus the callee's operand moves).
+    /// </summary>
+    [Benchmark]
+    public int CallLoop1M() => callLoop.Call(1_000_000);
+
+    /// <summary>The loop of <see cref="CallLoop1M"/> with the add inline: the baseline to subtract.</summary>
+    [Benchmark]
+    public int InlineLoop1M() => inlineLoop.Call(1_000_000);
 
     /// <summary>Writes then reads back 1M i32s (4 MiB) of linear memory.</summary>
     [Benchmark]

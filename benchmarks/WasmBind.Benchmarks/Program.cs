@@ -6,7 +6,8 @@ namespace WasmBind.Benchmarks;
 /// Runs the BenchmarkDotNet suites (any BenchmarkDotNet arguments, e.g. <c>--filter '*Interpreter*' --job short</c>),
 /// or, with <c>--store-memory [N]</c>, measures what one store with one instance costs in managed memory, or, with
 /// <c>--execution-control [ROUNDS]</c>, measures the fuel and epoch cost ratios by thread CPU time, engines interleaved,
-/// or, with <c>--parallel-primes [LIMIT]</c>, times a wasi-threads C kernel with 1 and 2 threads.
+/// or, with <c>--parallel-primes [LIMIT]</c>, times a wasi-threads C kernel with 1 and 2 threads, or, with
+/// <c>--call-cost [ROUNDS]</c>, measures one interpreted wasm-to-wasm call by thread CPU time.
 /// </summary>
 public static class Program
 {
@@ -22,6 +23,11 @@ public static class Program
         {
             var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 21;
             return ExecutionControlCpuTime.Run(rounds);
+        }
+        if (args.Length > 0 && args[0] == "--call-cost")
+        {
+            var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 21;
+            return CallCostCpuTime.Run(rounds);
         }
         if (args.Length > 0 && args[0] == "--parallel-primes")
         {

@@ -5,11 +5,17 @@ namespace WasmBind;
 /// <summary>A WebAssembly or host function that belongs to a store.</summary>
 public abstract partial class Function : Extern
 {
-    private protected Function(Store store, FunctionType type) : base(store)
+    private protected Function(Store store, FunctionType type) : this(store, type, store.Engine.Types.GetId(type)) { }
+
+    /// <param name="store">The owning store.</param>
+    /// <param name="type">The signature.</param>
+    /// <param name="typeId">The id of <paramref name="type"/> in <paramref name="store"/>'s engine, when the caller already has it
+    /// (a linker's host function computes it once, not once per store).</param>
+    private protected Function(Store store, FunctionType type, int typeId) : base(store)
     {
         ArgumentNullException.ThrowIfNull(type);
         Type = type;
-        TypeId = store.Engine.Types.GetId(type);
+        TypeId = typeId;
         Handle = store.RegisterFunction(this);
     }
 

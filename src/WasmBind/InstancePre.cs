@@ -25,14 +25,14 @@ public sealed class InstancePre
     public Instance Instantiate(Store store)
     {
         CheckStore(store);
-        return Instantiator.Instantiate(store, Module, Linker.ResolveImports(store, Module, definitions), runStart: true);
+        return Instantiator.Instantiate(store, Module, definitions, runStart: true);
     }
 
     /// <summary>Instantiates the module in <paramref name="store"/>, running its start function as an async call.</summary>
     public ValueTask<Instance> InstantiateAsync(Store store, CancellationToken cancellationToken = default)
     {
         CheckStore(store);
-        return Instantiator.InstantiateAsync(store, Module, Linker.ResolveImports(store, Module, definitions), cancellationToken);
+        return Instantiator.InstantiateAsync(store, Module, definitions, cancellationToken);
     }
 
     private void CheckStore(Store store)

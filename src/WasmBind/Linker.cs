@@ -11,6 +11,7 @@ namespace WasmBind;
 public partial class Linker
 {
     private readonly Dictionary<(string Module, string Name), LinkDefinition> definitions = new();
+    private readonly HostFunctionSlots hostFunctionSlots = new();
 
     /// <summary>Creates an empty linker for modules and stores of <paramref name="engine"/>.</summary>
     public Linker(Engine engine)
@@ -62,7 +63,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(callback);
-        return DefineHost(module, name, type, (store, t, n) => new UntypedHostFunction(store, t, callback, n));
+        return DefineHost(module, name, type, (t, n) => new UntypedHostFunctionCode(t, callback, n));
     }
 
     /// <summary>
@@ -77,7 +78,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(callback);
-        return DefineHost(module, name, type, (store, t, n) => new UntypedAsyncHostFunction(store, t, callback, n));
+        return DefineHost(module, name, type, (t, n) => new UntypedAsyncHostFunctionCode(t, callback, n));
     }
 
     /// <summary>Defines every export of <paramref name="instance"/> under <paramref name="moduleName"/>, as the spec's <c>register</c> does.</summary>
@@ -105,7 +106,7 @@ public partial class Linker
     public Instance Instantiate(Store store, Module module)
     {
         CheckEngines(store, module);
-        return Instantiator.Instantiate(store, module, ResolveImports(store, module, MatchImports(module)), runStart: true);
+        return Instantiator.Instantiate(store, module, MatchImports(module), runStart: true);
     }
 
     /// <summary>
@@ -117,7 +118,7 @@ public partial class Linker
     public ValueTask<Instance> InstantiateAsync(Store store, Module module, CancellationToken cancellationToken = default)
     {
         CheckEngines(store, module);
-        return Instantiator.InstantiateAsync(store, module, ResolveImports(store, module, MatchImports(module)), cancellationToken);
+        return Instantiator.InstantiateAsync(store, module, MatchImports(module), cancellationToken);
     }
 
     /// <summary>
@@ -161,18 +162,16 @@ public partial class Linker
         return matched;
     }
 
-    /// <summary>The store objects that satisfy already-matched imports in <paramref name="store"/>.</summary>
-    internal static Extern[] ResolveImports(Store store, Module module, LinkDefinition[] matched)
+    /// <summary>
+    /// Shared by every host-function overload: <paramref name="createCode"/> runs once, here, and its code (with the
+    /// type's engine-wide id) is shared by every store that imports the function; a store only binds it.
+    /// </summary>
+    internal Linker DefineHost(string module, string name, FunctionType type, Func<FunctionType, string, HostFunctionCode> createCode)
     {
-        var imports = module.Imports;
-        var resolved = new Extern[matched.Length];
-        for (var i = 0; i < resolved.Length; i++) resolved[i] = matched[i].Resolve(store, imports[i].Module, imports[i].Name);
-        return resolved;
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentNullException.ThrowIfNull(name);
+        return Add(module, name, new HostFunctionDefinition(createCode(type, $"{module}.{name}"), Engine.Types.GetId(type), hostFunctionSlots));
     }
-
-    /// <summary>Shared by every host-function overload: the factory runs once per store that uses the function.</summary>
-    internal Linker DefineHost(string module, string name, FunctionType type, Func<Store, FunctionType, string, HostFunction> factory) =>
-        Add(module, name, new HostFunctionDefinition(type, $"{module}.{name}", factory));
 
     private Linker Add(string module, string name, LinkDefinition definition)
     {

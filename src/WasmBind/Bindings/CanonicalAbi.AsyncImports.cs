@@ -31,7 +31,7 @@ public static partial class CanonicalAbi
         var parameters = type.ParameterSpan;
         if (parameters.Length == 0 || parameters[^1] != ValueType.I32 || type.ResultSpan.Length != 0)
             throw new ArgumentException($"An import returning through memory has a last i32 parameter (the return pointer) and no results; got {type}.", nameof(type));
-        linker.DefineHost(module, name, type, (s, t, n) => new DeferredLoweringImport<TResult>(s, t, n, start, store));
+        linker.DefineHost(module, name, type, (t, n) => new DeferredLoweringImport<TResult>(t, n, start, store));
     }
 
     /// <summary>Stores an async import's string result, as <see cref="StoreStringResult"/> does, into the caller's memory <paramref name="memoryName"/>.</summary>
@@ -55,8 +55,8 @@ public static partial class CanonicalAbi
     /// An async host function that keeps its result in .NET until the interpreter resumes the guest call, and only
     /// then writes it into guest memory (see <see cref="DefineAsyncImport{TResult}"/>).
     /// </summary>
-    private sealed class DeferredLoweringImport<TResult>(Store store, FunctionType type, string name,
-        AsyncImportStart<TResult> start, AsyncImportStore<TResult> lower) : AsyncHostFunction(store, type, name)
+    private sealed class DeferredLoweringImport<TResult>(FunctionType type, string name,
+        AsyncImportStart<TResult> start, AsyncImportStore<TResult> lower) : AsyncHostFunctionCode(type, name)
     {
         public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
         {

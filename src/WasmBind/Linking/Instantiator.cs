@@ -12,16 +12,18 @@ internal static class Instantiator
 {
     /// <param name="store">The store to allocate in.</param>
     /// <param name="module">The validated module.</param>
-    /// <param name="imports">One external per import, in import order, each matching its import's type.</param>
+    /// <param name="imports">One definition per import, in import order, each already matched against its import's type.</param>
     /// <param name="runStart">Whether to run the start function synchronously (false when the caller runs it async).</param>
+    /// <exception cref="LinkException">A definition belongs to another store.</exception>
     /// <exception cref="TrapException">A segment did not fit its table or memory, or the start function trapped.</exception>
-    public static Instance Instantiate(Store store, Module module, Extern[] imports, bool runStart)
+    public static Instance Instantiate(Store store, Module module, LinkDefinition[] imports, bool runStart)
     {
-        // Instantiation allocates in the store like a call runs in it: the same one-thread-at-a-time check applies.
+        // Instantiation allocates in the store like a call runs in it: the same one-thread-at-a-time check applies,
+        // and it covers resolving the imports too, which binds host functions into the store.
         store.Stack.EnterStore();
         try
         {
-            var instance = Initialize(store, module, imports);
+            var instance = Initialize(store, module, Resolve(store, module, imports));
             if (runStart && StartFunction(instance) is { } start)
             {
                 // The start function takes and returns nothing; one slot satisfies the interpreter's minimum.
@@ -37,11 +39,38 @@ internal static class Instantiator
     }
 
     /// <summary>Instantiates, running the start function as an async call so it may reach async imports.</summary>
-    public static async ValueTask<Instance> InstantiateAsync(Store store, Module module, Extern[] imports, CancellationToken cancellationToken)
+    public static async ValueTask<Instance> InstantiateAsync(Store store, Module module, LinkDefinition[] imports, CancellationToken cancellationToken)
     {
         var instance = Instantiate(store, module, imports, runStart: false);
         if (StartFunction(instance) is { } start) await start.CallAsync([], cancellationToken).ConfigureAwait(false);
         return instance;
+    }
+
+    /// <summary>The store objects that satisfy already-matched imports in <paramref name="store"/>.</summary>
+    private static Extern[] Resolve(Store store, Module module, LinkDefinition[] matched)
+    {
+        var imports = module.Imports;
+        // At most this many new functions: imported host functions (unless the store has them already) and the module's own.
+        store.ReserveFunctions(module.Definition.TotalFunctionCount);
+        ReserveHostFunctions(store, matched);
+        var resolved = new Extern[matched.Length];
+        for (var i = 0; i < resolved.Length; i++) resolved[i] = matched[i].Resolve(store, imports[i].Module, imports[i].Name);
+        return resolved;
+    }
+
+    /// <summary>Sizes the store's bindings of the (usually one) linker the host imports come from to fit them at once.</summary>
+    private static void ReserveHostFunctions(Store store, LinkDefinition[] matched)
+    {
+        HostFunctionSlots? slots = null;
+        var count = 0;
+        foreach (var definition in matched)
+        {
+            if (definition is not HostFunctionDefinition host) continue;
+            // Imports from a second linker (rare) are left to grow on demand.
+            slots ??= host.Slots;
+            if (ReferenceEquals(slots, host.Slots)) count = Math.Max(count, host.Slot + 1);
+        }
+        if (slots is not null) store.ReserveHostFunctions(slots, count);
     }
 
     private static Function? StartFunction(Instance instance) =>

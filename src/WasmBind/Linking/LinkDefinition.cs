@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using WasmBind.Runtime;
 
 namespace WasmBind.Linking;
@@ -28,33 +27,39 @@ internal sealed class ExternDefinition(Extern item) : LinkDefinition
 }
 
 /// <summary>
-/// A host function that is not yet in any store. A linker is shared by many stores, so it keeps a factory and creates
-/// the function the first time each store needs it; the cache keeps later instantiations in that store from adding
-/// another copy to the store's function list, and lets a store and its functions be collected together.
+/// A host function that is not yet in any store. A linker is shared by many stores, so the definition holds the
+/// store-independent code (signature, delegate, typed thunk) and its type id, made once when the function is defined;
+/// resolving in a store only binds that code to the store. The store keeps the binding in an array indexed by
+/// <see cref="Slot"/> (one per store and definition), so later instantiations in that store reuse it rather than
+/// adding another copy to the store's function list, and a store and its functions are collected together.
 /// </summary>
-internal sealed class HostFunctionDefinition : LinkDefinition
+internal sealed class HostFunctionDefinition(HostFunctionCode code, int typeId, HostFunctionSlots slots) : LinkDefinition
 {
-    private readonly FunctionType type;
-    private readonly string displayName;
-    private readonly Func<Store, FunctionType, string, HostFunction> factory;
-    private readonly ConditionalWeakTable<Store, HostFunction> perStore = new();
+    /// <summary>The shared code every store's copy of this function runs.</summary>
+    public HostFunctionCode Code { get; } = code;
 
-    public HostFunctionDefinition(FunctionType type, string displayName, Func<Store, FunctionType, string, HostFunction> factory)
-    {
-        this.type = type;
-        this.displayName = displayName;
-        this.factory = factory;
-    }
+    /// <summary>The id of the function's type in the linker's engine, computed once.</summary>
+    public int TypeId { get; } = typeId;
 
-    public override ExternType Type => type;
+    /// <summary>The numbering of the linker that made this definition.</summary>
+    public HostFunctionSlots Slots { get; } = slots;
 
-    public override Extern Resolve(Store store, string module, string name)
-    {
-        if (perStore.TryGetValue(store, out var function)) return function;
-        function = factory(store, type, displayName);
-        // Only a store misused from two threads at once could lose this race; keep whichever copy won.
-        return perStore.TryAdd(store, function) ? function : perStore.TryGetValue(store, out var first) ? first : function;
-    }
+    /// <summary>This definition's index in a store's bindings for <see cref="Slots"/>.</summary>
+    public int Slot { get; } = slots.Count++;
+
+    public override ExternType Type => Code.Type;
+
+    public override Extern Resolve(Store store, string module, string name) => store.GetOrBindHostFunction(this);
+}
+
+/// <summary>
+/// Numbers one linker's host-function definitions densely (0, 1, 2, ...), so a store can keep its bindings of them in
+/// an array rather than a hash table. A replaced (shadowed) definition keeps its number, unused.
+/// </summary>
+internal sealed class HostFunctionSlots
+{
+    /// <summary>How many numbers have been handed out.</summary>
+    public int Count { get; set; }
 }
 
 /// <summary>An engine-wide shared memory: resolves to each store's view of it.</summary>

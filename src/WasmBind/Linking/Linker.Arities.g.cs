@@ -26,7 +26,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new HostFunc<TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostFunc<TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -43,7 +43,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new HostAction(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostAction(t, n, callback));
     }
 
     /// <summary>
@@ -61,7 +61,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new HostCallerFunc<TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostCallerFunc<TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -78,7 +78,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new HostCallerAction(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostCallerAction(t, n, callback));
     }
 
     /// <summary>
@@ -97,7 +97,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new HostFunc<T1, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostFunc<T1, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -115,7 +115,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new HostAction<T1>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostAction<T1>(t, n, callback));
     }
 
     /// <summary>
@@ -134,7 +134,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new HostCallerFunc<T1, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostCallerFunc<T1, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -152,7 +152,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new HostCallerAction<T1>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostCallerAction<T1>(t, n, callback));
     }
 
     /// <summary>
@@ -172,7 +172,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new HostFunc<T1, T2, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostFunc<T1, T2, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -191,7 +191,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new HostAction<T1, T2>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostAction<T1, T2>(t, n, callback));
     }
 
     /// <summary>
@@ -211,7 +211,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new HostCallerFunc<T1, T2, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostCallerFunc<T1, T2, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -230,7 +230,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new HostCallerAction<T1, T2>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostCallerAction<T1, T2>(t, n, callback));
     }
 
     /// <summary>
@@ -251,7 +251,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new HostFunc<T1, T2, T3, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostFunc<T1, T2, T3, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -271,7 +271,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new HostAction<T1, T2, T3>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostAction<T1, T2, T3>(t, n, callback));
     }
 
     /// <summary>
@@ -292,7 +292,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new HostCallerFunc<T1, T2, T3, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostCallerFunc<T1, T2, T3, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -312,7 +312,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new HostCallerAction<T1, T2, T3>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostCallerAction<T1, T2, T3>(t, n, callback));
     }
 
     /// <summary>
@@ -334,7 +334,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new HostFunc<T1, T2, T3, T4, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostFunc<T1, T2, T3, T4, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -355,7 +355,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new HostAction<T1, T2, T3, T4>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostAction<T1, T2, T3, T4>(t, n, callback));
     }
 
     /// <summary>
@@ -377,7 +377,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new HostCallerFunc<T1, T2, T3, T4, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostCallerFunc<T1, T2, T3, T4, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -398,7 +398,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new HostCallerAction<T1, T2, T3, T4>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostCallerAction<T1, T2, T3, T4>(t, n, callback));
     }
 
     /// <summary>
@@ -421,7 +421,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new HostFunc<T1, T2, T3, T4, T5, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostFunc<T1, T2, T3, T4, T5, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -443,7 +443,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new HostAction<T1, T2, T3, T4, T5>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostAction<T1, T2, T3, T4, T5>(t, n, callback));
     }
 
     /// <summary>
@@ -466,7 +466,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new HostCallerFunc<T1, T2, T3, T4, T5, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostCallerFunc<T1, T2, T3, T4, T5, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -488,7 +488,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new HostCallerAction<T1, T2, T3, T4, T5>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostCallerAction<T1, T2, T3, T4, T5>(t, n, callback));
     }
 
     /// <summary>
@@ -512,7 +512,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new HostFunc<T1, T2, T3, T4, T5, T6, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostFunc<T1, T2, T3, T4, T5, T6, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -535,7 +535,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new HostAction<T1, T2, T3, T4, T5, T6>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostAction<T1, T2, T3, T4, T5, T6>(t, n, callback));
     }
 
     /// <summary>
@@ -559,7 +559,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new HostCallerFunc<T1, T2, T3, T4, T5, T6, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostCallerFunc<T1, T2, T3, T4, T5, T6, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -582,7 +582,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new HostCallerAction<T1, T2, T3, T4, T5, T6>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostCallerAction<T1, T2, T3, T4, T5, T6>(t, n, callback));
     }
 
     /// <summary>
@@ -607,7 +607,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new HostFunc<T1, T2, T3, T4, T5, T6, T7, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostFunc<T1, T2, T3, T4, T5, T6, T7, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -631,7 +631,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new HostAction<T1, T2, T3, T4, T5, T6, T7>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostAction<T1, T2, T3, T4, T5, T6, T7>(t, n, callback));
     }
 
     /// <summary>
@@ -656,7 +656,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -680,7 +680,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new HostCallerAction<T1, T2, T3, T4, T5, T6, T7>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostCallerAction<T1, T2, T3, T4, T5, T6, T7>(t, n, callback));
     }
 
     /// <summary>
@@ -706,7 +706,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new HostFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -731,7 +731,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new HostAction<T1, T2, T3, T4, T5, T6, T7, T8>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostAction<T1, T2, T3, T4, T5, T6, T7, T8>(t, n, callback));
     }
 
     /// <summary>
@@ -757,7 +757,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -782,7 +782,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new HostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8>(t, n, callback));
     }
 
     /// <summary>
@@ -809,7 +809,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new HostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -835,7 +835,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new HostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9>(t, n, callback));
     }
 
     /// <summary>
@@ -862,7 +862,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -888,7 +888,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new HostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9>(t, n, callback));
     }
 
     /// <summary>
@@ -916,7 +916,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>(), ValueCodec.Require<T10>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new HostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -943,7 +943,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>(), ValueCodec.Require<T10>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new HostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(t, n, callback));
     }
 
     /// <summary>
@@ -971,7 +971,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>(), ValueCodec.Require<T10>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -998,7 +998,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>(), ValueCodec.Require<T10>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new HostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new HostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(t, n, callback));
     }
 
     /// <summary>
@@ -1019,7 +1019,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostFunc<TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostFunc<TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -1039,7 +1039,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostAction(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostAction(t, n, callback));
     }
 
     /// <summary>
@@ -1060,7 +1060,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerFunc<TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostCallerFunc<TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -1080,7 +1080,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerAction(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostCallerAction(t, n, callback));
     }
 
     /// <summary>
@@ -1102,7 +1102,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostFunc<T1, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostFunc<T1, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -1123,7 +1123,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostAction<T1>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostAction<T1>(t, n, callback));
     }
 
     /// <summary>
@@ -1145,7 +1145,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerFunc<T1, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostCallerFunc<T1, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -1166,7 +1166,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerAction<T1>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostCallerAction<T1>(t, n, callback));
     }
 
     /// <summary>
@@ -1189,7 +1189,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostFunc<T1, T2, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostFunc<T1, T2, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -1211,7 +1211,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostAction<T1, T2>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostAction<T1, T2>(t, n, callback));
     }
 
     /// <summary>
@@ -1234,7 +1234,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerFunc<T1, T2, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostCallerFunc<T1, T2, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -1256,7 +1256,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerAction<T1, T2>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostCallerAction<T1, T2>(t, n, callback));
     }
 
     /// <summary>
@@ -1280,7 +1280,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostFunc<T1, T2, T3, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostFunc<T1, T2, T3, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -1303,7 +1303,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostAction<T1, T2, T3>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostAction<T1, T2, T3>(t, n, callback));
     }
 
     /// <summary>
@@ -1327,7 +1327,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerFunc<T1, T2, T3, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostCallerFunc<T1, T2, T3, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -1350,7 +1350,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerAction<T1, T2, T3>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostCallerAction<T1, T2, T3>(t, n, callback));
     }
 
     /// <summary>
@@ -1375,7 +1375,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostFunc<T1, T2, T3, T4, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostFunc<T1, T2, T3, T4, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -1399,7 +1399,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostAction<T1, T2, T3, T4>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostAction<T1, T2, T3, T4>(t, n, callback));
     }
 
     /// <summary>
@@ -1424,7 +1424,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerFunc<T1, T2, T3, T4, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostCallerFunc<T1, T2, T3, T4, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -1448,7 +1448,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerAction<T1, T2, T3, T4>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostCallerAction<T1, T2, T3, T4>(t, n, callback));
     }
 
     /// <summary>
@@ -1474,7 +1474,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostFunc<T1, T2, T3, T4, T5, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostFunc<T1, T2, T3, T4, T5, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -1499,7 +1499,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostAction<T1, T2, T3, T4, T5>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostAction<T1, T2, T3, T4, T5>(t, n, callback));
     }
 
     /// <summary>
@@ -1525,7 +1525,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerFunc<T1, T2, T3, T4, T5, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostCallerFunc<T1, T2, T3, T4, T5, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -1550,7 +1550,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerAction<T1, T2, T3, T4, T5>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostCallerAction<T1, T2, T3, T4, T5>(t, n, callback));
     }
 
     /// <summary>
@@ -1577,7 +1577,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostFunc<T1, T2, T3, T4, T5, T6, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostFunc<T1, T2, T3, T4, T5, T6, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -1603,7 +1603,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostAction<T1, T2, T3, T4, T5, T6>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostAction<T1, T2, T3, T4, T5, T6>(t, n, callback));
     }
 
     /// <summary>
@@ -1630,7 +1630,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -1656,7 +1656,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerAction<T1, T2, T3, T4, T5, T6>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostCallerAction<T1, T2, T3, T4, T5, T6>(t, n, callback));
     }
 
     /// <summary>
@@ -1684,7 +1684,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -1711,7 +1711,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostAction<T1, T2, T3, T4, T5, T6, T7>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostAction<T1, T2, T3, T4, T5, T6, T7>(t, n, callback));
     }
 
     /// <summary>
@@ -1739,7 +1739,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -1766,7 +1766,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7>(t, n, callback));
     }
 
     /// <summary>
@@ -1795,7 +1795,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -1823,7 +1823,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostAction<T1, T2, T3, T4, T5, T6, T7, T8>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostAction<T1, T2, T3, T4, T5, T6, T7, T8>(t, n, callback));
     }
 
     /// <summary>
@@ -1852,7 +1852,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -1880,7 +1880,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8>(t, n, callback));
     }
 
     /// <summary>
@@ -1910,7 +1910,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -1939,7 +1939,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9>(t, n, callback));
     }
 
     /// <summary>
@@ -1969,7 +1969,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -1998,7 +1998,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9>(t, n, callback));
     }
 
     /// <summary>
@@ -2029,7 +2029,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>(), ValueCodec.Require<T10>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -2059,7 +2059,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>(), ValueCodec.Require<T10>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(t, n, callback));
     }
 
     /// <summary>
@@ -2090,7 +2090,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>(), ValueCodec.Require<T10>()], (ReadOnlySpan<ValueType>)[ValueCodec.Require<TResult>()]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(t, n, callback));
     }
 
     /// <summary>
@@ -2120,7 +2120,7 @@ public partial class Linker
     {
         ArgumentNullException.ThrowIfNull(callback);
         var type = new FunctionType((ReadOnlySpan<ValueType>)[ValueCodec.Require<T1>(), ValueCodec.Require<T2>(), ValueCodec.Require<T3>(), ValueCodec.Require<T4>(), ValueCodec.Require<T5>(), ValueCodec.Require<T6>(), ValueCodec.Require<T7>(), ValueCodec.Require<T8>(), ValueCodec.Require<T9>(), ValueCodec.Require<T10>()], (ReadOnlySpan<ValueType>)[]);
-        return DefineHost(module, name, type, (store, t, n) => new AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(store, t, n, callback));
+        return DefineHost(module, name, type, (t, n) => new AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(t, n, callback));
     }
 }
 
@@ -2129,25 +2129,25 @@ public partial class Linker
 namespace WasmBind.Linking
 {
 
-internal sealed class HostFunc<TResult> : HostFunction
+internal sealed class HostFunc<TResult> : HostFunctionCode
 {
     private readonly Func<TResult> callback;
 
-    public HostFunc(Store store, FunctionType type, string name, Func<TResult> callback) : base(store, type, name) =>
+    public HostFunc(FunctionType type, string name, Func<TResult> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         ValueCodec<TResult>.Write(store, slots, 0, callback());
     }
 }
 
-internal sealed class HostAction : HostFunction
+internal sealed class HostAction : HostFunctionCode
 {
     private readonly Action callback;
 
-    public HostAction(Store store, FunctionType type, string name, Action callback) : base(store, type, name) =>
+    public HostAction(FunctionType type, string name, Action callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
@@ -2156,25 +2156,25 @@ internal sealed class HostAction : HostFunction
     }
 }
 
-internal sealed class HostCallerFunc<TResult> : HostFunction
+internal sealed class HostCallerFunc<TResult> : HostFunctionCode
 {
     private readonly Func<Caller, TResult> callback;
 
-    public HostCallerFunc(Store store, FunctionType type, string name, Func<Caller, TResult> callback) : base(store, type, name) =>
+    public HostCallerFunc(FunctionType type, string name, Func<Caller, TResult> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         ValueCodec<TResult>.Write(store, slots, 0, callback(caller));
     }
 }
 
-internal sealed class HostCallerAction : HostFunction
+internal sealed class HostCallerAction : HostFunctionCode
 {
     private readonly Action<Caller> callback;
 
-    public HostCallerAction(Store store, FunctionType type, string name, Action<Caller> callback) : base(store, type, name) =>
+    public HostCallerAction(FunctionType type, string name, Action<Caller> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
@@ -2183,612 +2183,612 @@ internal sealed class HostCallerAction : HostFunction
     }
 }
 
-internal sealed class HostFunc<T1, TResult> : HostFunction
+internal sealed class HostFunc<T1, TResult> : HostFunctionCode
 {
     private readonly Func<T1, TResult> callback;
 
-    public HostFunc(Store store, FunctionType type, string name, Func<T1, TResult> callback) : base(store, type, name) =>
+    public HostFunc(FunctionType type, string name, Func<T1, TResult> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         ValueCodec<TResult>.Write(store, slots, 0, callback(ValueCodec<T1>.Read(store, slots, 0)));
     }
 }
 
-internal sealed class HostAction<T1> : HostFunction
+internal sealed class HostAction<T1> : HostFunctionCode
 {
     private readonly Action<T1> callback;
 
-    public HostAction(Store store, FunctionType type, string name, Action<T1> callback) : base(store, type, name) =>
+    public HostAction(FunctionType type, string name, Action<T1> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         callback(ValueCodec<T1>.Read(store, slots, 0));
     }
 }
 
-internal sealed class HostCallerFunc<T1, TResult> : HostFunction
+internal sealed class HostCallerFunc<T1, TResult> : HostFunctionCode
 {
     private readonly Func<Caller, T1, TResult> callback;
 
-    public HostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, TResult> callback) : base(store, type, name) =>
+    public HostCallerFunc(FunctionType type, string name, Func<Caller, T1, TResult> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         ValueCodec<TResult>.Write(store, slots, 0, callback(caller, ValueCodec<T1>.Read(store, slots, 0)));
     }
 }
 
-internal sealed class HostCallerAction<T1> : HostFunction
+internal sealed class HostCallerAction<T1> : HostFunctionCode
 {
     private readonly Action<Caller, T1> callback;
 
-    public HostCallerAction(Store store, FunctionType type, string name, Action<Caller, T1> callback) : base(store, type, name) =>
+    public HostCallerAction(FunctionType type, string name, Action<Caller, T1> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         callback(caller, ValueCodec<T1>.Read(store, slots, 0));
     }
 }
 
-internal sealed class HostFunc<T1, T2, TResult> : HostFunction
+internal sealed class HostFunc<T1, T2, TResult> : HostFunctionCode
 {
     private readonly Func<T1, T2, TResult> callback;
 
-    public HostFunc(Store store, FunctionType type, string name, Func<T1, T2, TResult> callback) : base(store, type, name) =>
+    public HostFunc(FunctionType type, string name, Func<T1, T2, TResult> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[1];
         ValueCodec<TResult>.Write(store, slots, 0, callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width)));
     }
 }
 
-internal sealed class HostAction<T1, T2> : HostFunction
+internal sealed class HostAction<T1, T2> : HostFunctionCode
 {
     private readonly Action<T1, T2> callback;
 
-    public HostAction(Store store, FunctionType type, string name, Action<T1, T2> callback) : base(store, type, name) =>
+    public HostAction(FunctionType type, string name, Action<T1, T2> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[1];
         callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width));
     }
 }
 
-internal sealed class HostCallerFunc<T1, T2, TResult> : HostFunction
+internal sealed class HostCallerFunc<T1, T2, TResult> : HostFunctionCode
 {
     private readonly Func<Caller, T1, T2, TResult> callback;
 
-    public HostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, T2, TResult> callback) : base(store, type, name) =>
+    public HostCallerFunc(FunctionType type, string name, Func<Caller, T1, T2, TResult> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[1];
         ValueCodec<TResult>.Write(store, slots, 0, callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width)));
     }
 }
 
-internal sealed class HostCallerAction<T1, T2> : HostFunction
+internal sealed class HostCallerAction<T1, T2> : HostFunctionCode
 {
     private readonly Action<Caller, T1, T2> callback;
 
-    public HostCallerAction(Store store, FunctionType type, string name, Action<Caller, T1, T2> callback) : base(store, type, name) =>
+    public HostCallerAction(FunctionType type, string name, Action<Caller, T1, T2> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[1];
         callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width));
     }
 }
 
-internal sealed class HostFunc<T1, T2, T3, TResult> : HostFunction
+internal sealed class HostFunc<T1, T2, T3, TResult> : HostFunctionCode
 {
     private readonly Func<T1, T2, T3, TResult> callback;
 
-    public HostFunc(Store store, FunctionType type, string name, Func<T1, T2, T3, TResult> callback) : base(store, type, name) =>
+    public HostFunc(FunctionType type, string name, Func<T1, T2, T3, TResult> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[2];
         ValueCodec<TResult>.Write(store, slots, 0, callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width)));
     }
 }
 
-internal sealed class HostAction<T1, T2, T3> : HostFunction
+internal sealed class HostAction<T1, T2, T3> : HostFunctionCode
 {
     private readonly Action<T1, T2, T3> callback;
 
-    public HostAction(Store store, FunctionType type, string name, Action<T1, T2, T3> callback) : base(store, type, name) =>
+    public HostAction(FunctionType type, string name, Action<T1, T2, T3> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[2];
         callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width));
     }
 }
 
-internal sealed class HostCallerFunc<T1, T2, T3, TResult> : HostFunction
+internal sealed class HostCallerFunc<T1, T2, T3, TResult> : HostFunctionCode
 {
     private readonly Func<Caller, T1, T2, T3, TResult> callback;
 
-    public HostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, TResult> callback) : base(store, type, name) =>
+    public HostCallerFunc(FunctionType type, string name, Func<Caller, T1, T2, T3, TResult> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[2];
         ValueCodec<TResult>.Write(store, slots, 0, callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width)));
     }
 }
 
-internal sealed class HostCallerAction<T1, T2, T3> : HostFunction
+internal sealed class HostCallerAction<T1, T2, T3> : HostFunctionCode
 {
     private readonly Action<Caller, T1, T2, T3> callback;
 
-    public HostCallerAction(Store store, FunctionType type, string name, Action<Caller, T1, T2, T3> callback) : base(store, type, name) =>
+    public HostCallerAction(FunctionType type, string name, Action<Caller, T1, T2, T3> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[2];
         callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width));
     }
 }
 
-internal sealed class HostFunc<T1, T2, T3, T4, TResult> : HostFunction
+internal sealed class HostFunc<T1, T2, T3, T4, TResult> : HostFunctionCode
 {
     private readonly Func<T1, T2, T3, T4, TResult> callback;
 
-    public HostFunc(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, TResult> callback) : base(store, type, name) =>
+    public HostFunc(FunctionType type, string name, Func<T1, T2, T3, T4, TResult> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[3];
         ValueCodec<TResult>.Write(store, slots, 0, callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width)));
     }
 }
 
-internal sealed class HostAction<T1, T2, T3, T4> : HostFunction
+internal sealed class HostAction<T1, T2, T3, T4> : HostFunctionCode
 {
     private readonly Action<T1, T2, T3, T4> callback;
 
-    public HostAction(Store store, FunctionType type, string name, Action<T1, T2, T3, T4> callback) : base(store, type, name) =>
+    public HostAction(FunctionType type, string name, Action<T1, T2, T3, T4> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[3];
         callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width));
     }
 }
 
-internal sealed class HostCallerFunc<T1, T2, T3, T4, TResult> : HostFunction
+internal sealed class HostCallerFunc<T1, T2, T3, T4, TResult> : HostFunctionCode
 {
     private readonly Func<Caller, T1, T2, T3, T4, TResult> callback;
 
-    public HostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, TResult> callback) : base(store, type, name) =>
+    public HostCallerFunc(FunctionType type, string name, Func<Caller, T1, T2, T3, T4, TResult> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[3];
         ValueCodec<TResult>.Write(store, slots, 0, callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width)));
     }
 }
 
-internal sealed class HostCallerAction<T1, T2, T3, T4> : HostFunction
+internal sealed class HostCallerAction<T1, T2, T3, T4> : HostFunctionCode
 {
     private readonly Action<Caller, T1, T2, T3, T4> callback;
 
-    public HostCallerAction(Store store, FunctionType type, string name, Action<Caller, T1, T2, T3, T4> callback) : base(store, type, name) =>
+    public HostCallerAction(FunctionType type, string name, Action<Caller, T1, T2, T3, T4> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[3];
         callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width));
     }
 }
 
-internal sealed class HostFunc<T1, T2, T3, T4, T5, TResult> : HostFunction
+internal sealed class HostFunc<T1, T2, T3, T4, T5, TResult> : HostFunctionCode
 {
     private readonly Func<T1, T2, T3, T4, T5, TResult> callback;
 
-    public HostFunc(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, TResult> callback) : base(store, type, name) =>
+    public HostFunc(FunctionType type, string name, Func<T1, T2, T3, T4, T5, TResult> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[4];
         ValueCodec<TResult>.Write(store, slots, 0, callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width)));
     }
 }
 
-internal sealed class HostAction<T1, T2, T3, T4, T5> : HostFunction
+internal sealed class HostAction<T1, T2, T3, T4, T5> : HostFunctionCode
 {
     private readonly Action<T1, T2, T3, T4, T5> callback;
 
-    public HostAction(Store store, FunctionType type, string name, Action<T1, T2, T3, T4, T5> callback) : base(store, type, name) =>
+    public HostAction(FunctionType type, string name, Action<T1, T2, T3, T4, T5> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[4];
         callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width));
     }
 }
 
-internal sealed class HostCallerFunc<T1, T2, T3, T4, T5, TResult> : HostFunction
+internal sealed class HostCallerFunc<T1, T2, T3, T4, T5, TResult> : HostFunctionCode
 {
     private readonly Func<Caller, T1, T2, T3, T4, T5, TResult> callback;
 
-    public HostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, TResult> callback) : base(store, type, name) =>
+    public HostCallerFunc(FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, TResult> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[4];
         ValueCodec<TResult>.Write(store, slots, 0, callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width)));
     }
 }
 
-internal sealed class HostCallerAction<T1, T2, T3, T4, T5> : HostFunction
+internal sealed class HostCallerAction<T1, T2, T3, T4, T5> : HostFunctionCode
 {
     private readonly Action<Caller, T1, T2, T3, T4, T5> callback;
 
-    public HostCallerAction(Store store, FunctionType type, string name, Action<Caller, T1, T2, T3, T4, T5> callback) : base(store, type, name) =>
+    public HostCallerAction(FunctionType type, string name, Action<Caller, T1, T2, T3, T4, T5> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[4];
         callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width));
     }
 }
 
-internal sealed class HostFunc<T1, T2, T3, T4, T5, T6, TResult> : HostFunction
+internal sealed class HostFunc<T1, T2, T3, T4, T5, T6, TResult> : HostFunctionCode
 {
     private readonly Func<T1, T2, T3, T4, T5, T6, TResult> callback;
 
-    public HostFunc(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, TResult> callback) : base(store, type, name) =>
+    public HostFunc(FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, TResult> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[5];
         ValueCodec<TResult>.Write(store, slots, 0, callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width)));
     }
 }
 
-internal sealed class HostAction<T1, T2, T3, T4, T5, T6> : HostFunction
+internal sealed class HostAction<T1, T2, T3, T4, T5, T6> : HostFunctionCode
 {
     private readonly Action<T1, T2, T3, T4, T5, T6> callback;
 
-    public HostAction(Store store, FunctionType type, string name, Action<T1, T2, T3, T4, T5, T6> callback) : base(store, type, name) =>
+    public HostAction(FunctionType type, string name, Action<T1, T2, T3, T4, T5, T6> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[5];
         callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width));
     }
 }
 
-internal sealed class HostCallerFunc<T1, T2, T3, T4, T5, T6, TResult> : HostFunction
+internal sealed class HostCallerFunc<T1, T2, T3, T4, T5, T6, TResult> : HostFunctionCode
 {
     private readonly Func<Caller, T1, T2, T3, T4, T5, T6, TResult> callback;
 
-    public HostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, TResult> callback) : base(store, type, name) =>
+    public HostCallerFunc(FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, TResult> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[5];
         ValueCodec<TResult>.Write(store, slots, 0, callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width)));
     }
 }
 
-internal sealed class HostCallerAction<T1, T2, T3, T4, T5, T6> : HostFunction
+internal sealed class HostCallerAction<T1, T2, T3, T4, T5, T6> : HostFunctionCode
 {
     private readonly Action<Caller, T1, T2, T3, T4, T5, T6> callback;
 
-    public HostCallerAction(Store store, FunctionType type, string name, Action<Caller, T1, T2, T3, T4, T5, T6> callback) : base(store, type, name) =>
+    public HostCallerAction(FunctionType type, string name, Action<Caller, T1, T2, T3, T4, T5, T6> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[5];
         callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width));
     }
 }
 
-internal sealed class HostFunc<T1, T2, T3, T4, T5, T6, T7, TResult> : HostFunction
+internal sealed class HostFunc<T1, T2, T3, T4, T5, T6, T7, TResult> : HostFunctionCode
 {
     private readonly Func<T1, T2, T3, T4, T5, T6, T7, TResult> callback;
 
-    public HostFunc(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, TResult> callback) : base(store, type, name) =>
+    public HostFunc(FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, TResult> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[6];
         ValueCodec<TResult>.Write(store, slots, 0, callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width)));
     }
 }
 
-internal sealed class HostAction<T1, T2, T3, T4, T5, T6, T7> : HostFunction
+internal sealed class HostAction<T1, T2, T3, T4, T5, T6, T7> : HostFunctionCode
 {
     private readonly Action<T1, T2, T3, T4, T5, T6, T7> callback;
 
-    public HostAction(Store store, FunctionType type, string name, Action<T1, T2, T3, T4, T5, T6, T7> callback) : base(store, type, name) =>
+    public HostAction(FunctionType type, string name, Action<T1, T2, T3, T4, T5, T6, T7> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[6];
         callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width));
     }
 }
 
-internal sealed class HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, TResult> : HostFunction
+internal sealed class HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, TResult> : HostFunctionCode
 {
     private readonly Func<Caller, T1, T2, T3, T4, T5, T6, T7, TResult> callback;
 
-    public HostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, TResult> callback) : base(store, type, name) =>
+    public HostCallerFunc(FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, TResult> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[6];
         ValueCodec<TResult>.Write(store, slots, 0, callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width)));
     }
 }
 
-internal sealed class HostCallerAction<T1, T2, T3, T4, T5, T6, T7> : HostFunction
+internal sealed class HostCallerAction<T1, T2, T3, T4, T5, T6, T7> : HostFunctionCode
 {
     private readonly Action<Caller, T1, T2, T3, T4, T5, T6, T7> callback;
 
-    public HostCallerAction(Store store, FunctionType type, string name, Action<Caller, T1, T2, T3, T4, T5, T6, T7> callback) : base(store, type, name) =>
+    public HostCallerAction(FunctionType type, string name, Action<Caller, T1, T2, T3, T4, T5, T6, T7> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[6];
         callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width));
     }
 }
 
-internal sealed class HostFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult> : HostFunction
+internal sealed class HostFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult> : HostFunctionCode
 {
     private readonly Func<T1, T2, T3, T4, T5, T6, T7, T8, TResult> callback;
 
-    public HostFunc(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, TResult> callback) : base(store, type, name) =>
+    public HostFunc(FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, TResult> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[7];
         ValueCodec<TResult>.Write(store, slots, 0, callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width)));
     }
 }
 
-internal sealed class HostAction<T1, T2, T3, T4, T5, T6, T7, T8> : HostFunction
+internal sealed class HostAction<T1, T2, T3, T4, T5, T6, T7, T8> : HostFunctionCode
 {
     private readonly Action<T1, T2, T3, T4, T5, T6, T7, T8> callback;
 
-    public HostAction(Store store, FunctionType type, string name, Action<T1, T2, T3, T4, T5, T6, T7, T8> callback) : base(store, type, name) =>
+    public HostAction(FunctionType type, string name, Action<T1, T2, T3, T4, T5, T6, T7, T8> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[7];
         callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width));
     }
 }
 
-internal sealed class HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult> : HostFunction
+internal sealed class HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult> : HostFunctionCode
 {
     private readonly Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, TResult> callback;
 
-    public HostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, TResult> callback) : base(store, type, name) =>
+    public HostCallerFunc(FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, TResult> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[7];
         ValueCodec<TResult>.Write(store, slots, 0, callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width)));
     }
 }
 
-internal sealed class HostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8> : HostFunction
+internal sealed class HostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8> : HostFunctionCode
 {
     private readonly Action<Caller, T1, T2, T3, T4, T5, T6, T7, T8> callback;
 
-    public HostCallerAction(Store store, FunctionType type, string name, Action<Caller, T1, T2, T3, T4, T5, T6, T7, T8> callback) : base(store, type, name) =>
+    public HostCallerAction(FunctionType type, string name, Action<Caller, T1, T2, T3, T4, T5, T6, T7, T8> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[7];
         callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width));
     }
 }
 
-internal sealed class HostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> : HostFunction
+internal sealed class HostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> : HostFunctionCode
 {
     private readonly Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> callback;
 
-    public HostFunc(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> callback) : base(store, type, name) =>
+    public HostFunc(FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[8];
         ValueCodec<TResult>.Write(store, slots, 0, callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width)));
     }
 }
 
-internal sealed class HostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9> : HostFunction
+internal sealed class HostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9> : HostFunctionCode
 {
     private readonly Action<T1, T2, T3, T4, T5, T6, T7, T8, T9> callback;
 
-    public HostAction(Store store, FunctionType type, string name, Action<T1, T2, T3, T4, T5, T6, T7, T8, T9> callback) : base(store, type, name) =>
+    public HostAction(FunctionType type, string name, Action<T1, T2, T3, T4, T5, T6, T7, T8, T9> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[8];
         callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width));
     }
 }
 
-internal sealed class HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> : HostFunction
+internal sealed class HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> : HostFunctionCode
 {
     private readonly Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> callback;
 
-    public HostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> callback) : base(store, type, name) =>
+    public HostCallerFunc(FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[8];
         ValueCodec<TResult>.Write(store, slots, 0, callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width)));
     }
 }
 
-internal sealed class HostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9> : HostFunction
+internal sealed class HostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9> : HostFunctionCode
 {
     private readonly Action<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9> callback;
 
-    public HostCallerAction(Store store, FunctionType type, string name, Action<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9> callback) : base(store, type, name) =>
+    public HostCallerAction(FunctionType type, string name, Action<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[8];
         callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width));
     }
 }
 
-internal sealed class HostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> : HostFunction
+internal sealed class HostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> : HostFunctionCode
 {
     private readonly Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> callback;
 
-    public HostFunc(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> callback) : base(store, type, name) =>
+    public HostFunc(FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[9];
         ValueCodec<TResult>.Write(store, slots, 0, callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width), ValueCodec<T10>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width + ValueCodec<T9>.Width)));
     }
 }
 
-internal sealed class HostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> : HostFunction
+internal sealed class HostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> : HostFunctionCode
 {
     private readonly Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> callback;
 
-    public HostAction(Store store, FunctionType type, string name, Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> callback) : base(store, type, name) =>
+    public HostAction(FunctionType type, string name, Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[9];
         callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width), ValueCodec<T10>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width + ValueCodec<T9>.Width));
     }
 }
 
-internal sealed class HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> : HostFunction
+internal sealed class HostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> : HostFunctionCode
 {
     private readonly Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> callback;
 
-    public HostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> callback) : base(store, type, name) =>
+    public HostCallerFunc(FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[9];
         ValueCodec<TResult>.Write(store, slots, 0, callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width), ValueCodec<T10>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width + ValueCodec<T9>.Width)));
     }
 }
 
-internal sealed class HostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> : HostFunction
+internal sealed class HostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> : HostFunctionCode
 {
     private readonly Action<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> callback;
 
-    public HostCallerAction(Store store, FunctionType type, string name, Action<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> callback) : base(store, type, name) =>
+    public HostCallerAction(FunctionType type, string name, Action<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> callback) : base(type, name) =>
         this.callback = callback;
 
     public override void Invoke(Caller caller, Span<ulong> slots)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[9];
         callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width), ValueCodec<T10>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width + ValueCodec<T9>.Width));
     }
 }
 
-internal sealed class AsyncHostFunc<TResult> : AsyncHostFunction
+internal sealed class AsyncHostFunc<TResult> : AsyncHostFunctionCode
 {
     private readonly Func<ValueTask<TResult>> callback;
 
-    public AsyncHostFunc(Store store, FunctionType type, string name, Func<ValueTask<TResult>> callback) : base(store, type, name) =>
+    public AsyncHostFunc(FunctionType type, string name, Func<ValueTask<TResult>> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         var task = callback();
         if (task.IsCompletedSuccessfully)
         {
@@ -2803,11 +2803,11 @@ internal sealed class AsyncHostFunc<TResult> : AsyncHostFunction
     }
 }
 
-internal sealed class AsyncHostAction : AsyncHostFunction
+internal sealed class AsyncHostAction : AsyncHostFunctionCode
 {
     private readonly Func<ValueTask> callback;
 
-    public AsyncHostAction(Store store, FunctionType type, string name, Func<ValueTask> callback) : base(store, type, name) =>
+    public AsyncHostAction(FunctionType type, string name, Func<ValueTask> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
@@ -2826,16 +2826,16 @@ internal sealed class AsyncHostAction : AsyncHostFunction
     }
 }
 
-internal sealed class AsyncHostCallerFunc<TResult> : AsyncHostFunction
+internal sealed class AsyncHostCallerFunc<TResult> : AsyncHostFunctionCode
 {
     private readonly Func<Caller, ValueTask<TResult>> callback;
 
-    public AsyncHostCallerFunc(Store store, FunctionType type, string name, Func<Caller, ValueTask<TResult>> callback) : base(store, type, name) =>
+    public AsyncHostCallerFunc(FunctionType type, string name, Func<Caller, ValueTask<TResult>> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         var task = callback(caller);
         if (task.IsCompletedSuccessfully)
         {
@@ -2850,11 +2850,11 @@ internal sealed class AsyncHostCallerFunc<TResult> : AsyncHostFunction
     }
 }
 
-internal sealed class AsyncHostCallerAction : AsyncHostFunction
+internal sealed class AsyncHostCallerAction : AsyncHostFunctionCode
 {
     private readonly Func<Caller, ValueTask> callback;
 
-    public AsyncHostCallerAction(Store store, FunctionType type, string name, Func<Caller, ValueTask> callback) : base(store, type, name) =>
+    public AsyncHostCallerAction(FunctionType type, string name, Func<Caller, ValueTask> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
@@ -2873,16 +2873,16 @@ internal sealed class AsyncHostCallerAction : AsyncHostFunction
     }
 }
 
-internal sealed class AsyncHostFunc<T1, TResult> : AsyncHostFunction
+internal sealed class AsyncHostFunc<T1, TResult> : AsyncHostFunctionCode
 {
     private readonly Func<T1, ValueTask<TResult>> callback;
 
-    public AsyncHostFunc(Store store, FunctionType type, string name, Func<T1, ValueTask<TResult>> callback) : base(store, type, name) =>
+    public AsyncHostFunc(FunctionType type, string name, Func<T1, ValueTask<TResult>> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         var task = callback(ValueCodec<T1>.Read(store, slots, 0));
         if (task.IsCompletedSuccessfully)
         {
@@ -2897,16 +2897,16 @@ internal sealed class AsyncHostFunc<T1, TResult> : AsyncHostFunction
     }
 }
 
-internal sealed class AsyncHostAction<T1> : AsyncHostFunction
+internal sealed class AsyncHostAction<T1> : AsyncHostFunctionCode
 {
     private readonly Func<T1, ValueTask> callback;
 
-    public AsyncHostAction(Store store, FunctionType type, string name, Func<T1, ValueTask> callback) : base(store, type, name) =>
+    public AsyncHostAction(FunctionType type, string name, Func<T1, ValueTask> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         var task = callback(ValueCodec<T1>.Read(store, slots, 0));
         if (task.IsCompletedSuccessfully)
         {
@@ -2921,16 +2921,16 @@ internal sealed class AsyncHostAction<T1> : AsyncHostFunction
     }
 }
 
-internal sealed class AsyncHostCallerFunc<T1, TResult> : AsyncHostFunction
+internal sealed class AsyncHostCallerFunc<T1, TResult> : AsyncHostFunctionCode
 {
     private readonly Func<Caller, T1, ValueTask<TResult>> callback;
 
-    public AsyncHostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, ValueTask<TResult>> callback) : base(store, type, name) =>
+    public AsyncHostCallerFunc(FunctionType type, string name, Func<Caller, T1, ValueTask<TResult>> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0));
         if (task.IsCompletedSuccessfully)
         {
@@ -2945,16 +2945,16 @@ internal sealed class AsyncHostCallerFunc<T1, TResult> : AsyncHostFunction
     }
 }
 
-internal sealed class AsyncHostCallerAction<T1> : AsyncHostFunction
+internal sealed class AsyncHostCallerAction<T1> : AsyncHostFunctionCode
 {
     private readonly Func<Caller, T1, ValueTask> callback;
 
-    public AsyncHostCallerAction(Store store, FunctionType type, string name, Func<Caller, T1, ValueTask> callback) : base(store, type, name) =>
+    public AsyncHostCallerAction(FunctionType type, string name, Func<Caller, T1, ValueTask> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0));
         if (task.IsCompletedSuccessfully)
         {
@@ -2969,16 +2969,16 @@ internal sealed class AsyncHostCallerAction<T1> : AsyncHostFunction
     }
 }
 
-internal sealed class AsyncHostFunc<T1, T2, TResult> : AsyncHostFunction
+internal sealed class AsyncHostFunc<T1, T2, TResult> : AsyncHostFunctionCode
 {
     private readonly Func<T1, T2, ValueTask<TResult>> callback;
 
-    public AsyncHostFunc(Store store, FunctionType type, string name, Func<T1, T2, ValueTask<TResult>> callback) : base(store, type, name) =>
+    public AsyncHostFunc(FunctionType type, string name, Func<T1, T2, ValueTask<TResult>> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[1];
         var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width));
         if (task.IsCompletedSuccessfully)
@@ -2994,16 +2994,16 @@ internal sealed class AsyncHostFunc<T1, T2, TResult> : AsyncHostFunction
     }
 }
 
-internal sealed class AsyncHostAction<T1, T2> : AsyncHostFunction
+internal sealed class AsyncHostAction<T1, T2> : AsyncHostFunctionCode
 {
     private readonly Func<T1, T2, ValueTask> callback;
 
-    public AsyncHostAction(Store store, FunctionType type, string name, Func<T1, T2, ValueTask> callback) : base(store, type, name) =>
+    public AsyncHostAction(FunctionType type, string name, Func<T1, T2, ValueTask> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[1];
         var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3019,16 +3019,16 @@ internal sealed class AsyncHostAction<T1, T2> : AsyncHostFunction
     }
 }
 
-internal sealed class AsyncHostCallerFunc<T1, T2, TResult> : AsyncHostFunction
+internal sealed class AsyncHostCallerFunc<T1, T2, TResult> : AsyncHostFunctionCode
 {
     private readonly Func<Caller, T1, T2, ValueTask<TResult>> callback;
 
-    public AsyncHostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, T2, ValueTask<TResult>> callback) : base(store, type, name) =>
+    public AsyncHostCallerFunc(FunctionType type, string name, Func<Caller, T1, T2, ValueTask<TResult>> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[1];
         var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3044,16 +3044,16 @@ internal sealed class AsyncHostCallerFunc<T1, T2, TResult> : AsyncHostFunction
     }
 }
 
-internal sealed class AsyncHostCallerAction<T1, T2> : AsyncHostFunction
+internal sealed class AsyncHostCallerAction<T1, T2> : AsyncHostFunctionCode
 {
     private readonly Func<Caller, T1, T2, ValueTask> callback;
 
-    public AsyncHostCallerAction(Store store, FunctionType type, string name, Func<Caller, T1, T2, ValueTask> callback) : base(store, type, name) =>
+    public AsyncHostCallerAction(FunctionType type, string name, Func<Caller, T1, T2, ValueTask> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[1];
         var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3069,16 +3069,16 @@ internal sealed class AsyncHostCallerAction<T1, T2> : AsyncHostFunction
     }
 }
 
-internal sealed class AsyncHostFunc<T1, T2, T3, TResult> : AsyncHostFunction
+internal sealed class AsyncHostFunc<T1, T2, T3, TResult> : AsyncHostFunctionCode
 {
     private readonly Func<T1, T2, T3, ValueTask<TResult>> callback;
 
-    public AsyncHostFunc(Store store, FunctionType type, string name, Func<T1, T2, T3, ValueTask<TResult>> callback) : base(store, type, name) =>
+    public AsyncHostFunc(FunctionType type, string name, Func<T1, T2, T3, ValueTask<TResult>> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[2];
         var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3094,16 +3094,16 @@ internal sealed class AsyncHostFunc<T1, T2, T3, TResult> : AsyncHostFunction
     }
 }
 
-internal sealed class AsyncHostAction<T1, T2, T3> : AsyncHostFunction
+internal sealed class AsyncHostAction<T1, T2, T3> : AsyncHostFunctionCode
 {
     private readonly Func<T1, T2, T3, ValueTask> callback;
 
-    public AsyncHostAction(Store store, FunctionType type, string name, Func<T1, T2, T3, ValueTask> callback) : base(store, type, name) =>
+    public AsyncHostAction(FunctionType type, string name, Func<T1, T2, T3, ValueTask> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[2];
         var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3119,16 +3119,16 @@ internal sealed class AsyncHostAction<T1, T2, T3> : AsyncHostFunction
     }
 }
 
-internal sealed class AsyncHostCallerFunc<T1, T2, T3, TResult> : AsyncHostFunction
+internal sealed class AsyncHostCallerFunc<T1, T2, T3, TResult> : AsyncHostFunctionCode
 {
     private readonly Func<Caller, T1, T2, T3, ValueTask<TResult>> callback;
 
-    public AsyncHostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, ValueTask<TResult>> callback) : base(store, type, name) =>
+    public AsyncHostCallerFunc(FunctionType type, string name, Func<Caller, T1, T2, T3, ValueTask<TResult>> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[2];
         var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3144,16 +3144,16 @@ internal sealed class AsyncHostCallerFunc<T1, T2, T3, TResult> : AsyncHostFuncti
     }
 }
 
-internal sealed class AsyncHostCallerAction<T1, T2, T3> : AsyncHostFunction
+internal sealed class AsyncHostCallerAction<T1, T2, T3> : AsyncHostFunctionCode
 {
     private readonly Func<Caller, T1, T2, T3, ValueTask> callback;
 
-    public AsyncHostCallerAction(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, ValueTask> callback) : base(store, type, name) =>
+    public AsyncHostCallerAction(FunctionType type, string name, Func<Caller, T1, T2, T3, ValueTask> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[2];
         var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3169,16 +3169,16 @@ internal sealed class AsyncHostCallerAction<T1, T2, T3> : AsyncHostFunction
     }
 }
 
-internal sealed class AsyncHostFunc<T1, T2, T3, T4, TResult> : AsyncHostFunction
+internal sealed class AsyncHostFunc<T1, T2, T3, T4, TResult> : AsyncHostFunctionCode
 {
     private readonly Func<T1, T2, T3, T4, ValueTask<TResult>> callback;
 
-    public AsyncHostFunc(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, ValueTask<TResult>> callback) : base(store, type, name) =>
+    public AsyncHostFunc(FunctionType type, string name, Func<T1, T2, T3, T4, ValueTask<TResult>> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[3];
         var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3194,16 +3194,16 @@ internal sealed class AsyncHostFunc<T1, T2, T3, T4, TResult> : AsyncHostFunction
     }
 }
 
-internal sealed class AsyncHostAction<T1, T2, T3, T4> : AsyncHostFunction
+internal sealed class AsyncHostAction<T1, T2, T3, T4> : AsyncHostFunctionCode
 {
     private readonly Func<T1, T2, T3, T4, ValueTask> callback;
 
-    public AsyncHostAction(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, ValueTask> callback) : base(store, type, name) =>
+    public AsyncHostAction(FunctionType type, string name, Func<T1, T2, T3, T4, ValueTask> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[3];
         var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3219,16 +3219,16 @@ internal sealed class AsyncHostAction<T1, T2, T3, T4> : AsyncHostFunction
     }
 }
 
-internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, TResult> : AsyncHostFunction
+internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, TResult> : AsyncHostFunctionCode
 {
     private readonly Func<Caller, T1, T2, T3, T4, ValueTask<TResult>> callback;
 
-    public AsyncHostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, ValueTask<TResult>> callback) : base(store, type, name) =>
+    public AsyncHostCallerFunc(FunctionType type, string name, Func<Caller, T1, T2, T3, T4, ValueTask<TResult>> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[3];
         var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3244,16 +3244,16 @@ internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, TResult> : AsyncHostFu
     }
 }
 
-internal sealed class AsyncHostCallerAction<T1, T2, T3, T4> : AsyncHostFunction
+internal sealed class AsyncHostCallerAction<T1, T2, T3, T4> : AsyncHostFunctionCode
 {
     private readonly Func<Caller, T1, T2, T3, T4, ValueTask> callback;
 
-    public AsyncHostCallerAction(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, ValueTask> callback) : base(store, type, name) =>
+    public AsyncHostCallerAction(FunctionType type, string name, Func<Caller, T1, T2, T3, T4, ValueTask> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[3];
         var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3269,16 +3269,16 @@ internal sealed class AsyncHostCallerAction<T1, T2, T3, T4> : AsyncHostFunction
     }
 }
 
-internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, TResult> : AsyncHostFunction
+internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, TResult> : AsyncHostFunctionCode
 {
     private readonly Func<T1, T2, T3, T4, T5, ValueTask<TResult>> callback;
 
-    public AsyncHostFunc(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, ValueTask<TResult>> callback) : base(store, type, name) =>
+    public AsyncHostFunc(FunctionType type, string name, Func<T1, T2, T3, T4, T5, ValueTask<TResult>> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[4];
         var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3294,16 +3294,16 @@ internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, TResult> : AsyncHostFunc
     }
 }
 
-internal sealed class AsyncHostAction<T1, T2, T3, T4, T5> : AsyncHostFunction
+internal sealed class AsyncHostAction<T1, T2, T3, T4, T5> : AsyncHostFunctionCode
 {
     private readonly Func<T1, T2, T3, T4, T5, ValueTask> callback;
 
-    public AsyncHostAction(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, ValueTask> callback) : base(store, type, name) =>
+    public AsyncHostAction(FunctionType type, string name, Func<T1, T2, T3, T4, T5, ValueTask> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[4];
         var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3319,16 +3319,16 @@ internal sealed class AsyncHostAction<T1, T2, T3, T4, T5> : AsyncHostFunction
     }
 }
 
-internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, TResult> : AsyncHostFunction
+internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, TResult> : AsyncHostFunctionCode
 {
     private readonly Func<Caller, T1, T2, T3, T4, T5, ValueTask<TResult>> callback;
 
-    public AsyncHostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, ValueTask<TResult>> callback) : base(store, type, name) =>
+    public AsyncHostCallerFunc(FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, ValueTask<TResult>> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[4];
         var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3344,16 +3344,16 @@ internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, TResult> : AsyncHo
     }
 }
 
-internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5> : AsyncHostFunction
+internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5> : AsyncHostFunctionCode
 {
     private readonly Func<Caller, T1, T2, T3, T4, T5, ValueTask> callback;
 
-    public AsyncHostCallerAction(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, ValueTask> callback) : base(store, type, name) =>
+    public AsyncHostCallerAction(FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, ValueTask> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[4];
         var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3369,16 +3369,16 @@ internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5> : AsyncHostFunct
     }
 }
 
-internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, T6, TResult> : AsyncHostFunction
+internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, T6, TResult> : AsyncHostFunctionCode
 {
     private readonly Func<T1, T2, T3, T4, T5, T6, ValueTask<TResult>> callback;
 
-    public AsyncHostFunc(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, ValueTask<TResult>> callback) : base(store, type, name) =>
+    public AsyncHostFunc(FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, ValueTask<TResult>> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[5];
         var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3394,16 +3394,16 @@ internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, T6, TResult> : AsyncHost
     }
 }
 
-internal sealed class AsyncHostAction<T1, T2, T3, T4, T5, T6> : AsyncHostFunction
+internal sealed class AsyncHostAction<T1, T2, T3, T4, T5, T6> : AsyncHostFunctionCode
 {
     private readonly Func<T1, T2, T3, T4, T5, T6, ValueTask> callback;
 
-    public AsyncHostAction(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, ValueTask> callback) : base(store, type, name) =>
+    public AsyncHostAction(FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, ValueTask> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[5];
         var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3419,16 +3419,16 @@ internal sealed class AsyncHostAction<T1, T2, T3, T4, T5, T6> : AsyncHostFunctio
     }
 }
 
-internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, TResult> : AsyncHostFunction
+internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, TResult> : AsyncHostFunctionCode
 {
     private readonly Func<Caller, T1, T2, T3, T4, T5, T6, ValueTask<TResult>> callback;
 
-    public AsyncHostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, ValueTask<TResult>> callback) : base(store, type, name) =>
+    public AsyncHostCallerFunc(FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, ValueTask<TResult>> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[5];
         var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3444,16 +3444,16 @@ internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, TResult> : Asy
     }
 }
 
-internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5, T6> : AsyncHostFunction
+internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5, T6> : AsyncHostFunctionCode
 {
     private readonly Func<Caller, T1, T2, T3, T4, T5, T6, ValueTask> callback;
 
-    public AsyncHostCallerAction(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, ValueTask> callback) : base(store, type, name) =>
+    public AsyncHostCallerAction(FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, ValueTask> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[5];
         var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3469,16 +3469,16 @@ internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5, T6> : AsyncHostF
     }
 }
 
-internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, TResult> : AsyncHostFunction
+internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, TResult> : AsyncHostFunctionCode
 {
     private readonly Func<T1, T2, T3, T4, T5, T6, T7, ValueTask<TResult>> callback;
 
-    public AsyncHostFunc(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, ValueTask<TResult>> callback) : base(store, type, name) =>
+    public AsyncHostFunc(FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, ValueTask<TResult>> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[6];
         var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3494,16 +3494,16 @@ internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, TResult> : Async
     }
 }
 
-internal sealed class AsyncHostAction<T1, T2, T3, T4, T5, T6, T7> : AsyncHostFunction
+internal sealed class AsyncHostAction<T1, T2, T3, T4, T5, T6, T7> : AsyncHostFunctionCode
 {
     private readonly Func<T1, T2, T3, T4, T5, T6, T7, ValueTask> callback;
 
-    public AsyncHostAction(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, ValueTask> callback) : base(store, type, name) =>
+    public AsyncHostAction(FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, ValueTask> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[6];
         var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3519,16 +3519,16 @@ internal sealed class AsyncHostAction<T1, T2, T3, T4, T5, T6, T7> : AsyncHostFun
     }
 }
 
-internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, TResult> : AsyncHostFunction
+internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, TResult> : AsyncHostFunctionCode
 {
     private readonly Func<Caller, T1, T2, T3, T4, T5, T6, T7, ValueTask<TResult>> callback;
 
-    public AsyncHostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, ValueTask<TResult>> callback) : base(store, type, name) =>
+    public AsyncHostCallerFunc(FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, ValueTask<TResult>> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[6];
         var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3544,16 +3544,16 @@ internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, TResult> :
     }
 }
 
-internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7> : AsyncHostFunction
+internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7> : AsyncHostFunctionCode
 {
     private readonly Func<Caller, T1, T2, T3, T4, T5, T6, T7, ValueTask> callback;
 
-    public AsyncHostCallerAction(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, ValueTask> callback) : base(store, type, name) =>
+    public AsyncHostCallerAction(FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, ValueTask> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[6];
         var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3569,16 +3569,16 @@ internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7> : AsyncH
     }
 }
 
-internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult> : AsyncHostFunction
+internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult> : AsyncHostFunctionCode
 {
     private readonly Func<T1, T2, T3, T4, T5, T6, T7, T8, ValueTask<TResult>> callback;
 
-    public AsyncHostFunc(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, ValueTask<TResult>> callback) : base(store, type, name) =>
+    public AsyncHostFunc(FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, ValueTask<TResult>> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[7];
         var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3594,16 +3594,16 @@ internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult> : A
     }
 }
 
-internal sealed class AsyncHostAction<T1, T2, T3, T4, T5, T6, T7, T8> : AsyncHostFunction
+internal sealed class AsyncHostAction<T1, T2, T3, T4, T5, T6, T7, T8> : AsyncHostFunctionCode
 {
     private readonly Func<T1, T2, T3, T4, T5, T6, T7, T8, ValueTask> callback;
 
-    public AsyncHostAction(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, ValueTask> callback) : base(store, type, name) =>
+    public AsyncHostAction(FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, ValueTask> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[7];
         var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3619,16 +3619,16 @@ internal sealed class AsyncHostAction<T1, T2, T3, T4, T5, T6, T7, T8> : AsyncHos
     }
 }
 
-internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult> : AsyncHostFunction
+internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult> : AsyncHostFunctionCode
 {
     private readonly Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, ValueTask<TResult>> callback;
 
-    public AsyncHostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, ValueTask<TResult>> callback) : base(store, type, name) =>
+    public AsyncHostCallerFunc(FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, ValueTask<TResult>> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[7];
         var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3644,16 +3644,16 @@ internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResul
     }
 }
 
-internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8> : AsyncHostFunction
+internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8> : AsyncHostFunctionCode
 {
     private readonly Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, ValueTask> callback;
 
-    public AsyncHostCallerAction(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, ValueTask> callback) : base(store, type, name) =>
+    public AsyncHostCallerAction(FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, ValueTask> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[7];
         var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3669,16 +3669,16 @@ internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8> : As
     }
 }
 
-internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> : AsyncHostFunction
+internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> : AsyncHostFunctionCode
 {
     private readonly Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, ValueTask<TResult>> callback;
 
-    public AsyncHostFunc(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, ValueTask<TResult>> callback) : base(store, type, name) =>
+    public AsyncHostFunc(FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, ValueTask<TResult>> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[8];
         var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3694,16 +3694,16 @@ internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>
     }
 }
 
-internal sealed class AsyncHostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9> : AsyncHostFunction
+internal sealed class AsyncHostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9> : AsyncHostFunctionCode
 {
     private readonly Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, ValueTask> callback;
 
-    public AsyncHostAction(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, ValueTask> callback) : base(store, type, name) =>
+    public AsyncHostAction(FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, ValueTask> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[8];
         var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3719,16 +3719,16 @@ internal sealed class AsyncHostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9> : Asyn
     }
 }
 
-internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> : AsyncHostFunction
+internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> : AsyncHostFunctionCode
 {
     private readonly Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, ValueTask<TResult>> callback;
 
-    public AsyncHostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, ValueTask<TResult>> callback) : base(store, type, name) =>
+    public AsyncHostCallerFunc(FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, ValueTask<TResult>> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[8];
         var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3744,16 +3744,16 @@ internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TR
     }
 }
 
-internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9> : AsyncHostFunction
+internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9> : AsyncHostFunctionCode
 {
     private readonly Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, ValueTask> callback;
 
-    public AsyncHostCallerAction(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, ValueTask> callback) : base(store, type, name) =>
+    public AsyncHostCallerAction(FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, ValueTask> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[8];
         var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3769,16 +3769,16 @@ internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9> 
     }
 }
 
-internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> : AsyncHostFunction
+internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> : AsyncHostFunctionCode
 {
     private readonly Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, ValueTask<TResult>> callback;
 
-    public AsyncHostFunc(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, ValueTask<TResult>> callback) : base(store, type, name) =>
+    public AsyncHostFunc(FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, ValueTask<TResult>> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[9];
         var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width), ValueCodec<T10>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width + ValueCodec<T9>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3794,16 +3794,16 @@ internal sealed class AsyncHostFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TRe
     }
 }
 
-internal sealed class AsyncHostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> : AsyncHostFunction
+internal sealed class AsyncHostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> : AsyncHostFunctionCode
 {
     private readonly Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, ValueTask> callback;
 
-    public AsyncHostAction(Store store, FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, ValueTask> callback) : base(store, type, name) =>
+    public AsyncHostAction(FunctionType type, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, ValueTask> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[9];
         var task = callback(ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width), ValueCodec<T10>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width + ValueCodec<T9>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3819,16 +3819,16 @@ internal sealed class AsyncHostAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> :
     }
 }
 
-internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> : AsyncHostFunction
+internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> : AsyncHostFunctionCode
 {
     private readonly Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, ValueTask<TResult>> callback;
 
-    public AsyncHostCallerFunc(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, ValueTask<TResult>> callback) : base(store, type, name) =>
+    public AsyncHostCallerFunc(FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, ValueTask<TResult>> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[9];
         var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width), ValueCodec<T10>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width + ValueCodec<T9>.Width));
         if (task.IsCompletedSuccessfully)
@@ -3844,16 +3844,16 @@ internal sealed class AsyncHostCallerFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T1
     }
 }
 
-internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> : AsyncHostFunction
+internal sealed class AsyncHostCallerAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> : AsyncHostFunctionCode
 {
     private readonly Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, ValueTask> callback;
 
-    public AsyncHostCallerAction(Store store, FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, ValueTask> callback) : base(store, type, name) =>
+    public AsyncHostCallerAction(FunctionType type, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, ValueTask> callback) : base(type, name) =>
         this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
-        var store = Store;
+        var store = caller.Store;
         _ = slots[9];
         var task = callback(caller, ValueCodec<T1>.Read(store, slots, 0), ValueCodec<T2>.Read(store, slots, ValueCodec<T1>.Width), ValueCodec<T3>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width), ValueCodec<T4>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width), ValueCodec<T5>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width), ValueCodec<T6>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width), ValueCodec<T7>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width), ValueCodec<T8>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width), ValueCodec<T9>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width), ValueCodec<T10>.Read(store, slots, ValueCodec<T1>.Width + ValueCodec<T2>.Width + ValueCodec<T3>.Width + ValueCodec<T4>.Width + ValueCodec<T5>.Width + ValueCodec<T6>.Width + ValueCodec<T7>.Width + ValueCodec<T8>.Width + ValueCodec<T9>.Width));
         if (task.IsCompletedSuccessfully)

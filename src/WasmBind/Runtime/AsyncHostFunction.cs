@@ -14,42 +14,41 @@ internal abstract class PendingHostCall
 }
 
 /// <summary>
-/// A host function that returns a task. Called only from async calls; the interpreter suspends the WebAssembly call
-/// while the task is pending and resumes it with the results.
+/// A host function that returns a task, as it exists in one store. Called only from async calls; the interpreter
+/// suspends the WebAssembly call while the task is pending and resumes it with the results.
 /// </summary>
-internal abstract class AsyncHostFunction : HostFunction
+internal sealed class AsyncHostFunction : HostFunction
 {
-    protected AsyncHostFunction(Store store, FunctionType type, string? name) : base(store, type, name) { }
+    private readonly AsyncHostFunctionCode code;
+
+    public AsyncHostFunction(Store store, AsyncHostFunctionCode code, int typeId) : base(store, code, typeId) => this.code = code;
 
     /// <summary>
     /// Starts the host function with its arguments in <paramref name="slots"/>. Returns true when it completed
     /// synchronously (results already written), false with <paramref name="pending"/> when it must be awaited.
     /// </summary>
-    public abstract bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending);
-
-    public sealed override void Invoke(Caller caller, Span<ulong> slots) =>
-        throw new InvalidOperationException($"{this} is asynchronous; call it through CallAsync.");
+    public bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending) => code.TryStart(caller, slots, out pending);
 }
 
 /// <summary>An async host function given as an untyped callback over <see cref="Value"/>s.</summary>
-internal sealed class UntypedAsyncHostFunction : AsyncHostFunction
+internal sealed class UntypedAsyncHostFunctionCode : AsyncHostFunctionCode
 {
     private readonly AsyncHostCallback callback;
 
-    public UntypedAsyncHostFunction(Store store, FunctionType type, AsyncHostCallback callback, string? name)
-        : base(store, type, name) => this.callback = callback;
+    public UntypedAsyncHostFunctionCode(FunctionType type, AsyncHostCallback callback, string? name)
+        : base(type, name) => this.callback = callback;
 
     public override bool TryStart(Caller caller, Span<ulong> slots, out PendingHostCall? pending)
     {
         var parameters = Type.ParameterSpan;
         var args = new Value[parameters.Length];
-        Value.ReadSlots(Store, parameters, slots, args);
+        Value.ReadSlots(caller.Store, parameters, slots, args);
         var results = new Value[Type.Results.Count];
         for (var i = 0; i < results.Length; i++) results[i] = Value.Default(Type.ResultSpan[i]);
         var task = callback(caller, args, results);
         if (task.IsCompletedSuccessfully)
         {
-            WriteResults(this, results, slots);
+            WriteResults(this, caller.Store, results, slots);
             pending = null;
             return true;
         }
@@ -57,21 +56,21 @@ internal sealed class UntypedAsyncHostFunction : AsyncHostFunction
         return false;
     }
 
-    private static void WriteResults(UntypedAsyncHostFunction function, Value[] results, Span<ulong> slots)
+    private static void WriteResults(UntypedAsyncHostFunctionCode code, Store store, Value[] results, Span<ulong> slots)
     {
-        var types = function.Type.ResultSpan;
+        var types = code.Type.ResultSpan;
         for (var i = 0; i < types.Length; i++)
         {
             if (results[i].Type != types[i])
-                throw new InvalidOperationException($"{function} returned {results[i].Type.ToWatName()} for result {i}, expected {types[i].ToWatName()}.");
+                throw new InvalidOperationException($"{code} returned {results[i].Type.ToWatName()} for result {i}, expected {types[i].ToWatName()}.");
         }
-        Value.WriteSlots(function.Store, results, slots);
+        Value.WriteSlots(store, results, slots);
     }
 
-    private sealed class Pending(UntypedAsyncHostFunction function, ValueTask task, Value[] results) : PendingHostCall
+    private sealed class Pending(UntypedAsyncHostFunctionCode code, ValueTask task, Value[] results) : PendingHostCall
     {
         public override ValueTask WaitAsync() => task;
 
-        public override void WriteResults(Store store, Span<ulong> slots) => UntypedAsyncHostFunction.WriteResults(function, results, slots);
+        public override void WriteResults(Store store, Span<ulong> slots) => UntypedAsyncHostFunctionCode.WriteResults(code, store, results, slots);
     }
 }
