@@ -33,8 +33,9 @@ internal struct FrameStack
 
     public FrameStack(int maxCallDepth, int maxSlots)
     {
-        Slots = new ulong[InitialSlots];
-        Frames = new Frame[InitialFrames];
+        // Empty until the first call: a store claimed only to instantiate (or never called) costs no 9 KB of stacks.
+        Slots = [];
+        Frames = [];
         MaxCallDepth = maxCallDepth;
         this.maxSlots = maxSlots;
     }
@@ -44,7 +45,7 @@ internal struct FrameStack
     {
         if (required <= Slots.Length) return true;
         if (required > maxSlots) return false;
-        var size = Slots.Length;
+        var size = Math.Max(Slots.Length, Math.Min(InitialSlots, maxSlots));
         while (size < required) size = (int)Math.Min((long)size * 2, maxSlots);
         Array.Resize(ref Slots, size);
         return true;
@@ -53,7 +54,7 @@ internal struct FrameStack
     /// <summary>Records a caller that continues at <paramref name="returnPc"/> when its callee returns.</summary>
     public void Push(WasmFunction function, int returnPc, int framePointer)
     {
-        if (Count == Frames.Length) Array.Resize(ref Frames, Math.Min(Frames.Length * 2, MaxCallDepth));
+        if (Count == Frames.Length) Array.Resize(ref Frames, Math.Min(Math.Max(Frames.Length * 2, InitialFrames), MaxCallDepth));
         Frames[Count++] = new Frame(function, returnPc, framePointer);
     }
 
