@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using WasmBind.Compilation;
@@ -42,8 +43,18 @@ internal sealed partial class ExecutionStack
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void CompiledPush(WasmFunction caller, int pc)
     {
-        if (frameCount + 1 >= maxCallDepth || frameCount == frames.Length) CompiledPushSlow(caller, pc);
-        else frames[frameCount++] = new Frame(caller, pc + 1, 0);
+        var depth = frameCount;
+        var records = frames;
+        if (depth + 1 >= maxCallDepth || (uint)depth >= (uint)records.Length)
+        {
+            CompiledPushSlow(caller, pc);
+            return;
+        }
+        // A call site calling again at the same depth (a loop's calls, recursion) finds its record still there from
+        // the last time: rewriting it would cost a GC write barrier on every call.
+        ref var record = ref records[depth];
+        if (!ReferenceEquals(record.Function, caller) || record.ReturnPc != pc + 1 || record.FramePointer != 0) record = new Frame(caller, pc + 1, 0);
+        frameCount = depth + 1;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -193,17 +204,36 @@ internal sealed partial class ExecutionStack
         before.AsSpan(basePointer, type.Results.Count).CopyTo(MemoryMarshal.CreateSpan(ref arguments, type.Results.Count));
     }
 
-    /// <summary>The checks of <c>call_indirect</c>, as <see cref="ResolveIndirectCallee"/> does them for the interpreter.</summary>
-    internal Function CompiledResolveIndirect(WasmFunction function, int pc, int tableIndex, int typeIndex, uint index)
+    /// <summary>
+    /// The checks of <c>call_indirect</c>, as <see cref="ResolveIndirectCallee"/> does them for the interpreter, inlined
+    /// into compiled code; <paramref name="typeId"/> is the engine's id of the expected type. A failed check traps in
+    /// <see cref="CompiledIndirectFailure"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal Function CompiledResolveIndirect(WasmFunction function, int pc, int tableIndex, int typeId, uint index)
     {
-        var instance = function.Instance;
-        var table = instance.Tables[tableIndex];
+        var table = function.Instance.Tables[tableIndex];
+        if (index < (uint)table.Count)
+        {
+            var reference = table.Elements[index];
+            if (reference != 0)
+            {
+                var callee = store.GetFunctionByHandle((int)(reference - 1));
+                if (callee.TypeId == typeId) return callee;
+            }
+        }
+        return CompiledIndirectFailure(function, pc, tableIndex, index);
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Function CompiledIndirectFailure(WasmFunction function, int pc, int tableIndex, uint index)
+    {
+        var table = function.Instance.Tables[tableIndex];
         if (index >= (uint)table.Count) ThrowTrap(TrapCode.UndefinedElement, function, pc);
-        var reference = table.Elements[index];
-        if (reference == 0) ThrowTrap(TrapCode.UninitializedElement, function, pc);
-        var callee = store.GetFunctionByHandle((int)(reference - 1));
-        if (callee.TypeId != instance.Module.TypeIds[typeIndex]) ThrowTrap(TrapCode.IndirectCallTypeMismatch, function, pc);
-        return callee;
+        if (table.Elements[index] == 0) ThrowTrap(TrapCode.UninitializedElement, function, pc);
+        ThrowTrap(TrapCode.IndirectCallTypeMismatch, function, pc);
+        return null!;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
