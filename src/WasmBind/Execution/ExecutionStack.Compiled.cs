@@ -251,6 +251,17 @@ internal sealed partial class ExecutionStack
         return length;
     }
 
+    /// <summary>
+    /// An access of an unshared memory failed the check against the cached length, which is current: traps. Compiled
+    /// code throws what this returns, so the JIT sees the path end (it never returns: the trap is thrown here).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal Exception CompiledOutOfBounds(WasmFunction function, int pc)
+    {
+        ThrowTrap(TrapCode.MemoryOutOfBounds, function, pc);
+        return null!;
+    }
+
     /// <summary>Fuel fell below the checkpoint after a run's charge: traps when it ran out (synchronous calls cannot suspend).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal void CompiledFuelCheckpoint(long units, WasmFunction function, int pc) => OnFuelCheckpoint(units, CallMode.Sync, function, pc);

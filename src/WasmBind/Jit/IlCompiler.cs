@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Reflection.Emit;
+using System.Runtime.CompilerServices;
 using WasmBind.Compilation;
 using WasmBind.Execution;
 using WasmBind.Runtime;
@@ -27,6 +28,9 @@ internal sealed partial class IlCompiler
         .GetMethods(BindingFlags.Public | BindingFlags.Static)
         .Where(m => Enum.IsDefined(typeof(Op), m.Name))
         .ToDictionary(m => Enum.Parse<Op>(m.Name), m => m);
+
+    /// <summary>Each module's compiled methods by defined-function index, for direct calls between them.</summary>
+    private static readonly ConditionalWeakTable<Module, DynamicMethod?[]> ModuleMethods = new();
 
     private static readonly Dictionary<Op, MethodInfo> Divisions = new[] { Op.I32DivS, Op.I32DivU, Op.I32RemS, Op.I32RemU, Op.I64DivS, Op.I64DivU, Op.I64RemS, Op.I64RemU }
         .ToDictionary(op => op, op => Method(typeof(JitRuntime), op.ToString()));
@@ -297,7 +301,11 @@ internal sealed partial class IlCompiler
         }
         // The code ends with a return; this only keeps the IL well-formed if a trap is the last instruction.
         il.Emit(OpCodes.Ret);
-        return method.CreateDelegate<CompiledBody>();
+        var body = method.CreateDelegate<CompiledBody>();
+        // Published after CreateDelegate completed the method, so a caller compiled later may call it directly.
+        var methods = ModuleMethods.GetValue(module, m => new DynamicMethod?[m.Functions.Count]);
+        Volatile.Write(ref methods[function.FunctionIndex - module.Definition.ImportedFunctionCount], method);
+        return body;
     }
 
     private unsafe void EmitPrologue()
@@ -740,6 +748,14 @@ internal sealed partial class IlCompiler
             il.Emit(OpCodes.Ldloc, callBuffer!);
             il.Emit(OpCodes.Call, method);
         }
+        else if (CompiledMethodOf(functionIndex) is { } callee)
+        {
+            // Compiled already (TierUp.CompileAll compiles callees first): a direct IL call, no delegate.
+            il.Emit(OpCodes.Ldc_I4, functionIndex);
+            il.Emit(OpCodes.Call, Method(typeof(JitRuntime), nameof(JitRuntime.DefinedCallee)));
+            il.Emit(OpCodes.Ldloc, callBuffer!);
+            il.Emit(OpCodes.Call, callee);
+        }
         else
         {
             il.Emit(OpCodes.Ldc_I4, functionIndex);
@@ -756,6 +772,11 @@ internal sealed partial class IlCompiler
         }
         ReloadMemory();
     }
+
+    private DynamicMethod? CompiledMethodOf(int functionIndex) =>
+        ModuleMethods.TryGetValue(module, out var methods)
+            ? Volatile.Read(ref methods[functionIndex - module.Definition.ImportedFunctionCount])
+            : null;
 
     private void AdjustStackBudget(long delta)
     {
@@ -790,6 +811,23 @@ internal sealed partial class IlCompiler
         il.Emit(OpCodes.Add);
         il.Emit(OpCodes.Ldloc, memoryLength!);
         il.Emit(OpCodes.Ble_Un, inBounds);
+        if (!SharedMemory)
+        {
+            // Only this thread grows an unshared memory, and the cached length is re-read after everything that can:
+            // the access is out of bounds. The failure path ends in an IL throw, so nothing stays live across it and
+            // the JIT keeps the function's values in registers around the check.
+            il.Emit(OpCodes.Ldarg_0);
+            il.Emit(OpCodes.Ldarg_1);
+            il.Emit(OpCodes.Ldc_I4, pc);
+            il.Emit(OpCodes.Call, Method(typeof(ExecutionStack), nameof(ExecutionStack.CompiledOutOfBounds)));
+            il.Emit(OpCodes.Throw);
+            il.MarkLabel(inBounds);
+            il.Emit(OpCodes.Ldloc, memoryBase!);
+            il.Emit(OpCodes.Ldloc, address!);
+            il.Emit(OpCodes.Conv_U);
+            il.Emit(OpCodes.Add);
+            return;
+        }
         il.Emit(OpCodes.Ldarg_0);
         il.Emit(OpCodes.Ldloc, memory!);
         il.Emit(OpCodes.Ldloc, address!);
@@ -804,6 +842,19 @@ internal sealed partial class IlCompiler
         il.Emit(OpCodes.Ldloc, address!);
         il.Emit(OpCodes.Conv_U);
         il.Emit(OpCodes.Add);
+    }
+
+    /// <summary>Whether memory 0 is shared: another thread may grow it while this code runs.</summary>
+    private bool SharedMemory => sharedMemory ??= MemoryZeroType()?.Shared ?? false;
+
+    private bool? sharedMemory;
+
+    private MemoryType? MemoryZeroType()
+    {
+        var definition = module.Definition;
+        return definition.ImportedMemoryCount > 0
+            ? definition.Imports.First(i => i.Kind == ExternKind.Memory).Memory
+            : definition.Memories.FirstOrDefault();
     }
 
     private void EmitLoad(Op op, int pc)

@@ -32,6 +32,10 @@ internal static unsafe class JitRuntime
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Function Callee(WasmFunction function, int index) => function.Instance.Functions[index];
 
+    /// <summary>The instance's function of a defined function index: what a direct call passes its callee.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static WasmFunction DefinedCallee(WasmFunction caller, int index) => Unsafe.As<WasmFunction>(caller.Instance.Functions[index]);
+
     /// <summary>The compiled code of a WebAssembly function that has it, else null (a host or still interpreted function).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static CompiledBody? CompiledBodyOf(Function callee) => callee is WasmFunction wasm ? wasm.Code.CompiledBody : null;
