@@ -20,14 +20,15 @@ namespace WasmBind.Execution;
 internal sealed partial class ExecutionStack
 {
     /// <summary>
-    /// Bytes of .NET stack compiled frames may still use before the next
-    /// <see cref="RuntimeHelpers.TryEnsureSufficientExecutionStack"/>: each compiled function subtracts an upper bound
-    /// of its frame on entry and adds it back on return, and the check (which guarantees far more than
-    /// <see cref="StackBudgetPerCheck"/> bytes) runs only when the budget is spent, not on every call.
+    /// The lowest .NET stack address compiled frames may use before the next
+    /// <see cref="RuntimeHelpers.TryEnsureSufficientExecutionStack"/>: <see cref="StackBudgetPerCheck"/> bytes below
+    /// where that check last succeeded (it guarantees far more). A compiled function compares its frame's address,
+    /// less an upper bound of the frame, with this on entry, a load and a compare, and checks the real stack only
+    /// below it, not on every call.
     /// </summary>
-    internal long StackBudget;
+    internal nuint StackLimit;
 
-    private const long StackBudgetPerCheck = 48 * 1024;
+    private const uint StackBudgetPerCheck = 48 * 1024;
 
     internal Store Store => store;
 
@@ -36,7 +37,15 @@ internal sealed partial class ExecutionStack
     internal void CompiledStackCheck(WasmFunction function)
     {
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) ThrowTrap(TrapCode.CallStackExhausted, function, 0);
-        StackBudget = StackBudgetPerCheck;
+        ResetStackLimit();
+    }
+
+    /// <summary>Starts a new budget below this point; call right after a successful stack check.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private unsafe void ResetStackLimit()
+    {
+        byte probe = 0;
+        StackLimit = (nuint)(&probe) - StackBudgetPerCheck;
     }
 
     /// <summary>Before a compiled call: the call-depth limit, then the caller's return record (for backtraces).</summary>
@@ -81,7 +90,7 @@ internal sealed partial class ExecutionStack
     {
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
             throw new TrapException(TrapCode.CallStackExhausted, "call stack exhausted: host and WebAssembly calls nest too deeply");
-        StackBudget = StackBudgetPerCheck;
+        ResetStackLimit();
         var activation = new Activation(frameCount, stackTop, stackTop);
         TrapException? converted = null;
         try
@@ -106,7 +115,7 @@ internal sealed partial class ExecutionStack
     private void CallCompiledFromInterpreter(CompiledBody body, WasmFunction target, WasmFunction caller, int returnPc, int framePointer, int calleeBase)
     {
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) ThrowTrap(TrapCode.CallStackExhausted, caller, returnPc - 1);
-        StackBudget = StackBudgetPerCheck;
+        ResetStackLimit();
         var code = target.Code;
         var count = Math.Max(code.ParameterCount, code.ResultCount);
         var buffer = count <= 16 ? stackalloc ulong[16] : new ulong[count];

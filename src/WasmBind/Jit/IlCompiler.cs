@@ -313,11 +313,15 @@ internal sealed partial class IlCompiler
         // An upper bound of this function's .NET frame: its slots, its call buffer, the JIT's temporaries.
         frameBytes = 24L * (function.FrameSize + callBufferSlots) + 512;
         var stackOk = il.DefineLabel();
-        AdjustStackBudget(-frameBytes);
+        // The address of a local is where this frame is; the stack grows down.
+        il.Emit(OpCodes.Ldloca, il.DeclareLocal(typeof(byte)));
+        il.Emit(OpCodes.Conv_U);
+        il.Emit(OpCodes.Ldc_I8, frameBytes);
+        il.Emit(OpCodes.Conv_U);
+        il.Emit(OpCodes.Sub);
         il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Ldfld, StackBudgetField);
-        il.Emit(OpCodes.Ldc_I8, 0L);
-        il.Emit(OpCodes.Bge, stackOk);
+        il.Emit(OpCodes.Ldfld, StackLimitField);
+        il.Emit(OpCodes.Bge_Un, stackOk);
         il.Emit(OpCodes.Ldarg_0);
         il.Emit(OpCodes.Ldarg_1);
         il.Emit(OpCodes.Call, Method(typeof(ExecutionStack), nameof(ExecutionStack.CompiledStackCheck)));
@@ -466,7 +470,6 @@ internal sealed partial class IlCompiler
                     Load(i);
                     il.Emit(OpCodes.Stind_I8);
                 }
-                AdjustStackBudget(frameBytes);
                 il.Emit(OpCodes.Ret);
                 return;
             case Op.Call when code[pc + 1] >= module.Definition.ImportedFunctionCount:
@@ -778,17 +781,7 @@ internal sealed partial class IlCompiler
             ? Volatile.Read(ref methods[functionIndex - module.Definition.ImportedFunctionCount])
             : null;
 
-    private void AdjustStackBudget(long delta)
-    {
-        il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Ldfld, StackBudgetField);
-        il.Emit(OpCodes.Ldc_I8, delta);
-        il.Emit(OpCodes.Add);
-        il.Emit(OpCodes.Stfld, StackBudgetField);
-    }
-
-    private static readonly FieldInfo StackBudgetField = typeof(ExecutionStack).GetField(nameof(ExecutionStack.StackBudget), BindingFlags.NonPublic | BindingFlags.Instance)!;
+    private static readonly FieldInfo StackLimitField = typeof(ExecutionStack).GetField(nameof(ExecutionStack.StackLimit), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
     /// <summary>
     /// The effective address of a load or store, bounds-checked once against the cached length (the failure path
