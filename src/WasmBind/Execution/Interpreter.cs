@@ -1128,7 +1128,8 @@ internal sealed partial class ExecutionStack
                 default:
                 {
                     // Multi-memory, memory64 and wide arithmetic (Op 0x180 and up), kept out of the switch so the hot
-                    // cases and the loop's locals stay as they were. They never move memory 0.
+                    // cases and the loop's locals stay as they were. Only an atomic wait on another memory can move
+                    // memory 0 (its epoch callback is host code, which may grow it): memory 0 is reloaded after one.
                     var length = (Op)ip >= Op.MemoryAccess ? ExecuteExtension(ref fp, ref ip, instance, function, Pc(code, ref ip)) : -1;
                     if (length < 0) throw new InvalidOperationException($"internal error: unknown instruction {ip} in {function}");
                     if (length == 0)
@@ -1137,6 +1138,11 @@ internal sealed partial class ExecutionStack
                         OutOfFuel(mode, function, Pc(code, ref ip));
                         suspendPc = Pc(code, ref ip);
                         goto suspend;
+                    }
+                    if ((Op)ip == Op.AtomicAt)
+                    {
+                        mem = memory is null ? null : memory.Block.Base;
+                        memLength = memory is null ? 0 : memory.Block.Length;
                     }
                     ip = ref Unsafe.Add(ref ip, length);
                     continue;

@@ -142,6 +142,11 @@ internal enum Op
     ClampIndex64 = 0x183,
     /// <summary>sub-opcode (0xFC 19..22), low dst, high dst, a, b, c, d: the wide-arithmetic instructions.</summary>
     WideArithmetic = 0x184,
+    /// <summary>
+    /// sub-opcode (0xFE, | 0x1000 for an i64 address), dst, address, a, b, memory, offset low, offset high: an atomic
+    /// access on a memory other than an i32 memory 0 (<see cref="Op.Atomic"/>'s operands plus the memory and a 64-bit offset).
+    /// </summary>
+    AtomicAt = 0x185,
 
     // Saturating truncations (0xFC 0..7), offset by 0xE0.
     I32TruncSatF32S = 0xE0, I32TruncSatF32U, I32TruncSatF64S, I32TruncSatF64U,
