@@ -12,7 +12,8 @@ namespace WasmBind.TierBenchmarks;
 /// translation and IL generation, Wasmtime's Cranelift compilation) is done once per runtime before the rounds and
 /// reported apart; each measured run instantiates a new store and runs <c>_start</c>. Every run's output must equal
 /// the first runtime's, so a wrong result cannot pass for a fast one.
-/// Usage: <c>dotnet run -c Release --project benchmarks/WasmBind.TierBenchmarks -- [rounds] [program=size ...]</c>.
+/// Usage: <c>dotnet run -c Release --project benchmarks/WasmBind.TierBenchmarks -- [rounds] [--no-interpreter] [program=size ...]</c>;
+/// <c>--no-interpreter</c> leaves the (slow) interpreter out, for comparing compiled-tier changes quickly.
 /// </summary>
 public static class Program
 {
@@ -23,7 +24,8 @@ public static class Program
     public static int Main(string[] args)
     {
         var rounds = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var r) ? r : 3;
-        var programs = args.Skip(1).Select(a => (a.Split('=')[0], a.Split('=')[1])).ToArray();
+        var withInterpreter = !args.Contains("--no-interpreter");
+        var programs = args.Skip(1).Where(a => a.Contains('=')).Select(a => (a.Split('=')[0], a.Split('=')[1])).ToArray();
         if (programs.Length == 0) programs = DefaultPrograms;
         var directory = FindBenchDirectory();
         if (directory is null)
@@ -32,7 +34,9 @@ public static class Program
             return 1;
         }
 
-        IRuntime[] runtimes = [new WasmBindRuntime(ExecutionTier.Interpreter), new WasmBindRuntime(ExecutionTier.Compiled), new WasmtimeRuntime()];
+        IRuntime[] runtimes = withInterpreter
+            ? [new WasmBindRuntime(ExecutionTier.Interpreter), new WasmBindRuntime(ExecutionTier.Compiled), new WasmtimeRuntime()]
+            : [new WasmBindRuntime(ExecutionTier.Compiled), new WasmtimeRuntime()];
         var times = new Dictionary<(string, string), List<double>>();
         Console.WriteLine($"rounds: {rounds}; programs in {directory}; CPU: {Environment.ProcessorCount} cores; load average {LoadAverage()}");
         foreach (var (name, _) in programs)
@@ -76,9 +80,9 @@ public static class Program
         var logs = new double[3];
         foreach (var (name, size) in programs)
         {
-            var interpreter = Median(times[(name, runtimes[0].Name)]);
-            var compiled = Median(times[(name, runtimes[1].Name)]);
-            var wasmtime = Median(times[(name, runtimes[2].Name)]);
+            var compiled = Median(times[(name, "compiled")]);
+            var wasmtime = Median(times[(name, "wasmtime")]);
+            var interpreter = withInterpreter ? Median(times[(name, "interpreter")]) : double.NaN;
             logs[0] += Math.Log(interpreter / wasmtime);
             logs[1] += Math.Log(compiled / wasmtime);
             logs[2] += Math.Log(interpreter / compiled);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using WasmBind.Compilation;
@@ -19,14 +20,15 @@ namespace WasmBind.Execution;
 internal sealed partial class ExecutionStack
 {
     /// <summary>
-    /// Bytes of .NET stack compiled frames may still use before the next
-    /// <see cref="RuntimeHelpers.TryEnsureSufficientExecutionStack"/>: each compiled function subtracts an upper bound
-    /// of its frame on entry and adds it back on return, and the check (which guarantees far more than
-    /// <see cref="StackBudgetPerCheck"/> bytes) runs only when the budget is spent, not on every call.
+    /// The lowest .NET stack address compiled frames may use before the next
+    /// <see cref="RuntimeHelpers.TryEnsureSufficientExecutionStack"/>: <see cref="StackBudgetPerCheck"/> bytes below
+    /// where that check last succeeded (it guarantees far more). A compiled function compares its frame's address,
+    /// less an upper bound of the frame, with this on entry, a load and a compare, and checks the real stack only
+    /// below it, not on every call.
     /// </summary>
-    internal long StackBudget;
+    internal nuint StackLimit;
 
-    private const long StackBudgetPerCheck = 48 * 1024;
+    private const uint StackBudgetPerCheck = 48 * 1024;
 
     internal Store Store => store;
 
@@ -35,15 +37,33 @@ internal sealed partial class ExecutionStack
     internal void CompiledStackCheck(WasmFunction function)
     {
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) ThrowTrap(TrapCode.CallStackExhausted, function, 0);
-        StackBudget = StackBudgetPerCheck;
+        ResetStackLimit();
+    }
+
+    /// <summary>Starts a new budget below this point; call right after a successful stack check.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private unsafe void ResetStackLimit()
+    {
+        byte probe = 0;
+        StackLimit = (nuint)(&probe) - StackBudgetPerCheck;
     }
 
     /// <summary>Before a compiled call: the call-depth limit, then the caller's return record (for backtraces).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void CompiledPush(WasmFunction caller, int pc)
     {
-        if (frameCount + 1 >= maxCallDepth || frameCount == frames.Length) CompiledPushSlow(caller, pc);
-        else frames[frameCount++] = new Frame(caller, pc + 1, 0);
+        var depth = frameCount;
+        var records = frames;
+        if (depth + 1 >= maxCallDepth || (uint)depth >= (uint)records.Length)
+        {
+            CompiledPushSlow(caller, pc);
+            return;
+        }
+        // A call site calling again at the same depth (a loop's calls, recursion) finds its record still there from
+        // the last time: rewriting it would cost a GC write barrier on every call.
+        ref var record = ref records[depth];
+        if (!ReferenceEquals(record.Function, caller) || record.ReturnPc != pc + 1 || record.FramePointer != 0) record = new Frame(caller, pc + 1, 0);
+        frameCount = depth + 1;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -70,7 +90,7 @@ internal sealed partial class ExecutionStack
     {
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
             throw new TrapException(TrapCode.CallStackExhausted, "call stack exhausted: host and WebAssembly calls nest too deeply");
-        StackBudget = StackBudgetPerCheck;
+        ResetStackLimit();
         var activation = new Activation(frameCount, stackTop, stackTop);
         TrapException? converted = null;
         try
@@ -95,7 +115,7 @@ internal sealed partial class ExecutionStack
     private void CallCompiledFromInterpreter(CompiledBody body, WasmFunction target, WasmFunction caller, int returnPc, int framePointer, int calleeBase)
     {
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) ThrowTrap(TrapCode.CallStackExhausted, caller, returnPc - 1);
-        StackBudget = StackBudgetPerCheck;
+        ResetStackLimit();
         var code = target.Code;
         var count = Math.Max(code.ParameterCount, code.ResultCount);
         var buffer = count <= 16 ? stackalloc ulong[16] : new ulong[count];
@@ -193,17 +213,36 @@ internal sealed partial class ExecutionStack
         before.AsSpan(basePointer, type.Results.Count).CopyTo(MemoryMarshal.CreateSpan(ref arguments, type.Results.Count));
     }
 
-    /// <summary>The checks of <c>call_indirect</c>, as <see cref="ResolveIndirectCallee"/> does them for the interpreter.</summary>
-    internal Function CompiledResolveIndirect(WasmFunction function, int pc, int tableIndex, int typeIndex, uint index)
+    /// <summary>
+    /// The checks of <c>call_indirect</c>, as <see cref="ResolveIndirectCallee"/> does them for the interpreter, inlined
+    /// into compiled code; <paramref name="typeId"/> is the engine's id of the expected type. A failed check traps in
+    /// <see cref="CompiledIndirectFailure"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal Function CompiledResolveIndirect(WasmFunction function, int pc, int tableIndex, int typeId, uint index)
     {
-        var instance = function.Instance;
-        var table = instance.Tables[tableIndex];
+        var table = function.Instance.Tables[tableIndex];
+        if (index < (uint)table.Count)
+        {
+            var reference = table.Elements[index];
+            if (reference != 0)
+            {
+                var callee = store.GetFunctionByHandle((int)(reference - 1));
+                if (callee.TypeId == typeId) return callee;
+            }
+        }
+        return CompiledIndirectFailure(function, pc, tableIndex, index);
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Function CompiledIndirectFailure(WasmFunction function, int pc, int tableIndex, uint index)
+    {
+        var table = function.Instance.Tables[tableIndex];
         if (index >= (uint)table.Count) ThrowTrap(TrapCode.UndefinedElement, function, pc);
-        var reference = table.Elements[index];
-        if (reference == 0) ThrowTrap(TrapCode.UninitializedElement, function, pc);
-        var callee = store.GetFunctionByHandle((int)(reference - 1));
-        if (callee.TypeId != instance.Module.TypeIds[typeIndex]) ThrowTrap(TrapCode.IndirectCallTypeMismatch, function, pc);
-        return callee;
+        if (table.Elements[index] == 0) ThrowTrap(TrapCode.UninitializedElement, function, pc);
+        ThrowTrap(TrapCode.IndirectCallTypeMismatch, function, pc);
+        return null!;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -219,6 +258,17 @@ internal sealed partial class ExecutionStack
         var length = (ulong)memory.Block.Length;
         if (end > length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, pc);
         return length;
+    }
+
+    /// <summary>
+    /// An access of an unshared memory failed the check against the cached length, which is current: traps. Compiled
+    /// code throws what this returns, so the JIT sees the path end (it never returns: the trap is thrown here).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal Exception CompiledOutOfBounds(WasmFunction function, int pc)
+    {
+        ThrowTrap(TrapCode.MemoryOutOfBounds, function, pc);
+        return null!;
     }
 
     /// <summary>Fuel fell below the checkpoint after a run's charge: traps when it ran out (synchronous calls cannot suspend).</summary>

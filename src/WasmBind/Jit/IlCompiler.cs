@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Reflection.Emit;
+using System.Runtime.CompilerServices;
 using WasmBind.Compilation;
 using WasmBind.Execution;
 using WasmBind.Runtime;
@@ -15,12 +16,21 @@ namespace WasmBind.Jit;
 /// the function interpreted, with the reason recorded (<see cref="Module.GetFunctionTiers"/>).
 /// </summary>
 [RequiresDynamicCode("Compiles WebAssembly to IL with System.Reflection.Emit.")]
-internal sealed class IlCompiler
+internal sealed partial class IlCompiler
 {
     private static readonly Dictionary<Op, MethodInfo> Numerics = typeof(JitNumerics)
         .GetMethods(BindingFlags.Public | BindingFlags.Static)
         .Where(m => Enum.IsDefined(typeof(Op), m.Name))
         .ToDictionary(m => Enum.Parse<Op>(m.Name), m => m);
+
+    /// <summary>The numeric instructions with a form on double operands or results (<see cref="JitTypedNumerics"/>).</summary>
+    private static readonly Dictionary<Op, MethodInfo> TypedNumerics = typeof(JitTypedNumerics)
+        .GetMethods(BindingFlags.Public | BindingFlags.Static)
+        .Where(m => Enum.IsDefined(typeof(Op), m.Name))
+        .ToDictionary(m => Enum.Parse<Op>(m.Name), m => m);
+
+    /// <summary>Each module's compiled methods by defined-function index, for direct calls between them.</summary>
+    private static readonly ConditionalWeakTable<Module, DynamicMethod?[]> ModuleMethods = new();
 
     private static readonly Dictionary<Op, MethodInfo> Divisions = new[] { Op.I32DivS, Op.I32DivU, Op.I32RemS, Op.I32RemU, Op.I64DivS, Op.I64DivU, Op.I64RemS, Op.I64RemU }
         .ToDictionary(op => op, op => Method(typeof(JitRuntime), op.ToString()));
@@ -37,6 +47,9 @@ internal sealed class IlCompiler
     private DynamicMethod method = null!;
     private long frameBytes;
     private LocalBuilder[] slots = [];
+
+    /// <summary>Per slot, whether its IL local is a double (see <see cref="InferSlotKinds"/>).</summary>
+    private bool[] doubleSlots = [];
     private LocalBuilder? memory;
     private LocalBuilder? memoryBase;
     private LocalBuilder? memoryLength;
@@ -44,6 +57,7 @@ internal sealed class IlCompiler
     private LocalBuilder? store;
     private LocalBuilder? callBuffer;
     private LocalBuilder? indirectCallee;
+    private LocalBuilder? indirectBody;
     private LocalBuilder? scratch;
     private int callBufferSlots;
     private bool usesMemory;
@@ -123,6 +137,7 @@ internal sealed class IlCompiler
             if ((uint)target >= (uint)code.Length) return $"branch target {target} outside the code";
         }
         FindConstantSlots();
+        InferSlotKinds();
         // Labels are created in Emit, once the generator exists; remember the targets as keys.
         foreach (var target in targets) labels[target] = default;
         return null;
@@ -151,6 +166,87 @@ internal sealed class IlCompiler
                     _ => false,
                 };
                 if (constant && constantSlots.Add(code[pc + 1])) changed = true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Chooses each slot's IL local type. A slot holds any 64-bit value, so a <c>ulong</c> is always right; but f64
+    /// arithmetic on <c>ulong</c> locals moves every operand between integer and vector registers. A slot the f64
+    /// instructions use more than the integer ones (the translator reuses operand slots across types) becomes a double,
+    /// and every other access converts at the access: a reinterpretation, exact both ways, so the tiers still agree
+    /// bit for bit. Slots only copied from or to such a slot follow it.
+    /// </summary>
+    private void InferSlotKinds()
+    {
+        var votes = new int[function.FrameSize];
+        var copies = new List<(int To, int From)>();
+        void Vote(int slot, int weight) => votes[slot] += weight;
+        for (var pc = 0; pc < code.Length; pc += Length(code, pc))
+        {
+            var op = (Op)code[pc];
+            switch (op)
+            {
+                case Op.Copy:
+                    copies.Add((code[pc + 1], code[pc + 2]));
+                    continue;
+                case Op.Select:
+                    copies.Add((code[pc + 1], code[pc + 2]));
+                    copies.Add((code[pc + 1], code[pc + 3]));
+                    Vote(code[pc + 4], -1);
+                    continue;
+                case Op.F64Load:
+                    Vote(code[pc + 1], 1);
+                    Vote(code[pc + 2], -1);
+                    continue;
+                case Op.F64Store:
+                    Vote(code[pc + 2], 1);
+                    Vote(code[pc + 1], -1);
+                    continue;
+                case >= Op.I32Load and <= Op.I64Load32U:
+                    Vote(code[pc + 1], -1);
+                    Vote(code[pc + 2], -1);
+                    continue;
+                case >= Op.I32Store and <= Op.I64Store32:
+                    Vote(code[pc + 1], -1);
+                    Vote(code[pc + 2], -1);
+                    continue;
+                case Op.BrIfNez or Op.BrIfEqz or Op.BrIfNez64 or Op.BrIfEqz64 or Op.BrTable:
+                    Vote(code[pc + 1], -1);
+                    continue;
+                case >= Op.BrIfI32Eq and <= Op.BrIfI64GeU:
+                    Vote(code[pc + 1], -1);
+                    Vote(code[pc + 2], -1);
+                    continue;
+            }
+            if (Divisions.ContainsKey(op))
+            {
+                Vote(code[pc + 1], -1);
+                Vote(code[pc + 2], -1);
+                Vote(code[pc + 3], -1);
+            }
+            else if (TypedNumerics.TryGetValue(op, out var typed))
+            {
+                var parameters = typed.GetParameters();
+                Vote(code[pc + 1], typed.ReturnType == typeof(double) ? 1 : -1);
+                for (var i = 0; i < parameters.Length; i++) Vote(code[pc + 2 + i], parameters[i].ParameterType == typeof(double) ? 1 : -1);
+            }
+            else if (Numerics.TryGetValue(op, out var bits) && op.ToString()[0] == 'I' && !op.ToString().Contains('F', StringComparison.Ordinal))
+            {
+                // Integer instructions only: the f32 ones and f64 bit operations (abs, neg, copysign) take any slot as it is.
+                Vote(code[pc + 1], -1);
+                for (var i = 0; i < bits.GetParameters().Length; i++) Vote(code[pc + 2 + i], -1);
+            }
+        }
+        doubleSlots = new bool[function.FrameSize];
+        for (var i = 0; i < votes.Length; i++) doubleSlots[i] = votes[i] > 0;
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var (to, from) in copies)
+            {
+                if (votes[to] == 0 && !doubleSlots[to] && doubleSlots[from]) changed = doubleSlots[to] = true;
+                if (votes[from] == 0 && !doubleSlots[from] && doubleSlots[to]) changed = doubleSlots[from] = true;
             }
         }
     }
@@ -196,7 +292,7 @@ internal sealed class IlCompiler
         il = method.GetILGenerator(Math.Max(256, code.Length * 12));
         foreach (var target in labels.Keys.ToArray()) labels[target] = il.DefineLabel();
         slots = new LocalBuilder[function.FrameSize];
-        for (var i = 0; i < slots.Length; i++) slots[i] = il.DeclareLocal(typeof(ulong));
+        for (var i = 0; i < slots.Length; i++) slots[i] = il.DeclareLocal(doubleSlots[i] ? typeof(double) : typeof(ulong));
         EmitPrologue();
         for (var pc = 0; pc < code.Length; pc += Length(code, pc))
         {
@@ -205,7 +301,11 @@ internal sealed class IlCompiler
         }
         // The code ends with a return; this only keeps the IL well-formed if a trap is the last instruction.
         il.Emit(OpCodes.Ret);
-        return method.CreateDelegate<CompiledBody>();
+        var body = method.CreateDelegate<CompiledBody>();
+        // Published after CreateDelegate completed the method, so a caller compiled later may call it directly.
+        var methods = ModuleMethods.GetValue(module, m => new DynamicMethod?[m.Functions.Count]);
+        Volatile.Write(ref methods[function.FunctionIndex - module.Definition.ImportedFunctionCount], method);
+        return body;
     }
 
     private unsafe void EmitPrologue()
@@ -213,11 +313,15 @@ internal sealed class IlCompiler
         // An upper bound of this function's .NET frame: its slots, its call buffer, the JIT's temporaries.
         frameBytes = 24L * (function.FrameSize + callBufferSlots) + 512;
         var stackOk = il.DefineLabel();
-        AdjustStackBudget(-frameBytes);
+        // The address of a local is where this frame is; the stack grows down.
+        il.Emit(OpCodes.Ldloca, il.DeclareLocal(typeof(byte)));
+        il.Emit(OpCodes.Conv_U);
+        il.Emit(OpCodes.Ldc_I8, frameBytes);
+        il.Emit(OpCodes.Conv_U);
+        il.Emit(OpCodes.Sub);
         il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Ldfld, StackBudgetField);
-        il.Emit(OpCodes.Ldc_I8, 0L);
-        il.Emit(OpCodes.Bge, stackOk);
+        il.Emit(OpCodes.Ldfld, StackLimitField);
+        il.Emit(OpCodes.Bge_Un, stackOk);
         il.Emit(OpCodes.Ldarg_0);
         il.Emit(OpCodes.Ldarg_1);
         il.Emit(OpCodes.Call, Method(typeof(ExecutionStack), nameof(ExecutionStack.CompiledStackCheck)));
@@ -226,7 +330,7 @@ internal sealed class IlCompiler
         {
             LoadArgumentAddress(i);
             il.Emit(OpCodes.Ldind_I8);
-            il.Emit(OpCodes.Stloc, slots[i]);
+            Store(i);
         }
         if (usesStore)
         {
@@ -250,12 +354,32 @@ internal sealed class IlCompiler
         {
             // Arguments and results of calls pass through this buffer on the .NET stack.
             callBuffer = il.DeclareLocal(typeof(ulong*));
-            il.Emit(OpCodes.Ldc_I4, callBufferSlots * sizeof(ulong));
-            il.Emit(OpCodes.Conv_U);
-            il.Emit(OpCodes.Localloc);
+            var fixedBuffer = callBufferSlots switch
+            {
+                <= 4 => typeof(CallBuffer4),
+                <= 16 => typeof(CallBuffer16),
+                <= 64 => typeof(CallBuffer64),
+                _ => null,
+            };
+            if (fixedBuffer is not null)
+            {
+                // A local of the frame, which never moves: its address stays valid as a pointer.
+                il.Emit(OpCodes.Ldloca, il.DeclareLocal(fixedBuffer));
+                il.Emit(OpCodes.Conv_U);
+            }
+            else
+            {
+                il.Emit(OpCodes.Ldc_I4, callBufferSlots * sizeof(ulong));
+                il.Emit(OpCodes.Conv_U);
+                il.Emit(OpCodes.Localloc);
+            }
             il.Emit(OpCodes.Stloc, callBuffer);
         }
-        if (usesIndirectCalls) indirectCallee = il.DeclareLocal(typeof(Function));
+        if (usesIndirectCalls)
+        {
+            indirectCallee = il.DeclareLocal(typeof(Function));
+            indirectBody = il.DeclareLocal(typeof(CompiledBody));
+        }
         if (usesScratch) scratch = il.DeclareLocal(typeof(ulong).MakeByRefType());
         for (var pc = 0; pc < code.Length; pc += Length(code, pc))
         {
@@ -346,7 +470,6 @@ internal sealed class IlCompiler
                     Load(i);
                     il.Emit(OpCodes.Stind_I8);
                 }
-                AdjustStackBudget(frameBytes);
                 il.Emit(OpCodes.Ret);
                 return;
             case Op.Call when code[pc + 1] >= module.Definition.ImportedFunctionCount:
@@ -365,16 +488,17 @@ internal sealed class IlCompiler
                 il.Emit(OpCodes.Ldarg_1);
                 il.Emit(OpCodes.Ldc_I4, pc);
                 il.Emit(OpCodes.Ldc_I4, code[pc + 1]);
-                il.Emit(OpCodes.Ldc_I4, code[pc + 2]);
+                // Type ids are the engine's, and this code belongs to one module of one engine: a constant here.
+                il.Emit(OpCodes.Ldc_I4, module.TypeIds[code[pc + 2]]);
                 Load(code[pc + 3]);
                 il.Emit(OpCodes.Conv_U4);
                 il.Emit(OpCodes.Call, Method(typeof(ExecutionStack), nameof(ExecutionStack.CompiledResolveIndirect)));
                 il.Emit(OpCodes.Stloc, indirectCallee!);
-                EmitCall(pc, code[pc + 4], module.Definition.Types[code[pc + 2]], () => il.Emit(OpCodes.Ldloc, indirectCallee!));
+                EmitIndirectCall(pc, code[pc + 4], module.Definition.Types[code[pc + 2]]);
                 return;
             case Op.Copy:
-                Load(code[pc + 2]);
-                Store(code[pc + 1]);
+                LoadAs(code[pc + 2], doubleSlots[code[pc + 1]]);
+                StoreAs(code[pc + 1], doubleSlots[code[pc + 1]]);
                 return;
             case Op.Const32:
                 il.Emit(OpCodes.Ldc_I8, (long)(uint)code[pc + 2]);
@@ -388,15 +512,16 @@ internal sealed class IlCompiler
             {
                 var second = il.DefineLabel();
                 var done = il.DefineLabel();
+                var asDouble = doubleSlots[code[pc + 1]];
                 Load(code[pc + 4]);
                 il.Emit(OpCodes.Conv_I4);
                 il.Emit(OpCodes.Brfalse, second);
-                Load(code[pc + 2]);
+                LoadAs(code[pc + 2], asDouble);
                 il.Emit(OpCodes.Br, done);
                 il.MarkLabel(second);
-                Load(code[pc + 3]);
+                LoadAs(code[pc + 3], asDouble);
                 il.MarkLabel(done);
-                Store(code[pc + 1]);
+                StoreAs(code[pc + 1], asDouble);
                 return;
             }
             case Op.GlobalGet:
@@ -470,9 +595,26 @@ internal sealed class IlCompiler
             Store(code[pc + 1]);
             return;
         }
+        if (op is Op.F64Add or Op.F64Sub or Op.F64Mul or Op.F64Div)
+        {
+            LoadAs(code[pc + 2], true);
+            LoadAs(code[pc + 3], true);
+            if (NeedsNaNRecheck(pc, code[pc + 2], code[pc + 3])) il.Emit(OpCodes.Call, TypedNumerics[op]);
+            else il.Emit(ArithmeticOpCode(op));
+            StoreAs(code[pc + 1], true);
+            return;
+        }
+        if (TypedNumerics.TryGetValue(op, out var typed))
+        {
+            var parameters = typed.GetParameters();
+            for (var i = 0; i < parameters.Length; i++) LoadAs(code[pc + 2 + i], parameters[i].ParameterType == typeof(double));
+            il.Emit(OpCodes.Call, typed);
+            StoreAs(code[pc + 1], typed.ReturnType == typeof(double));
+            return;
+        }
         var numeric = Numerics[op];
         if (op is Op.F32Add or Op.F32Sub or Op.F32Mul or Op.F32Div or Op.F64Add or Op.F64Sub or Op.F64Mul or Op.F64Div
-            && !constantSlots.Contains(code[pc + 2]) && !constantSlots.Contains(code[pc + 3]))
+            && !NeedsNaNRecheck(pc, code[pc + 2], code[pc + 3]))
         {
             // Neither operand can be a constant the JIT sees, so it cannot fold the operation (JitNumerics.Float.cs).
             numeric = Method(typeof(JitNumerics), op + "Plain");
@@ -536,6 +678,56 @@ internal sealed class IlCompiler
     }
 
     /// <summary>
+    /// A <c>call_indirect</c> whose callee is resolved (and its type checked) into <see cref="indirectCallee"/>: a
+    /// compiled callee is invoked here, anything else (an interpreted or host function) through
+    /// <see cref="ExecutionStack.CompiledCall"/>.
+    /// </summary>
+    private void EmitIndirectCall(int pc, int calleeBase, FunctionType type)
+    {
+        for (var i = 0; i < type.Parameters.Count; i++)
+        {
+            LoadBufferAddress(i);
+            Load(calleeBase + i);
+            il.Emit(OpCodes.Stind_I8);
+        }
+        var other = il.DefineLabel();
+        var done = il.DefineLabel();
+        il.Emit(OpCodes.Ldloc, indirectCallee!);
+        il.Emit(OpCodes.Call, Method(typeof(JitRuntime), nameof(JitRuntime.CompiledBodyOf)));
+        il.Emit(OpCodes.Stloc, indirectBody!);
+        il.Emit(OpCodes.Ldloc, indirectBody!);
+        il.Emit(OpCodes.Brfalse, other);
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldarg_1);
+        il.Emit(OpCodes.Ldc_I4, pc);
+        il.Emit(OpCodes.Call, Method(typeof(ExecutionStack), nameof(ExecutionStack.CompiledPush)));
+        il.Emit(OpCodes.Ldloc, indirectBody!);
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldloc, indirectCallee!);
+        il.Emit(OpCodes.Call, Method(typeof(JitRuntime), nameof(JitRuntime.AsWasmFunction)));
+        il.Emit(OpCodes.Ldloc, callBuffer!);
+        il.Emit(OpCodes.Callvirt, typeof(CompiledBody).GetMethod(nameof(CompiledBody.Invoke))!);
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Call, Method(typeof(ExecutionStack), nameof(ExecutionStack.CompiledPop)));
+        il.Emit(OpCodes.Br, done);
+        il.MarkLabel(other);
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldarg_1);
+        il.Emit(OpCodes.Ldc_I4, pc);
+        il.Emit(OpCodes.Ldloc, indirectCallee!);
+        il.Emit(OpCodes.Ldloc, callBuffer!);
+        il.Emit(OpCodes.Call, Method(typeof(ExecutionStack), nameof(ExecutionStack.CompiledCall)));
+        il.MarkLabel(done);
+        for (var i = 0; i < type.Results.Count; i++)
+        {
+            LoadBufferAddress(i);
+            il.Emit(OpCodes.Ldind_I8);
+            Store(calleeBase + i);
+        }
+        ReloadMemory();
+    }
+
+    /// <summary>
     /// A call of a function this module defines: the return record is pushed inline, a recursive call is a direct IL
     /// call of this method, and any other goes to the callee's compiled code (or the interpreter) by its index.
     /// </summary>
@@ -559,6 +751,14 @@ internal sealed class IlCompiler
             il.Emit(OpCodes.Ldloc, callBuffer!);
             il.Emit(OpCodes.Call, method);
         }
+        else if (CompiledMethodOf(functionIndex) is { } callee)
+        {
+            // Compiled already (TierUp.CompileAll compiles callees first): a direct IL call, no delegate.
+            il.Emit(OpCodes.Ldc_I4, functionIndex);
+            il.Emit(OpCodes.Call, Method(typeof(JitRuntime), nameof(JitRuntime.DefinedCallee)));
+            il.Emit(OpCodes.Ldloc, callBuffer!);
+            il.Emit(OpCodes.Call, callee);
+        }
         else
         {
             il.Emit(OpCodes.Ldc_I4, functionIndex);
@@ -576,17 +776,12 @@ internal sealed class IlCompiler
         ReloadMemory();
     }
 
-    private void AdjustStackBudget(long delta)
-    {
-        il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Ldfld, StackBudgetField);
-        il.Emit(OpCodes.Ldc_I8, delta);
-        il.Emit(OpCodes.Add);
-        il.Emit(OpCodes.Stfld, StackBudgetField);
-    }
+    private DynamicMethod? CompiledMethodOf(int functionIndex) =>
+        ModuleMethods.TryGetValue(module, out var methods)
+            ? Volatile.Read(ref methods[functionIndex - module.Definition.ImportedFunctionCount])
+            : null;
 
-    private static readonly FieldInfo StackBudgetField = typeof(ExecutionStack).GetField(nameof(ExecutionStack.StackBudget), BindingFlags.NonPublic | BindingFlags.Instance)!;
+    private static readonly FieldInfo StackLimitField = typeof(ExecutionStack).GetField(nameof(ExecutionStack.StackLimit), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
     /// <summary>
     /// The effective address of a load or store, bounds-checked once against the cached length (the failure path
@@ -609,6 +804,23 @@ internal sealed class IlCompiler
         il.Emit(OpCodes.Add);
         il.Emit(OpCodes.Ldloc, memoryLength!);
         il.Emit(OpCodes.Ble_Un, inBounds);
+        if (!SharedMemory)
+        {
+            // Only this thread grows an unshared memory, and the cached length is re-read after everything that can:
+            // the access is out of bounds. The failure path ends in an IL throw, so nothing stays live across it and
+            // the JIT keeps the function's values in registers around the check.
+            il.Emit(OpCodes.Ldarg_0);
+            il.Emit(OpCodes.Ldarg_1);
+            il.Emit(OpCodes.Ldc_I4, pc);
+            il.Emit(OpCodes.Call, Method(typeof(ExecutionStack), nameof(ExecutionStack.CompiledOutOfBounds)));
+            il.Emit(OpCodes.Throw);
+            il.MarkLabel(inBounds);
+            il.Emit(OpCodes.Ldloc, memoryBase!);
+            il.Emit(OpCodes.Ldloc, address!);
+            il.Emit(OpCodes.Conv_U);
+            il.Emit(OpCodes.Add);
+            return;
+        }
         il.Emit(OpCodes.Ldarg_0);
         il.Emit(OpCodes.Ldloc, memory!);
         il.Emit(OpCodes.Ldloc, address!);
@@ -623,6 +835,19 @@ internal sealed class IlCompiler
         il.Emit(OpCodes.Ldloc, address!);
         il.Emit(OpCodes.Conv_U);
         il.Emit(OpCodes.Add);
+    }
+
+    /// <summary>Whether memory 0 is shared: another thread may grow it while this code runs.</summary>
+    private bool SharedMemory => sharedMemory ??= MemoryZeroType()?.Shared ?? false;
+
+    private bool? sharedMemory;
+
+    private MemoryType? MemoryZeroType()
+    {
+        var definition = module.Definition;
+        return definition.ImportedMemoryCount > 0
+            ? definition.Imports.First(i => i.Kind == ExternKind.Memory).Memory
+            : definition.Memories.FirstOrDefault();
     }
 
     private void EmitLoad(Op op, int pc)
@@ -641,6 +866,12 @@ internal sealed class IlCompiler
         };
         EmitAddress(code[pc + 2], code[pc + 3], size, pc);
         if (size > 1) il.Emit(OpCodes.Unaligned, (byte)1);
+        if (op == Op.F64Load)
+        {
+            il.Emit(OpCodes.Ldind_R8);
+            StoreAs(code[pc + 1], true);
+            return;
+        }
         il.Emit(load);
         if (widen != OpCodes.Nop) il.Emit(widen);
         Store(code[pc + 1]);
@@ -656,6 +887,13 @@ internal sealed class IlCompiler
             _ => (2, OpCodes.Stind_I2), // I32Store16, I64Store16
         };
         EmitAddress(code[pc + 1], code[pc + 3], size, pc);
+        if (op == Op.F64Store)
+        {
+            LoadAs(code[pc + 2], true);
+            il.Emit(OpCodes.Unaligned, (byte)1);
+            il.Emit(OpCodes.Stind_R8);
+            return;
+        }
         Load(code[pc + 2]);
         if (size < 8) il.Emit(OpCodes.Conv_U4);
         if (size > 1) il.Emit(OpCodes.Unaligned, (byte)1);
@@ -733,9 +971,30 @@ internal sealed class IlCompiler
         il.Emit(OpCodes.Stloc, memoryLength!);
     }
 
-    private void Load(int slot) => il.Emit(OpCodes.Ldloc, slots[slot]);
+    /// <summary>Loads a slot's value as its 64-bit pattern (a <c>ulong</c>).</summary>
+    private void Load(int slot) => LoadAs(slot, asDouble: false);
 
-    private void Store(int slot) => il.Emit(OpCodes.Stloc, slots[slot]);
+    /// <summary>Stores the 64-bit pattern on the stack into a slot.</summary>
+    private void Store(int slot) => StoreAs(slot, asDouble: false);
+
+    /// <summary>Loads a slot as a double or as its bit pattern, reinterpreting where the slot's local is the other type.</summary>
+    private void LoadAs(int slot, bool asDouble)
+    {
+        il.Emit(OpCodes.Ldloc, slots[slot]);
+        if (doubleSlots[slot] != asDouble) Reinterpret(asDouble);
+    }
+
+    private void StoreAs(int slot, bool asDouble)
+    {
+        if (doubleSlots[slot] != asDouble) Reinterpret(doubleSlots[slot]);
+        il.Emit(OpCodes.Stloc, slots[slot]);
+    }
+
+    private void Reinterpret(bool toDouble) => il.Emit(OpCodes.Call, toDouble ? UInt64BitsToDouble : DoubleToUInt64Bits);
+
+    private static readonly MethodInfo UInt64BitsToDouble = typeof(BitConverter).GetMethod(nameof(BitConverter.UInt64BitsToDouble))!;
+
+    private static readonly MethodInfo DoubleToUInt64Bits = typeof(BitConverter).GetMethod(nameof(BitConverter.DoubleToUInt64Bits))!;
 
     private void LoadArgumentAddress(int index)
     {

@@ -10,6 +10,7 @@ namespace WasmBind.Jit;
 /// </summary>
 internal static unsafe class JitRuntime
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Memory? Memory0(WasmFunction function) =>
         function.Instance.Memories.Length > 0 ? function.Instance.Memories[0] : null;
 
@@ -19,6 +20,7 @@ internal static unsafe class JitRuntime
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong MemoryLength(Memory? memory) => memory is null ? 0 : memory.Block.Length;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Global Global(WasmFunction function, int index) => function.Instance.Globals[index];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -30,8 +32,21 @@ internal static unsafe class JitRuntime
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Function Callee(WasmFunction function, int index) => function.Instance.Functions[index];
 
+    /// <summary>The instance's function of a defined function index: what a direct call passes its callee.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static WasmFunction DefinedCallee(WasmFunction caller, int index) => Unsafe.As<WasmFunction>(caller.Instance.Functions[index]);
+
+    /// <summary>The compiled code of a WebAssembly function that has it, else null (a host or still interpreted function).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static CompiledBody? CompiledBodyOf(Function callee) => callee is WasmFunction wasm ? wasm.Code.CompiledBody : null;
+
+    /// <summary>The callee <see cref="CompiledBodyOf"/> found compiled, without a second type check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static WasmFunction AsWasmFunction(Function callee) => Unsafe.As<WasmFunction>(callee);
+
     public static ulong RefFunc(WasmFunction function, int index) => (ulong)function.Instance.Functions[index].Handle + 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Store StoreOf(ExecutionStack stack) => stack.Store;
 
     /// <summary>Charges a straight-line run's fuel; true when fuel fell below the checkpoint (the slow path decides).</summary>

@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using WasmBind.Compilation;
+using WasmBind.Execution;
 using WasmBind.Runtime;
 
 namespace WasmBind.Jit;
@@ -36,11 +38,62 @@ internal static class TierUp
     /// <summary>Compiles every function of a module for <see cref="ExecutionTier.Compiled"/>, before it runs.</summary>
     public static void CompileAll(Module module)
     {
-        for (var i = 0; i < module.Functions.Count; i++)
+        // Without dynamic code nothing compiles (Compile records why), so the order does not matter.
+        var order = RuntimeFeature.IsDynamicCodeSupported ? CalleesFirst(module) : Enumerable.Range(0, module.Functions.Count);
+        foreach (var i in order)
         {
             var code = module.Functions[i];
             code.TierState = Queued;
             Compile(module, code);
+        }
+    }
+
+    /// <summary>
+    /// The defined functions in an order where a function's direct callees come before it (but for cycles), so its
+    /// compiled code can call theirs directly rather than through a delegate.
+    /// </summary>
+    [RequiresDynamicCode("Reads the compiled tier's instruction lengths.")]
+    private static List<int> CalleesFirst(Module module)
+    {
+        var count = module.Functions.Count;
+        var imported = module.Definition.ImportedFunctionCount;
+        var order = new List<int>(count);
+        var seen = new bool[count];
+        var stack = new Stack<(int Function, IEnumerator<int> Callees)>();
+        for (var root = 0; root < count; root++)
+        {
+            if (seen[root]) continue;
+            seen[root] = true;
+            stack.Push((root, DirectCallees(module.Functions[root].Code, imported).GetEnumerator()));
+            while (stack.Count > 0)
+            {
+                var (function, callees) = stack.Peek();
+                if (callees.MoveNext())
+                {
+                    var callee = callees.Current;
+                    if (seen[callee]) continue;
+                    seen[callee] = true;
+                    stack.Push((callee, DirectCallees(module.Functions[callee].Code, imported).GetEnumerator()));
+                }
+                else
+                {
+                    stack.Pop();
+                    order.Add(function);
+                }
+            }
+        }
+        return order;
+    }
+
+    [RequiresDynamicCode("Reads the compiled tier's instruction lengths.")]
+    private static IEnumerable<int> DirectCallees(int[] code, int imported)
+    {
+        for (var pc = 0; pc < code.Length;)
+        {
+            var length = IlCompiler.Length(code, pc);
+            if (length <= 0) yield break;
+            if ((Op)code[pc] == Op.Call && code[pc + 1] >= imported) yield return code[pc + 1] - imported;
+            pc += length;
         }
     }
 

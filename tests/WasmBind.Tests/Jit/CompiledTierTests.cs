@@ -53,6 +53,20 @@ public sealed class CompiledTierTests
             (drop (memory.grow (local.get 0)))
             (i32.store (i32.sub (i32.mul (memory.size) (i32.const 65536)) (i32.const 4)) (i32.const 77))
             (i32.load (i32.sub (i32.mul (memory.size) (i32.const 65536)) (i32.const 4))))
+          (func $pass_f64 (param f64) (result f64) (local.get 0))
+          (func (export "f64_path") (param i64 i32) (result i64)
+            (local f64 f64)
+            (local.set 2 (f64.reinterpret_i64 (local.get 0)))
+            (local.set 3 (select (local.get 2) (f64.const 2.5) (local.get 1)))
+            (f64.store (i32.const 64) (call $pass_f64 (local.get 3)))
+            (i64.reinterpret_f64 (f64.load (i32.const 64))))
+          (func (export "f64_arith") (param i64 i64) (result i64)
+            (local f64)
+            (local.set 2 (f64.reinterpret_i64 (local.get 0)))
+            (i64.xor
+              (i64.reinterpret_f64 (f64.mul (local.get 2) (f64.const 1)))
+              (i64.reinterpret_f64 (f64.add (f64.sqrt (f64.mul (local.get 2) (local.get 2)))
+                                            (f64.reinterpret_i64 (local.get 1))))))
           (func (export "fill_sum") (param i32) (result i32)
             (local i32)
             (memory.fill (i32.const 0) (i32.const 3) (local.get 0))
@@ -98,6 +112,28 @@ public sealed class CompiledTierTests
             var actual = results[0].Type == ValueType.I64 ? results[0].AsInt64() : results[0].AsInt32();
             Assert.Equal((tier, expected), (tier, actual));
         }
+    }
+
+    [Theory]
+    [InlineData(0x7FF0_0000_0000_0001L)] // a signalling NaN with a payload
+    [InlineData(0x7FF8_0000_0000_BEEFL)] // a quiet NaN with a payload
+    [InlineData(unchecked((long)0x8000_0000_0000_0000UL))] // -0
+    [InlineData(0x3FF8_0000_0000_0000L)] // 1.5
+    public void Float_bit_patterns_agree_between_the_tiers(long bits)
+    {
+        // f64 values live in double IL locals in compiled code: copies, select, calls and memory must keep every bit,
+        // and arithmetic must quiet a signalling NaN as the interpreter does, a constant operand or not.
+        (long Path, long Arithmetic) Run(ExecutionTier tier)
+        {
+            var instance = Instantiate(NewEngine(tier), Calls);
+            var path = instance.GetFunction("f64_path")!.Invoke(Value.I64(bits), Value.I32(1))[0].AsInt64();
+            var arithmetic = instance.GetFunction("f64_arith")!.Invoke(Value.I64(bits), Value.I64(0x7FF0_0000_0000_0002L))[0].AsInt64();
+            return (path, arithmetic);
+        }
+
+        var interpreted = Run(ExecutionTier.Interpreter);
+        Assert.Equal(bits, interpreted.Path);
+        Assert.Equal(interpreted, Run(ExecutionTier.Compiled));
     }
 
     [Theory]
