@@ -1,5 +1,5 @@
 using WasmBind.Binary;
-using WasmBind.Execution;
+using WasmBind.Instructions;
 
 namespace WasmBind.Compilation;
 
@@ -15,7 +15,7 @@ internal sealed partial class FunctionTranslator
         if (kind == AtomicKind.Fence)
         {
             reader.ReadZeroByte();
-            if (Reachable) EmitOp(Op.AtomicFence);
+            if (Reachable) EmitAtomicFence();
             return;
         }
 
@@ -57,13 +57,7 @@ internal sealed partial class FunctionTranslator
                 break;
         }
         if (!Reachable) return;
-        EmitOp(Op.Atomic);
-        code.Add((int)sub);
-        code.Add(dst);
-        code.Add(address);
-        code.Add(offset);
-        code.Add(a);
-        code.Add(b);
+        EmitAtomic((int)sub, dst, address, offset, a, b);
     }
 
     /// <summary>Reads a memarg whose alignment must be exactly the access size, as every atomic access requires.</summary>

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Reflection.Emit;
 using WasmBind.Compilation;
 using WasmBind.Execution;
+using WasmBind.Instructions;
 using WasmBind.Runtime;
 
 namespace WasmBind.Jit;
