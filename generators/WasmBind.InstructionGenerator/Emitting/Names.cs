@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
@@ -48,6 +47,4 @@ internal static class Names
             else output.Append(indent).Append(line).Append('\n');
         }
     }
-
-    public static IEnumerable<InstructionGroup> GroupsInOrder(InstructionTable table) => table.Groups;
 }
