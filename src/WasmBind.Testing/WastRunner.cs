@@ -16,16 +16,32 @@ internal sealed record WastRunOptions
 
     /// <summary>The engine configuration to run with; null for the defaults.</summary>
     public EngineConfig? EngineConfig { get; init; }
+
+    /// <summary>
+    /// Run the scripts of a <c>proposals/&lt;name&gt;/</c> folder with the features that proposal's tests were written for
+    /// (<see cref="ProposalRules"/>) instead of <see cref="EngineConfig"/>'s; on by default.
+    /// </summary>
+    public bool ProposalRules { get; init; } = true;
 }
 
 /// <summary>Runs spec scripts (<c>.wast</c> text, or wast2json <c>.json</c>), one fresh store per script.</summary>
 internal sealed class WastRunner(WastRunOptions? options = null)
 {
     private readonly WastRunOptions options = options ?? new WastRunOptions();
-    private Engine? engine;
+    private readonly Dictionary<WasmFeatures, Engine> engines = [];
 
-    // One engine for the whole run: engines are shareable, and scripts only need their own stores.
-    private Engine Engine => engine ??= new Engine(options.EngineConfig);
+    // One engine per feature set for the whole run: engines are shareable, and scripts only need their own stores.
+    private Engine EngineFor(string scriptPath)
+    {
+        var config = options.EngineConfig ?? new EngineConfig();
+        var features = options.ProposalRules ? Testing.ProposalRules.For(scriptPath, config.Features) : config.Features;
+        if (!engines.TryGetValue(features, out var engine))
+        {
+            engine = new Engine(features == config.Features ? config : config.WithFeatures(features));
+            engines.Add(features, engine);
+        }
+        return engine;
+    }
 
     /// <summary>
     /// Runs a script file, or every <c>*.json</c> and <c>*.wast</c> script below a folder (in path order). A <c>.wast</c>
@@ -68,7 +84,7 @@ internal sealed class WastRunner(WastRunOptions? options = null)
         }
         else
         {
-            var session = new WastSession(Engine, options.Log);
+            var session = new WastSession(EngineFor(path), options.Log);
             foreach (var command in script.Commands) Record(result, command, Execute(session, command));
         }
         result.Elapsed = clock.Elapsed;

@@ -233,6 +233,11 @@ internal sealed class WastSession
         {
             return Outcome.Pass;
         }
+        catch (MalformedModuleException ex) when (SkipException.ReasonFor(ex) is { } reason)
+        {
+            // A binary module of a proposal the runtime does not implement cannot be checked for validity.
+            return Outcome.Skip(reason);
+        }
         catch (MalformedModuleException ex)
         {
             // Kept a failure on purpose: the malformed/invalid split is part of the spec, and the lead decides each case.

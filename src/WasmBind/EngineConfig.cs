@@ -83,7 +83,9 @@ public sealed class EngineConfig
     /// <see cref="WasmFeatures.MultiMemory"/>, <see cref="WasmFeatures.Memory64"/> and
     /// <see cref="WasmFeatures.GlobalsInConstantExpressions"/> (part of Wasm 3.0, and on by default in Wasmtime).
     /// </summary>
-    public WasmFeatures Features { get; init; } = DefaultFeatures;
+    public WasmFeatures Features { get => features; init => features = value; }
+
+    private WasmFeatures features = DefaultFeatures;
 
     /// <summary>The value of <see cref="Features"/> when none is given.</summary>
     public const WasmFeatures DefaultFeatures = WasmFeatures.Wasm2 | WasmFeatures.RelaxedSimd | WasmFeatures.ExtendedConst | WasmFeatures.Threads
@@ -167,6 +169,14 @@ public sealed class EngineConfig
             "compiled" => ExecutionTier.Compiled,
             _ => ExecutionTier.Tiered,
         };
+
+    /// <summary>A copy of this configuration with other features (for runners that need a second engine like the first).</summary>
+    internal EngineConfig WithFeatures(WasmFeatures newFeatures)
+    {
+        var copy = (EngineConfig)MemberwiseClone();
+        copy.features = newFeatures;
+        return copy;
+    }
 
     internal void Validate()
     {

@@ -29,9 +29,16 @@ internal static class WastCommand
             DefaultValueFactory = _ => "default",
         };
 
+        var noProposalRules = new Option<bool>("--no-proposal-rules")
+        {
+            Description = "Run scripts under proposals/<name>/ with --features too. By default those of the threads proposal "
+                + "(copies of core scripts written before reference types, multi-memory and memory64) run with the rules they "
+                + "were written for, and wide-arithmetic's with that feature on.",
+        };
+
         var command = new Command("wast", "Run WebAssembly spec test scripts (.wast, or wast2json .json) and report passed, failed and skipped commands.")
         {
-            path, json, markdown, skipSimd, maxFailures, verbose, features,
+            path, json, markdown, skipSimd, maxFailures, verbose, features, noProposalRules,
         };
         command.SetAction(parse => context.Guard(() =>
         {
@@ -41,6 +48,7 @@ internal static class WastCommand
                 SkipSimd = parse.GetValue(skipSimd),
                 Log = isVerbose ? context.Error : null,
                 EngineConfig = new EngineConfig { Features = FeatureList.Parse(parse.GetValue(features)!) },
+                ProposalRules = !parse.GetValue(noProposalRules),
             });
             var summary = runner.RunPath(parse.GetValue(path)!);
             if (parse.GetValue(json)) WastReport.WriteJson(context.Out, summary);

@@ -65,7 +65,7 @@ internal static class AtomicOpcodes
     };
 
     /// <summary>Skips the immediates of an atomic instruction whose sub-opcode was just read.</summary>
-    public static void SkipImmediates(ref WasmReader reader, uint sub, long opcodeOffset)
+    public static void SkipImmediates(ref WasmReader reader, uint sub, long opcodeOffset, WasmFeatures features = WasmFeatures.Wasm2Scalar)
     {
         if (!IsDefined(sub)) WasmReader.ThrowAt(opcodeOffset, "illegal opcode");
         if (sub == 0x03)
@@ -73,7 +73,7 @@ internal static class AtomicOpcodes
             reader.ReadZeroByte();
             return;
         }
-        reader.ReadU32(); // alignment
-        reader.ReadU32(); // offset
+        // The memarg of any access: a memory index under flag bit 6 with multi-memory, a 64-bit offset with memory64.
+        InstructionImmediates.SkipMemArg(ref reader, features);
     }
 }

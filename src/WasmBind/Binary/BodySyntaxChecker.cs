@@ -29,10 +29,10 @@ internal static class BodySyntaxChecker
                     InstructionImmediates.SkipMisc(ref reader, reader.ReadU32(), opcodeOffset, features);
                     break;
                 case 0xFE:
-                    AtomicOpcodes.SkipImmediates(ref reader, reader.ReadU32(), opcodeOffset);
+                    AtomicOpcodes.SkipImmediates(ref reader, reader.ReadU32(), opcodeOffset, features);
                     break;
                 case 0xFD:
-                    InstructionImmediates.SkipVector(ref reader, reader.ReadU32(), opcodeOffset);
+                    InstructionImmediates.SkipVector(ref reader, reader.ReadU32(), opcodeOffset, features);
                     break;
                 default:
                     InstructionImmediates.Skip(ref reader, opcode, features);

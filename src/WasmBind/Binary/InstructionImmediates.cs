@@ -104,14 +104,17 @@ internal static class InstructionImmediates
         }
     }
 
-    /// <summary>Skips the immediates of a 0xFD-prefixed (vector) instruction whose sub-opcode was just read.</summary>
-    public static ulong SkipVector(ref WasmReader reader, uint subOpcode, long opcodeOffset)
+    /// <summary>
+    /// Skips the immediates of a 0xFD-prefixed (vector) instruction whose sub-opcode was just read. Its memargs are
+    /// read like the scalar ones under <paramref name="features"/> (memory index flag, 64-bit offset).
+    /// </summary>
+    public static ulong SkipVector(ref WasmReader reader, uint subOpcode, long opcodeOffset, WasmFeatures features = WasmFeatures.Wasm2Scalar)
     {
         if (!SimdInstructions.TryGet(subOpcode, out var row)) WasmReader.ThrowAt(opcodeOffset, "illegal opcode");
         switch (row.Shape)
         {
             case SimdShape.Load or SimdShape.Store:
-                return SkipMemArg(ref reader);
+                return SkipMemArg(ref reader, features);
             case SimdShape.Const or SimdShape.Shuffle:
                 reader.Skip(16);
                 return 0;
@@ -119,7 +122,7 @@ internal static class InstructionImmediates
                 return reader.ReadByte();
             case SimdShape.LoadLane or SimdShape.StoreLane:
             {
-                var offset = SkipMemArg(ref reader);
+                var offset = SkipMemArg(ref reader, features);
                 reader.ReadByte();
                 return offset;
             }
@@ -129,7 +132,7 @@ internal static class InstructionImmediates
     }
 
     /// <summary>A memarg: 3.0's flags (bit 6: a memory index follows) with multi-memory, a 64-bit offset with memory64.</summary>
-    private static ulong SkipMemArg(ref WasmReader reader, WasmFeatures features = WasmFeatures.Wasm2Scalar)
+    internal static ulong SkipMemArg(ref WasmReader reader, WasmFeatures features = WasmFeatures.Wasm2Scalar)
     {
         var flagsOffset = reader.Offset;
         var flags = reader.ReadU32();

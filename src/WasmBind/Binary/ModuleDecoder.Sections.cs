@@ -103,6 +103,11 @@ internal static partial class ModuleDecoder
 
     private static TableType ReadTableType(ref WasmReader reader, LimitsRules rules)
     {
+        // 0x40 0x00 starts a table with an initializer expression, an encoding of typed function references. Naming the
+        // proposal (with the text format's "unsupported: " prefix) lets a user and the spec runners tell a module of an
+        // unimplemented proposal from a damaged one; it is still a MalformedModuleException, as under Wasm 2.0.
+        if (reader.Remaining > 0 && reader.PeekByte() == 0x40)
+            WasmReader.ThrowAt(reader.Offset, Text.UnsupportedFeatures.Prefix + "typed function references (a table with an initializer expression) is not implemented");
         var elementType = reader.ReadReferenceType();
         var limits = reader.ReadLimits(allowShared: false, out _, out var is64, allowSharedWithoutMaximum: false, allowAddressType64: rules.Memory64);
         return new TableType(elementType, limits) { Is64 = is64 };

@@ -275,6 +275,11 @@ internal enum SimdOpcode : ushort
     V128GlobalGet = 0x202,
     /// <summary>Interpreter only: global, src.</summary>
     V128GlobalSet = 0x203,
+    /// <summary>
+    /// Interpreter only: a vector load or store on a memory other than an <c>i32</c> memory 0 (multi-memory, memory64);
+    /// its first operand names the wasm instruction (see <see cref="SimdShape.MemoryAccess"/>).
+    /// </summary>
+    V128MemoryAccess = 0x204,
 }
 
 /// <summary>
@@ -320,6 +325,11 @@ internal enum SimdShape : byte
     GlobalGet,
     /// <summary>Interpreter only. Code: global, src.</summary>
     GlobalSet,
+    /// <summary>
+    /// Interpreter only: any memory shape on any memory. Code: the wasm sub-opcode (| 0x1000 for an <c>i64</c>
+    /// address), dst, address, vector, memory, offset low, offset high, lane; the operands the wasm shape lacks are 0.
+    /// </summary>
+    MemoryAccess,
 }
 
 /// <summary>One row of <see cref="SimdInstructions"/>.</summary>
@@ -339,6 +349,7 @@ internal readonly record struct SimdInstruction(SimdOpcode Opcode, SimdShape Sha
         SimdShape.Load or SimdShape.Store or SimdShape.ExtractLane or SimdShape.Binary or SimdShape.Shift => 5,
         SimdShape.StoreLane or SimdShape.ReplaceLane or SimdShape.Ternary or SimdShape.Select => 6,
         SimdShape.LoadLane or SimdShape.Const => 7,
+        SimdShape.MemoryAccess => 10,
         _ => 9, // Shuffle
     };
 }
@@ -613,6 +624,7 @@ internal static class SimdInstructions
         new(SimdOpcode.V128Select, SimdShape.Select),
         new(SimdOpcode.V128GlobalGet, SimdShape.GlobalGet),
         new(SimdOpcode.V128GlobalSet, SimdShape.GlobalSet),
+        new(SimdOpcode.V128MemoryAccess, SimdShape.MemoryAccess),
     ];
 
     private static readonly SimdInstruction?[] ByOpcode = BuildIndex();
@@ -658,14 +670,14 @@ internal static class SimdInstructions
 
     private static SimdInstruction?[] BuildIndex()
     {
-        var index = new SimdInstruction?[(int)SimdOpcode.V128GlobalSet + 1];
+        var index = new SimdInstruction?[(int)SimdOpcode.V128MemoryAccess + 1];
         foreach (var row in Rows) index[(int)row.Opcode] = row;
         return index;
     }
 
     private static string[] BuildNames()
     {
-        var names = new string[(int)SimdOpcode.V128GlobalSet + 1];
+        var names = new string[(int)SimdOpcode.V128MemoryAccess + 1];
         foreach (var row in Rows) names[(int)row.Opcode] = SpellName(row.Opcode.ToString());
         return names;
     }

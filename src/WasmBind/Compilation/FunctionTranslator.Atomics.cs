@@ -19,7 +19,8 @@ internal sealed partial class FunctionTranslator
             return;
         }
 
-        var offset = ReadAtomicMemArg(ref reader, AtomicOpcodes.Size(sub));
+        var memArg = ReadAtomicMemArg(ref reader, AtomicOpcodes.Size(sub));
+        var addressType = MemoryAddressType(memArg.Memory);
         var value = AtomicOpcodes.Is64(sub) ? ValueType.I64 : ValueType.I32;
         int a = 0, b = 0, dst = 0;
         int address;
@@ -27,49 +28,51 @@ internal sealed partial class FunctionTranslator
         {
             case AtomicKind.Notify:
                 a = Pop(ValueType.I32);
-                address = Pop(ValueType.I32);
+                address = Pop(addressType);
                 dst = Push(ValueType.I32);
                 break;
             case AtomicKind.Wait32 or AtomicKind.Wait64:
                 b = Pop(ValueType.I64);
                 a = Pop(value);
-                address = Pop(ValueType.I32);
+                address = Pop(addressType);
                 dst = Push(ValueType.I32);
                 break;
             case AtomicKind.Load:
-                address = Pop(ValueType.I32);
+                address = Pop(addressType);
                 dst = Push(value);
                 break;
             case AtomicKind.Store:
                 a = Pop(value);
-                address = Pop(ValueType.I32);
+                address = Pop(addressType);
                 break;
             case AtomicKind.CompareExchange:
                 b = Pop(value);
                 a = Pop(value);
-                address = Pop(ValueType.I32);
+                address = Pop(addressType);
                 dst = Push(value);
                 break;
             default:
                 a = Pop(value);
-                address = Pop(ValueType.I32);
+                address = Pop(addressType);
                 dst = Push(value);
                 break;
         }
         if (!Reachable) return;
-        EmitAtomic((int)sub, dst, address, offset, a, b);
+        if (memArg.IsFastPath) EmitAtomic((int)sub, dst, address, (int)memArg.Offset, a, b);
+        else EmitAtomicAt((int)sub | (memArg.Is64 ? AtomicAt64Flag : 0), dst, address, a, b, memArg.Memory, memArg.Offset);
     }
 
-    /// <summary>Reads a memarg whose alignment must be exactly the access size, as every atomic access requires.</summary>
-    private int ReadAtomicMemArg(ref WasmReader reader, int size)
+    /// <summary>Set in <see cref="Op.AtomicAt"/>'s first operand when the memory takes 64-bit addresses.</summary>
+    internal const int AtomicAt64Flag = 0x1000;
+
+    /// <summary>
+    /// Reads an atomic access's memarg (memory index and 64-bit offset as for any access, see <see cref="ReadMemArg"/>);
+    /// its alignment must be exactly the access size, as every atomic access requires.
+    /// </summary>
+    private MemArg ReadAtomicMemArg(ref WasmReader reader, int size)
     {
-        var align = reader.ReadU32();
-        var offset = reader.ReadU32();
-        if (context.Memories.Length == 0) throw Invalid("unknown memory 0");
-        // Atomics take i32 addresses on memory 0 only; memory64's atomics are not implemented.
-        if (context.Memories[0].Is64) throw Invalid("atomic access to a 64-bit memory is not supported");
-        if (align >= 32 || (1u << (int)align) > (uint)size) throw Invalid("alignment must not be larger than natural");
-        if ((1u << (int)align) != (uint)size) throw Invalid("alignment must be exactly natural for an atomic access");
-        return (int)offset;
+        var memArg = ReadMemArg(ref reader, size);
+        if (memArg.AlignmentLog2 != System.Numerics.BitOperations.Log2((uint)size)) throw Invalid("alignment must be exactly natural for an atomic access");
+        return memArg;
     }
 }

@@ -12,8 +12,11 @@ namespace WasmBind.Compilation;
 /// </summary>
 internal sealed partial class FunctionTranslator
 {
-    /// <summary>A decoded memarg: which memory, the static offset, and whether that memory takes <c>i64</c> addresses.</summary>
-    private readonly record struct MemArg(int Memory, ulong Offset, bool Is64)
+    /// <summary>
+    /// A decoded memarg: which memory, the static offset, whether that memory takes <c>i64</c> addresses, and the
+    /// alignment's base-2 logarithm (already checked to be at most natural).
+    /// </summary>
+    private readonly record struct MemArg(int Memory, ulong Offset, bool Is64, int AlignmentLog2)
     {
         /// <summary>Whether the interpreter's memory-0 instructions can run this access.</summary>
         public bool IsFastPath => Memory == 0 && !Is64;
@@ -43,7 +46,7 @@ internal sealed partial class FunctionTranslator
         if (flags >= 32 || (1u << (int)flags) > (uint)naturalSize) throw Invalid("alignment must not be larger than natural");
         var is64 = context.Memories[memory].Is64;
         if (!is64 && offset > uint.MaxValue) throw Invalid("offset out of range");
-        return new MemArg((int)memory, offset, is64);
+        return new MemArg((int)memory, offset, is64, (int)flags);
     }
 
     /// <summary>Reads the memory index of <c>memory.*</c>: a u32 with multi-memory, else the 2.0 zero byte.</summary>

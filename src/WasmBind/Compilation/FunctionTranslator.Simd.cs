@@ -20,37 +20,43 @@ internal sealed partial class FunctionTranslator
         {
             case SimdShape.Load:
             {
-                var offset = ReadSimdMemArg(ref reader, row.AccessSize);
-                var address = Pop(ValueType.I32);
+                var memArg = ReadMemArg(ref reader, row.AccessSize);
+                var address = Pop(MemoryAddressType(memArg.Memory));
                 var dst = Push(ValueType.V128);
-                EmitSimdResult(op, dst, address, offset);
+                if (memArg.IsFastPath) EmitSimdResult(op, dst, address, (int)memArg.Offset);
+                else EmitSimdMemoryAccess(op, memArg, dst, address, vector: 0, lane: 0);
                 break;
             }
             case SimdShape.Store:
             {
-                var offset = ReadSimdMemArg(ref reader, row.AccessSize);
+                var memArg = ReadMemArg(ref reader, row.AccessSize);
                 var value = Pop(ValueType.V128);
-                var address = Pop(ValueType.I32);
-                if (Reachable) EmitSimd(op, address, value, offset);
+                var address = Pop(MemoryAddressType(memArg.Memory));
+                if (!Reachable) break;
+                if (memArg.IsFastPath) EmitSimd(op, address, value, (int)memArg.Offset);
+                else EmitSimdMemoryAccess(op, memArg, dst: -1, address, value, lane: 0);
                 break;
             }
             case SimdShape.LoadLane:
             {
-                var offset = ReadSimdMemArg(ref reader, row.AccessSize);
+                var memArg = ReadMemArg(ref reader, row.AccessSize);
                 var lane = ReadLane(ref reader, row.Lanes);
                 var vector = Pop(ValueType.V128);
-                var address = Pop(ValueType.I32);
+                var address = Pop(MemoryAddressType(memArg.Memory));
                 var dst = Push(ValueType.V128);
-                EmitSimdResult(op, dst, address, vector, offset, lane);
+                if (memArg.IsFastPath) EmitSimdResult(op, dst, address, vector, (int)memArg.Offset, lane);
+                else EmitSimdMemoryAccess(op, memArg, dst, address, vector, lane);
                 break;
             }
             case SimdShape.StoreLane:
             {
-                var offset = ReadSimdMemArg(ref reader, row.AccessSize);
+                var memArg = ReadMemArg(ref reader, row.AccessSize);
                 var lane = ReadLane(ref reader, row.Lanes);
                 var vector = Pop(ValueType.V128);
-                var address = Pop(ValueType.I32);
-                if (Reachable) EmitSimd(op, address, vector, offset, lane);
+                var address = Pop(MemoryAddressType(memArg.Memory));
+                if (!Reachable) break;
+                if (memArg.IsFastPath) EmitSimd(op, address, vector, (int)memArg.Offset, lane);
+                else EmitSimdMemoryAccess(op, memArg, dst: -1, address, vector, lane);
                 break;
             }
             case SimdShape.Const:
@@ -138,15 +144,30 @@ internal sealed partial class FunctionTranslator
     }
 
     /// <summary>
-    /// A vector access's memarg. Vector loads and stores run on memory 0 with i32 addresses (the interpreter's
-    /// cached memory); a module using them on another memory or a 64-bit one is rejected with that reason.
+    /// Emits a vector load or store on a memory other than an <c>i32</c> memory 0 as
+    /// <see cref="SimdOpcode.V128MemoryAccess"/> (layout: <see cref="SimdShape.MemoryAccess"/>), which looks the memory
+    /// up on each access; memory 0's vector instructions keep their own shorter forms. <paramref name="dst"/> is -1 for
+    /// a store (nothing is written or retargeted).
     /// </summary>
-    private int ReadSimdMemArg(ref WasmReader reader, int naturalSize)
+    private void EmitSimdMemoryAccess(SimdOpcode op, MemArg memArg, int dst, int address, int vector, int lane)
     {
-        var memArg = ReadMemArg(ref reader, naturalSize);
-        if (!memArg.IsFastPath) throw Invalid("vector loads and stores on a memory other than a 32-bit memory 0 are not supported");
-        return (int)(uint)memArg.Offset;
+        if (!Reachable) return;
+        EmitOp(Op.Simd);
+        code.Add((int)SimdOpcode.V128MemoryAccess);
+        code.Add((int)op | (memArg.Is64 ? SimdMemoryAccess64Flag : 0));
+        var position = code.Count;
+        code.Add(Math.Max(dst, 0));
+        code.Add(address);
+        code.Add(vector);
+        code.Add(memArg.Memory);
+        code.Add((int)(uint)memArg.Offset);
+        code.Add((int)(uint)(memArg.Offset >> 32));
+        code.Add(lane);
+        if (dst >= 0) NoteResultOperand(position);
     }
+
+    /// <summary>Set in <see cref="SimdOpcode.V128MemoryAccess"/>'s first operand when the memory takes 64-bit addresses.</summary>
+    internal const int SimdMemoryAccess64Flag = 0x1000;
 
     private int ReadLane(ref WasmReader reader, int lanes)
     {

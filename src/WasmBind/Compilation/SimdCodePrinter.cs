@@ -34,10 +34,26 @@ internal static class SimdCodePrinter
             case SimdShape.ReplaceLane: output.Append(CultureInfo.InvariantCulture, $"s{o[0]}, s{o[1]}, s{o[2]}, lane {o[3]}"); break;
             case SimdShape.GlobalGet: output.Append(CultureInfo.InvariantCulture, $"s{o[0]}, global {o[1]}"); break;
             case SimdShape.GlobalSet: output.Append(CultureInfo.InvariantCulture, $"global {o[0]}, s{o[1]}"); break;
+            case SimdShape.MemoryAccess: PrintMemoryAccess(o, output); break;
             default:
                 for (var i = 0; i < o.Length; i++) output.Append(i == 0 ? "s" : ", s").Append(o[i]);
                 break;
         }
         return row.CodeLength;
+    }
+
+    // "v128.memory_access v128.load8_lane s6, [memory 1 i64 s2 + 8], s4, lane 3": the wasm instruction, then the
+    // operands its shape has (a store has no dst, only lane accesses have a vector operand and a lane).
+    private static void PrintMemoryAccess(ReadOnlySpan<int> o, StringBuilder output)
+    {
+        var op = (SimdOpcode)(o[0] & ~FunctionTranslator.SimdMemoryAccess64Flag);
+        var shape = SimdInstructions.Get(op).Shape;
+        var offset = (uint)o[5] | ((ulong)(uint)o[6] << 32);
+        var width = (o[0] & FunctionTranslator.SimdMemoryAccess64Flag) != 0 ? "i64" : "i32";
+        output.Append(SimdInstructions.Name(op)).Append(' ');
+        if (shape is SimdShape.Load or SimdShape.LoadLane) output.Append(CultureInfo.InvariantCulture, $"s{o[1]}, ");
+        output.Append(CultureInfo.InvariantCulture, $"[memory {o[4]} {width} s{o[2]} + {offset}]");
+        if (shape is not SimdShape.Load) output.Append(CultureInfo.InvariantCulture, $", s{o[3]}");
+        if (shape is SimdShape.LoadLane or SimdShape.StoreLane) output.Append(CultureInfo.InvariantCulture, $", lane {o[7]}");
     }
 }

@@ -26,10 +26,20 @@ internal sealed unsafe partial class ExecutionStack
         var b = Unsafe.Add(ref fp, Unsafe.Add(ref ip, 6));
         // The length is re-read here (not the interpreter's cached copy): another thread may have grown a shared memory.
         if (address + (ulong)size > block.Length) ThrowTrap(TrapCode.MemoryOutOfBounds, function, pc);
+        if (RunAtomic(block, address, sub, a, b, function, pc, out var result)) Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) = result;
+    }
+
+    /// <summary>
+    /// Runs atomic instruction <paramref name="sub"/> at the bounds-checked <paramref name="address"/> of
+    /// <paramref name="block"/>: traps when it is not aligned to the access size; false for a store (no result).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool RunAtomic(LinearMemoryBlock block, ulong address, uint sub, ulong a, ulong b, WasmFunction function, int pc, out ulong result)
+    {
+        var size = AtomicOpcodes.Size(sub);
         if ((address & (ulong)(size - 1)) != 0) ThrowTrap(TrapCode.UnalignedAtomic, function, pc);
         var p = block.Base + address;
         var kind = AtomicOpcodes.Kind(sub);
-        ulong result;
         switch (kind)
         {
             case AtomicKind.Notify:
@@ -58,7 +68,8 @@ internal sealed unsafe partial class ExecutionStack
                     case 4: Interlocked.Exchange(ref *(uint*)p, (uint)a); break;
                     default: Interlocked.Exchange(ref *(ulong*)p, a); break;
                 }
-                return;
+                result = 0;
+                return false;
             case AtomicKind.Exchange:
                 result = size switch
                 {
@@ -82,7 +93,7 @@ internal sealed unsafe partial class ExecutionStack
                 result = ReadModifyWrite(p, size, kind, a);
                 break;
         }
-        Unsafe.Add(ref fp, Unsafe.Add(ref ip, 2)) = result;
+        return true;
     }
 
     /// <summary>add, sub, and, or, xor: the old value, zero-extended.</summary>

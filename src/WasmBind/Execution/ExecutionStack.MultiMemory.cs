@@ -35,6 +35,9 @@ internal sealed unsafe partial class ExecutionStack
             case Op.WideArithmetic:
                 ExecuteWideArithmetic(ref fp, ref ip);
                 return 8;
+            case Op.AtomicAt:
+                ExecuteAtomicAt(ref fp, ref ip, instance, function, pc);
+                return 9;
             default:
                 return -1;
         }

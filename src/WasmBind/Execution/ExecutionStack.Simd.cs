@@ -93,6 +93,9 @@ internal sealed unsafe partial class ExecutionStack
                 SimdOperations.StoreLane(row.AccessSize, p, Read(ref fp, Operand(ref ip, 3)), Operand(ref ip, 5));
                 break;
             }
+            case SimdShape.MemoryAccess:
+                ExecuteSimdMemoryAccess(ref fp, ref ip, instance, function, code);
+                break;
             case SimdShape.Move:
                 Write(ref fp, Operand(ref ip, 2), Read(ref fp, Operand(ref ip, 3)));
                 break;

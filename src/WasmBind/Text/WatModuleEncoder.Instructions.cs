@@ -281,10 +281,10 @@ internal sealed partial class WatModuleEncoder
     /// A memory other than 0 sets flag bit 6 and follows the flags (multi-memory's encoding). The offset is a u64 under
     /// <see cref="wideNumbers"/> (3.0: one past 2^32 - 1 is then invalid for a 32-bit memory, not malformed).
     /// </summary>
-    // laneFollows: a lane index follows (v128.load8_lane 1), so a number there is that lane, not a memory index.
+    // laneFollows: a lane index follows (v128.load8_lane 1), so a lone number there is that lane, not a memory index.
     private void MemArg(SCursor c, uint natural, ByteBuffer output, bool laneFollows = false)
     {
-        var memory = IndexSpace.IsIndex(c.Peek) && !(laneFollows && c.Peek is SAtom { Kind: AtomKind.Other }) ? memorySpace.Resolve(c.Next()) : 0;
+        var memory = IndexSpace.IsIndex(c.Peek) && !(laneFollows && IsLaneIndex(c)) ? memorySpace.Resolve(c.Next()) : 0;
         ulong offset = 0;
         ulong align = natural;
         if (c.Peek is SAtom { Kind: AtomKind.Keyword } o && o.Text.StartsWith("offset=", StringComparison.Ordinal))
@@ -317,6 +317,22 @@ internal sealed partial class WatModuleEncoder
             output.U32(flags);
         }
         output.U64(offset);
+    }
+
+    /// <summary>
+    /// Whether the number at the cursor of a lane access is its lane index: a number followed by <c>offset=</c>,
+    /// <c>align=</c> or another number is the memory index (<c>v128.load8_lane 1 offset=0 1</c>, <c>v128.load8_lane 1 1</c>),
+    /// since the lane index comes last.
+    /// </summary>
+    private static bool IsLaneIndex(SCursor c)
+    {
+        if (c.Peek is not SAtom { Kind: AtomKind.Other }) return false;
+        return c.PeekAt(1) switch
+        {
+            SAtom { Kind: AtomKind.Other } => false,
+            SAtom { Kind: AtomKind.Keyword } k => !k.Text.StartsWith("offset=", StringComparison.Ordinal) && !k.Text.StartsWith("align=", StringComparison.Ordinal),
+            _ => true,
+        };
     }
 
     private static ulong Integer(SNode node, int bits)

@@ -117,6 +117,43 @@ public sealed partial class SimdInstructionTableTests
         ], lines);
     }
 
+    [Fact]
+    public void The_printer_shows_vector_accesses_on_other_memories_with_their_memory_and_address_type()
+    {
+        var engine = new Engine();
+        var instance = new Linker(engine).Instantiate(new Store(engine), Module.FromText(engine, """
+            (module (memory 1) (memory 1) (memory i64 1)
+              (func (export "f") (param v128 i32 i64) (result v128)
+                (v128.store 1 offset=16 (local.get 1) (local.get 0))
+                (v128.store8_lane 2 offset=0x1_0000_0000 15 (local.get 2) (local.get 0))
+                (v128.load32_lane 2 offset=4 1 (local.get 2) (v128.load16_splat 1 (local.get 1)))))
+            """));
+        var code = ((WasmFunction)instance.GetFunction("f")!).Code.Code;
+
+        var lines = new List<string>();
+        for (var pc = 0; pc < code.Length;)
+        {
+            if (code[pc] != (int)Op.Simd)
+            {
+                pc++;
+                continue;
+            }
+            var line = new StringBuilder();
+            pc += SimdCodePrinter.Print(code.AsSpan(pc), line);
+            lines.Add(line.ToString());
+        }
+
+        // Parameters: v128 in s0-s1, i32 in s2, i64 in s3; the operand stack starts at s4.
+        Assert.Equal(
+        [
+            "v128.memory_access v128.store [memory 1 i32 s2 + 16], s0",
+            "v128.memory_access v128.store8_lane [memory 2 i64 s3 + 4294967296], s0, lane 15",
+            "v128.memory_access v128.load16_splat s5, [memory 1 i32 s2 + 0]",
+            "v128.memory_access v128.load32_lane s4, [memory 2 i64 s3 + 4], s5, lane 1",
+            "v128.copy s0, s4",
+        ], lines);
+    }
+
     [GeneratedRegex(@"\b(?:v128|i8x16|i16x8|i32x4|i64x2|f32x4|f64x2)\.[a-z0-9_]+")]
     private static partial Regex InstructionName();
 }

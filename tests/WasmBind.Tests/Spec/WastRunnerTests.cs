@@ -148,6 +148,42 @@ public sealed class WastRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Binary_modules_with_a_table_initializer_are_skipped_as_typed_function_references()
+    {
+        // elem.wast of Wasm 3.0: a table of (ref func) with an initializer, encoded 0x40 0x00 before the table type.
+        var path = Path.Combine(folder.FullName, "typed.wast");
+        File.WriteAllText(path, """
+            (module binary "\00asm" "\01\00\00\00" "\01\04\01\60\00\00" "\03\02\01\00"
+              "\04\0a\01" "\40\00\64\70\00\01\d2\00\0b" "\0a\04\01" "\02\00\0b")
+            (assert_invalid (module binary "\00asm" "\01\00\00\00" "\01\04\01\60\00\00" "\03\02\01\00"
+              "\04\0a\01" "\40\00\64\70\00\01\d2\00\0b" "\0a\04\01" "\02\00\0b") "type mismatch")
+            (assert_malformed (module binary "\00asm" "\01\00\00\00" "\04\04\01" "\41\00\00") "malformed reference type")
+            """);
+
+        var result = new WastRunner().RunScript(path);
+
+        Assert.Equal((1, 0, 2), (result.Passed, result.Failed, result.Skipped));
+        Assert.Equal(2, result.SkippedByReason["typed function references (a table with an initializer expression) is not implemented"]);
+    }
+
+    [Theory]
+    [InlineData(true, 1, 0)]
+    [InlineData(false, 0, 1)]
+    public void Scripts_in_a_proposal_folder_run_with_that_proposals_rules(bool proposalRules, int passed, int failed)
+    {
+        // The threads proposal's memory.wast was written before multi-memory: a second memory is invalid there.
+        var dir = Directory.CreateDirectory(Path.Combine(folder.FullName, "proposals", "threads"));
+        var path = Path.Combine(dir.FullName, "memory.wast");
+        File.WriteAllText(path, """(assert_invalid (module (memory 0) (memory 0)) "multiple memories")""");
+
+        var result = new WastRunner(new WastRunOptions { ProposalRules = proposalRules }).RunScript(path);
+
+        Assert.Equal((passed, failed), (result.Passed, result.Failed));
+        Assert.Equal("threads", ProposalRules.ProposalOf(path));
+        Assert.Null(ProposalRules.ProposalOf(Path.Combine(folder.FullName, "memory.wast")));
+    }
+
+    [Fact]
     public void An_unreadable_script_is_one_failure()
     {
         var path = Path.Combine(folder.FullName, "broken.json");
