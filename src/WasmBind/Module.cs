@@ -57,6 +57,24 @@ public sealed class Module
         return tiers;
     }
 
+    /// <summary>
+    /// The interpreter code the translator made of function <paramref name="functionIndex"/>, as text: one instruction
+    /// a line with its code index, name and operands (slots <c>s3</c>, branch targets <c>@12</c>, constants). For
+    /// diagnostics (<c>wasmbind inspect --code</c>); the format follows the interpreter's instruction set and may change.
+    /// </summary>
+    /// <param name="functionIndex">An index in the module's function index space (imported functions first).</param>
+    /// <exception cref="ArgumentOutOfRangeException">The index is out of range, or names an imported function, which has no code.</exception>
+    public string DisassembleFunction(int functionIndex)
+    {
+        var imported = Definition.ImportedFunctionCount;
+        if (functionIndex < imported || functionIndex - imported >= Functions.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(functionIndex), functionIndex,
+                $"the module defines functions {imported}..{imported + Functions.Count - 1} (indices below {imported} are imports, which have no code)");
+        }
+        return CodePrinter.Print(Functions[functionIndex - imported]);
+    }
+
     /// <summary>Decodes, validates and translates a module binary.</summary>
     /// <exception cref="MalformedModuleException">The bytes are not a well-formed module.</exception>
     /// <exception cref="InvalidModuleException">The module is well-formed but invalid.</exception>

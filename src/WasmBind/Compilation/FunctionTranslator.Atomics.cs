@@ -1,5 +1,5 @@
 using WasmBind.Binary;
-using WasmBind.Execution;
+using WasmBind.Instructions;
 
 namespace WasmBind.Compilation;
 
@@ -15,7 +15,7 @@ internal sealed partial class FunctionTranslator
         if (kind == AtomicKind.Fence)
         {
             reader.ReadZeroByte();
-            if (Reachable) EmitOp(Op.AtomicFence);
+            if (Reachable) EmitAtomicFence();
             return;
         }
 
@@ -58,26 +58,8 @@ internal sealed partial class FunctionTranslator
                 break;
         }
         if (!Reachable) return;
-        if (memArg.IsFastPath)
-        {
-            EmitOp(Op.Atomic);
-            code.Add((int)sub);
-            code.Add(dst);
-            code.Add(address);
-            code.Add((int)memArg.Offset);
-            code.Add(a);
-            code.Add(b);
-            return;
-        }
-        EmitOp(Op.AtomicAt);
-        code.Add((int)sub | (memArg.Is64 ? AtomicAt64Flag : 0));
-        code.Add(dst);
-        code.Add(address);
-        code.Add(a);
-        code.Add(b);
-        code.Add(memArg.Memory);
-        code.Add((int)(uint)memArg.Offset);
-        code.Add((int)(uint)(memArg.Offset >> 32));
+        if (memArg.IsFastPath) EmitAtomic((int)sub, dst, address, (int)memArg.Offset, a, b);
+        else EmitAtomicAt((int)sub | (memArg.Is64 ? AtomicAt64Flag : 0), dst, address, a, b, memArg.Memory, memArg.Offset);
     }
 
     /// <summary>Set in <see cref="Op.AtomicAt"/>'s first operand when the memory takes 64-bit addresses.</summary>

@@ -1,5 +1,5 @@
 using WasmBind.Binary;
-using WasmBind.Execution;
+using WasmBind.Instructions;
 
 namespace WasmBind.Compilation;
 
@@ -18,12 +18,8 @@ internal sealed partial class FunctionTranslator
         code.Add((int)op);
     }
 
-    private void Emit(Op op, int a)
-    {
-        EmitOp(op);
-        code.Add(a);
-    }
-
+    // Families whose op is computed from the wasm opcode (numeric instructions, loads and stores, all laid out as
+    // two or three operands); every other instruction has its own generated Emit{Name} method.
     private void Emit(Op op, int a, int b)
     {
         EmitOp(op);
@@ -37,25 +33,6 @@ internal sealed partial class FunctionTranslator
         code.Add(a);
         code.Add(b);
         code.Add(c);
-    }
-
-    private void Emit(Op op, int a, int b, int c, int d)
-    {
-        EmitOp(op);
-        code.Add(a);
-        code.Add(b);
-        code.Add(c);
-        code.Add(d);
-    }
-
-    private void Emit(Op op, int a, int b, int c, int d, int e)
-    {
-        EmitOp(op);
-        code.Add(a);
-        code.Add(b);
-        code.Add(c);
-        code.Add(d);
-        code.Add(e);
     }
 
     /// <summary>
@@ -202,7 +179,7 @@ internal sealed partial class FunctionTranslator
     private void EmitCopy(ValueType type, int destination, int source)
     {
         if (type == ValueType.V128) EmitSimd(SimdOpcode.V128Copy, destination, source);
-        else Emit(Op.Copy, destination, source);
+        else EmitCopy(destination, source);
     }
 
     /// <summary>Emits an unconditional branch to the label at <paramref name="depth"/>, moving its values.</summary>
@@ -211,26 +188,18 @@ internal sealed partial class FunctionTranslator
         ref var frame = ref Label(depth);
         if (frame.Kind == ControlKind.Function)
         {
-            EmitReturn();
+            EmitFunctionReturn();
             return;
         }
         EmitMoves(frame.LabelTypes.Length, CanonicalSlot(frame.Height));
-        EmitJump(Op.Br, ref frame);
+        EmitBr(ref frame);
     }
 
-    private void EmitReturn()
+    private void EmitFunctionReturn()
     {
         var results = controls[0].Results.Length;
         EmitMoves(results, 0);
-        EmitOp(Op.Return);
-    }
-
-    /// <summary>Emits <paramref name="op"/> with a final target operand aimed at <paramref name="frame"/>'s label.</summary>
-    private void EmitJump(Op op, ref ControlFrame frame, int condition = -1)
-    {
-        EmitOp(op);
-        if (condition >= 0) code.Add(condition);
-        AddTarget(ref frame);
+        EmitReturn();
     }
 
     /// <summary>Appends a target operand for <paramref name="frame"/>: known for loops, patched later otherwise.</summary>

@@ -1,5 +1,5 @@
 using WasmBind.Binary;
-using WasmBind.Execution;
+using WasmBind.Instructions;
 using WasmBind.Validation;
 
 namespace WasmBind.Compilation;
@@ -12,29 +12,29 @@ internal sealed partial class FunctionTranslator
         var opcode = reader.ReadByte();
         switch (opcode)
         {
-            case 0x00: // unreachable
-                if (Reachable) EmitOp(Op.Unreachable);
+            case Opcode.Unreachable:
+                if (Reachable) EmitUnreachable();
                 MarkUnreachable();
                 break;
-            case 0x01: // nop
+            case Opcode.Nop:
                 break;
-            case 0x02: // block
-            case 0x03: // loop
+            case Opcode.Block:
+            case Opcode.Loop:
             {
                 ReadBlockType(ref reader, out var parameters, out var results);
                 CheckTop(parameters);
                 MaterializeAll();
                 PopAll(parameters);
-                PushControl(opcode == 0x02 ? ControlKind.Block : ControlKind.Loop, parameters, results);
-                if (opcode == 0x03)
+                PushControl(opcode == Opcode.Block ? ControlKind.Block : ControlKind.Loop, parameters, results);
+                if (opcode == Opcode.Loop)
                 {
                     MarkLabel();
                     // Every iteration passes the loop header, so an epoch check here stops any infinite loop.
-                    if (context.EpochInterruption && Reachable) EmitOp(Op.CheckEpoch);
+                    if (context.EpochInterruption && Reachable) EmitCheckEpoch();
                 }
                 break;
             }
-            case 0x04: // if
+            case Opcode.If:
             {
                 ReadBlockType(ref reader, out var parameters, out var results);
                 var condition = Pop(ValueType.I32);
@@ -45,13 +45,13 @@ internal sealed partial class FunctionTranslator
                 if (Reachable)
                 {
                     if (TryEmitFusedBranch(condition, jumpWhen: false)) code.Add(-1);
-                    else Emit(Op.BrIfEqz, condition, -1);
+                    else EmitBrIfEqz(condition, -1);
                     Top.ElsePatch = code.Count - 1;
                     BreakFuelRun();
                 }
                 break;
             }
-            case 0x05: // else
+            case Opcode.Else:
             {
                 ref var frame = ref Top;
                 if (frame.Kind != ControlKind.If) throw Invalid("else without if");
@@ -59,7 +59,7 @@ internal sealed partial class FunctionTranslator
                 if (Reachable)
                 {
                     EmitMoves(frame.Results.Length, CanonicalSlot(frame.Height));
-                    EmitJump(Op.Br, ref frame);
+                    EmitBr(ref frame);
                 }
                 var elsePatch = frame.ElsePatch;
                 frame.ElsePatch = -1;
@@ -71,10 +71,10 @@ internal sealed partial class FunctionTranslator
                 PushAll(frame.Parameters);
                 break;
             }
-            case 0x0B: // end
+            case Opcode.End:
                 TranslateEnd();
                 break;
-            case 0x0C: // br
+            case Opcode.Br:
             {
                 var depth = reader.ReadU32();
                 CheckTop(Label(depth).LabelTypes);
@@ -82,7 +82,7 @@ internal sealed partial class FunctionTranslator
                 MarkUnreachable();
                 break;
             }
-            case 0x0D: // br_if
+            case Opcode.BrIf:
             {
                 var depth = reader.ReadU32();
                 var condition = Pop(ValueType.I32);
@@ -93,22 +93,22 @@ internal sealed partial class FunctionTranslator
                 BreakFuelRun();
                 break;
             }
-            case 0x0E: // br_table
+            case Opcode.BrTable:
                 TranslateBrTable(ref reader);
                 break;
-            case 0x0F: // return
+            case Opcode.Return:
                 CheckTop(controls[0].Results);
-                if (Reachable) EmitReturn();
+                if (Reachable) EmitFunctionReturn();
                 MarkUnreachable();
                 break;
-            case 0x10: // call
+            case Opcode.Call:
             {
                 var index = reader.ReadU32();
                 if (index >= (uint)context.FunctionTypeIndices.Length) throw Invalid($"unknown function {index}");
                 TranslateCall(context.FunctionType((int)index), Op.Call, (int)index, 0, -1);
                 break;
             }
-            case 0x11: // call_indirect
+            case Opcode.CallIndirect:
             {
                 var typeIndex = reader.ReadU32();
                 var tableIndex = ReadCallIndirectTable(ref reader);
@@ -119,30 +119,30 @@ internal sealed partial class FunctionTranslator
                 TranslateCall(context.Types[typeIndex], Op.CallIndirect, (int)tableIndex, (int)typeIndex, callee);
                 break;
             }
-            case 0x12: // return_call
+            case Opcode.ReturnCall:
                 TranslateReturnCall(ref reader);
                 break;
-            case 0x13: // return_call_indirect
+            case Opcode.ReturnCallIndirect:
                 TranslateReturnCallIndirect(ref reader);
                 break;
-            case 0x1A: // drop
+            case Opcode.Drop:
                 Pop(out _);
                 break;
-            case 0x1B: // select
-            case 0x1C: // select t
-                TranslateSelect(ref reader, opcode == 0x1C);
+            case Opcode.Select:
+            case Opcode.SelectTyped:
+                TranslateSelect(ref reader, opcode == Opcode.SelectTyped);
                 break;
-            case 0x20: // local.get
+            case Opcode.LocalGet:
             {
                 var local = ReadLocal(ref reader);
                 PushWithSlot(localTypes[local], localSlots[local]);
                 break;
             }
-            case 0x21: // local.set
-            case 0x22: // local.tee
-                TranslateLocalSet(ReadLocal(ref reader), tee: opcode == 0x22);
+            case Opcode.LocalSet:
+            case Opcode.LocalTee:
+                TranslateLocalSet(ReadLocal(ref reader), tee: opcode == Opcode.LocalTee);
                 break;
-            case 0x23: // global.get
+            case Opcode.GlobalGet:
             {
                 var index = ReadGlobal(ref reader);
                 var type = context.Globals[index].ValueType;
@@ -154,106 +154,106 @@ internal sealed partial class FunctionTranslator
                 }
                 else if (Reachable)
                 {
-                    Emit(Op.GlobalGet, dst, index);
+                    EmitGlobalGet(dst, index);
                     NoteResultOperand(code.Count - 2);
                 }
                 break;
             }
-            case 0x24: // global.set
+            case Opcode.GlobalSet:
             {
                 var index = ReadGlobal(ref reader);
                 if (!context.Globals[index].Mutable) throw Invalid("global is immutable");
                 var value = Pop(context.Globals[index].ValueType);
                 if (Reachable && context.Globals[index].ValueType == ValueType.V128) EmitSimd(SimdOpcode.V128GlobalSet, index, value);
-                else if (Reachable) Emit(Op.GlobalSet, index, value);
+                else if (Reachable) EmitGlobalSet(index, value);
                 break;
             }
-            case 0x25: // table.get
+            case Opcode.TableGet:
             {
                 var table = ReadTable(ref reader);
                 var index = PopTableOperand(TableAddressType(table));
                 var dst = Push(context.Tables[table].ElementType);
-                if (Reachable) Emit(Op.TableGet, dst, table, index);
+                if (Reachable) EmitTableGet(dst, table, index);
                 break;
             }
-            case 0x26: // table.set
+            case Opcode.TableSet:
             {
                 var table = ReadTable(ref reader);
                 var value = Pop(context.Tables[table].ElementType);
                 var index = PopTableOperand(TableAddressType(table));
-                if (Reachable) Emit(Op.TableSet, table, index, value);
+                if (Reachable) EmitTableSet(table, index, value);
                 break;
             }
-            case >= 0x28 and <= 0x35:
+            case >= Opcode.I32Load and <= Opcode.I64Load32U:
                 TranslateLoad(ref reader, opcode);
                 break;
-            case >= 0x36 and <= 0x3E:
+            case >= Opcode.I32Store and <= Opcode.I64Store32:
                 TranslateStore(ref reader, opcode);
                 break;
-            case 0x3F: // memory.size
+            case Opcode.MemorySize:
                 TranslateMemorySize(ref reader);
                 break;
-            case 0x40: // memory.grow
+            case Opcode.MemoryGrow:
                 TranslateMemoryGrow(ref reader);
                 break;
-            case 0x41: // i32.const
+            case Opcode.I32Const:
             {
                 var value = reader.ReadS32();
                 var dst = Push(ValueType.I32);
-                if (Reachable) Emit(Op.Const32, dst, value);
+                if (Reachable) EmitConst32(dst, value);
                 break;
             }
-            case 0x42: // i64.const
-                EmitConst64(ValueType.I64, (ulong)reader.ReadS64());
+            case Opcode.I64Const:
+                PushConst64(ValueType.I64, (ulong)reader.ReadS64());
                 break;
-            case 0x43: // f32.const
+            case Opcode.F32Const:
             {
                 var bits = reader.ReadF32Bits();
                 var dst = Push(ValueType.F32);
-                if (Reachable) Emit(Op.Const32, dst, (int)bits);
+                if (Reachable) EmitConst32(dst, (int)bits);
                 break;
             }
-            case 0x44: // f64.const
-                EmitConst64(ValueType.F64, reader.ReadF64Bits());
+            case Opcode.F64Const:
+                PushConst64(ValueType.F64, reader.ReadF64Bits());
                 break;
-            case >= 0x45 and <= 0xC4:
+            case >= Opcode.I32Eqz and <= Opcode.I64Extend32S:
                 TranslateNumeric(opcode);
                 break;
-            case 0xD0: // ref.null
+            case Opcode.RefNull:
             {
                 var type = reader.ReadReferenceType();
                 RequireFeature(WasmFeatures.ReferenceTypes);
                 var dst = Push(type);
-                if (Reachable) Emit(Op.Const32, dst, 0);
+                if (Reachable) EmitConst32(dst, 0);
                 break;
             }
-            case 0xD1: // ref.is_null
+            case Opcode.RefIsNull:
             {
                 RequireFeature(WasmFeatures.ReferenceTypes);
                 var type = Pop(out var operand);
                 if (type != Unknown && !type.IsReference()) throw Invalid("type mismatch");
                 var dst = Push(ValueType.I32);
                 // Null is slot value 0 for every reference type, so i64.eqz is exactly ref.is_null.
-                if (Reachable) Emit(Op.I64Eqz, dst, operand);
+                if (Reachable) EmitI64Eqz(dst, operand);
                 break;
             }
-            case 0xD2: // ref.func
+            case Opcode.RefFunc:
             {
                 var index = reader.ReadU32();
                 RequireFeature(WasmFeatures.ReferenceTypes);
                 if (index >= (uint)context.FunctionTypeIndices.Length) throw Invalid($"unknown function {index}");
                 if (!context.DeclaredFunctionReferences[index]) throw Invalid("undeclared function reference");
                 var dst = Push(ValueType.FuncRef);
-                if (Reachable) Emit(Op.RefFunc, dst, (int)index);
+                if (Reachable) EmitRefFunc(dst, (int)index);
                 break;
             }
-            case 0xFC:
+            case Opcode.MiscPrefix:
                 TranslatePrefixed(ref reader);
                 break;
-            case 0xFD:
+            case Opcode.SimdPrefix:
                 TranslateSimd(ref reader);
                 break;
-            case 0xFE:
+            case Opcode.AtomicPrefix:
                 TranslateAtomic(ref reader);
                 break;
             default:
@@ -267,7 +267,7 @@ internal sealed partial class FunctionTranslator
         CheckFrameEnd(top);
         if (Reachable)
         {
-            if (top.Kind == ControlKind.Function) EmitReturn();
+            if (top.Kind == ControlKind.Function) EmitFunctionReturn();
             else EmitMoves(top.Results.Length, CanonicalSlot(top.Height));
         }
         controlCount--;
@@ -298,11 +298,11 @@ internal sealed partial class FunctionTranslator
         if (!BranchNeedsMoves(frame))
         {
             if (TryEmitFusedBranch(condition, jumpWhen: true)) AddTarget(ref frame);
-            else EmitJump(Op.BrIfNez, ref frame, condition);
+            else EmitBrIfNez(condition, ref frame);
             return;
         }
         if (TryEmitFusedBranch(condition, jumpWhen: false)) code.Add(-1);
-        else Emit(Op.BrIfEqz, condition, -1);
+        else EmitBrIfEqz(condition, -1);
         var skip = code.Count - 1;
         EmitBranch(depth);
         code[skip] = code.Count;
@@ -365,8 +365,13 @@ internal sealed partial class FunctionTranslator
         var frameBase = CanonicalSlot(height);
         if (Reachable)
         {
-            if (op is Op.Call or Op.ReturnCall) Emit(op, a, frameBase);
-            else Emit(op, a, b, calleeSlot, frameBase);
+            switch (op)
+            {
+                case Op.Call: EmitCall(a, frameBase); break;
+                case Op.ReturnCall: EmitReturnCall(a, frameBase); break;
+                case Op.CallIndirect: EmitCallIndirect(a, b, calleeSlot, frameBase); break;
+                default: EmitReturnCallIndirect(a, b, calleeSlot, frameBase); break;
+            }
         }
         PushAll(type.ResultSpan);
     }
@@ -402,7 +407,7 @@ internal sealed partial class FunctionTranslator
         var dst = Push(type);
         if (!Reachable) return;
         if (type == ValueType.V128) EmitSimd(SimdOpcode.V128Select, dst, a, b, condition);
-        else Emit(Op.Select, dst, a, b, condition);
+        else EmitSelect(dst, a, b, condition);
         NoteResultOperand(code.Count - 4);
     }
 
@@ -427,16 +432,16 @@ internal sealed partial class FunctionTranslator
         if (tee) PushWithSlot(type, local);
     }
 
-    private void EmitConst64(ValueType type, ulong bits)
+    private void PushConst64(ValueType type, ulong bits)
     {
         var dst = Push(type);
-        if (Reachable) Emit(Op.Const64, dst, (int)(uint)bits, (int)(uint)(bits >> 32));
+        if (Reachable) EmitConst64(dst, bits);
     }
 
     private void TranslateNumeric(byte opcode)
     {
         var signature = NumericSignatures.For(opcode) ?? throw new MalformedModuleException(instructionOffset, $"illegal opcode 0x{opcode:x2}");
-        if (opcode >= 0xC0) RequireFeature(WasmFeatures.SignExtension);
+        if (opcode >= Opcode.I32Extend8S) RequireFeature(WasmFeatures.SignExtension);
         if (signature.IsBinary) EmitBinary((Op)opcode, signature.First, signature.Result);
         else EmitUnary((Op)opcode, signature.First, signature.Result);
     }

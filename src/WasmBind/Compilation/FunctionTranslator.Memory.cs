@@ -1,5 +1,5 @@
 using WasmBind.Binary;
-using WasmBind.Execution;
+using WasmBind.Instructions;
 using WasmBind.Validation;
 
 namespace WasmBind.Compilation;
@@ -12,19 +12,19 @@ internal sealed partial class FunctionTranslator
 
     private static ValueType LoadResult(byte opcode) => opcode switch
     {
-        0x28 => ValueType.I32,
-        0x29 => ValueType.I64,
-        0x2A => ValueType.F32,
-        0x2B => ValueType.F64,
-        <= 0x2F => ValueType.I32,
+        Opcode.I32Load => ValueType.I32,
+        Opcode.I64Load => ValueType.I64,
+        Opcode.F32Load => ValueType.F32,
+        Opcode.F64Load => ValueType.F64,
+        <= Opcode.I32Load16U => ValueType.I32,
         _ => ValueType.I64,
     };
 
     private static ValueType StoreOperand(byte opcode) => opcode switch
     {
-        0x36 or 0x3A or 0x3B => ValueType.I32,
-        0x38 => ValueType.F32,
-        0x39 => ValueType.F64,
+        Opcode.I32Store or Opcode.I32Store8 or Opcode.I32Store16 => ValueType.I32,
+        Opcode.F32Store => ValueType.F32,
+        Opcode.F64Store => ValueType.F64,
         _ => ValueType.I64,
     };
 
@@ -33,50 +33,50 @@ internal sealed partial class FunctionTranslator
         var sub = reader.ReadU32();
         switch (sub)
         {
-            case <= 7:
+            case <= MiscOpcode.I64TruncSatF64U:
             {
                 RequireFeature(WasmFeatures.SaturatingFloatToInt);
                 var signature = NumericSignatures.ForSaturating(sub);
-                EmitUnary((Op)(0xE0 + (int)sub), signature.First, signature.Result);
+                EmitUnary(Op.I32TruncSatF32S + (int)sub, signature.First, signature.Result);
                 break;
             }
-            case 8: // memory.init
+            case MiscOpcode.MemoryInit:
             {
                 RequireFeature(WasmFeatures.BulkMemory);
                 var index = reader.ReadU32();
                 var memory = ReadMemoryIndex(ref reader);
                 var segment = CheckDataIndex(index);
                 var (d, s, n) = PopThree(MemoryAddressType(memory), ValueType.I32, ValueType.I32);
-                if (Reachable) Emit(Op.MemoryInit, segment, memory, d, s, n);
+                if (Reachable) EmitMemoryInit(segment, memory, d, s, n);
                 break;
             }
-            case 9: // data.drop
+            case MiscOpcode.DataDrop:
             {
                 RequireFeature(WasmFeatures.BulkMemory);
                 var segment = CheckDataIndex(reader.ReadU32());
-                if (Reachable) Emit(Op.DataDrop, segment);
+                if (Reachable) EmitDataDrop(segment);
                 break;
             }
-            case 10: // memory.copy
+            case MiscOpcode.MemoryCopy:
             {
                 RequireFeature(WasmFeatures.BulkMemory);
                 var destination = ReadMemoryIndex(ref reader);
                 var source = ReadMemoryIndex(ref reader);
                 var (destinationType, sourceType) = (MemoryAddressType(destination), MemoryAddressType(source));
                 var (d, s, n) = PopThree(destinationType, sourceType, CopyLengthType(destinationType, sourceType));
-                if (Reachable) Emit(Op.MemoryCopy, destination, source, d, s, n);
+                if (Reachable) EmitMemoryCopy(destination, source, d, s, n);
                 break;
             }
-            case 11: // memory.fill
+            case MiscOpcode.MemoryFill:
             {
                 RequireFeature(WasmFeatures.BulkMemory);
                 var memory = ReadMemoryIndex(ref reader);
                 var addressType = MemoryAddressType(memory);
                 var (d, v, n) = PopThree(addressType, ValueType.I32, addressType);
-                if (Reachable) Emit(Op.MemoryFill, memory, d, v, n);
+                if (Reachable) EmitMemoryFill(memory, d, v, n);
                 break;
             }
-            case 12: // table.init
+            case MiscOpcode.TableInit:
             {
                 RequireFeature(WasmFeatures.BulkMemory);
                 var segment = reader.ReadU32();
@@ -86,18 +86,18 @@ internal sealed partial class FunctionTranslator
                 var n = Pop(ValueType.I32);
                 var s = Pop(ValueType.I32);
                 var d = PopTableOperand(TableAddressType(table));
-                if (Reachable) Emit(Op.TableInit, table, (int)segment, d, s, n);
+                if (Reachable) EmitTableInit(table, (int)segment, d, s, n);
                 break;
             }
-            case 13: // elem.drop
+            case MiscOpcode.ElemDrop:
             {
                 RequireFeature(WasmFeatures.BulkMemory);
                 var segment = reader.ReadU32();
                 if (segment >= (uint)context.ElementTypes.Length) throw Invalid($"unknown elem segment {segment}");
-                if (Reachable) Emit(Op.ElemDrop, (int)segment);
+                if (Reachable) EmitElemDrop((int)segment);
                 break;
             }
-            case 14: // table.copy
+            case MiscOpcode.TableCopy:
             {
                 RequireFeature(WasmFeatures.BulkMemory);
                 var destination = ReadTable(ref reader);
@@ -107,10 +107,10 @@ internal sealed partial class FunctionTranslator
                 var n = PopTableOperand(CopyLengthType(destinationType, sourceType));
                 var s = PopTableOperand(sourceType);
                 var d = PopTableOperand(destinationType);
-                if (Reachable) Emit(Op.TableCopy, destination, source, d, s, n);
+                if (Reachable) EmitTableCopy(destination, source, d, s, n);
                 break;
             }
-            case 15: // table.grow
+            case MiscOpcode.TableGrow:
             {
                 RequireFeature(WasmFeatures.ReferenceTypes);
                 var table = ReadTable(ref reader);
@@ -118,30 +118,30 @@ internal sealed partial class FunctionTranslator
                 var delta = PopTableOperand(addressType);
                 var init = Pop(context.Tables[table].ElementType);
                 var dst = Push(addressType);
-                if (Reachable) Emit(Op.TableGrow, dst, table, init, delta);
+                if (Reachable) EmitTableGrow(dst, table, init, delta);
                 // The result is a 32-bit size or -1; a 64-bit table's -1 is all ones in 64 bits.
-                if (Reachable && addressType == ValueType.I64) Emit(Op.I64Extend32S, dst, dst);
+                if (Reachable && addressType == ValueType.I64) EmitI64Extend32S(dst, dst);
                 break;
             }
-            case 16: // table.size
+            case MiscOpcode.TableSize:
             {
                 RequireFeature(WasmFeatures.ReferenceTypes);
                 var table = ReadTable(ref reader);
                 var dst = Push(TableAddressType(table));
-                if (Reachable) Emit(Op.TableSize, dst, table);
+                if (Reachable) EmitTableSize(dst, table);
                 break;
             }
-            case 17: // table.fill
+            case MiscOpcode.TableFill:
             {
                 RequireFeature(WasmFeatures.ReferenceTypes);
                 var table = ReadTable(ref reader);
                 var n = PopTableOperand(TableAddressType(table));
                 var v = Pop(context.Tables[table].ElementType);
                 var i = PopTableOperand(TableAddressType(table));
-                if (Reachable) Emit(Op.TableFill, table, i, v, n);
+                if (Reachable) EmitTableFill(table, i, v, n);
                 break;
             }
-            case >= 19 and <= 22 when context.Has(WasmFeatures.WideArithmetic):
+            case >= MiscOpcode.I64Add128 and <= MiscOpcode.I64MulWideU when context.Has(WasmFeatures.WideArithmetic):
                 TranslateWideArithmetic(sub);
                 break;
             default:

@@ -1,5 +1,5 @@
 using WasmBind.Binary;
-using WasmBind.Execution;
+using WasmBind.Instructions;
 
 namespace WasmBind.Compilation;
 
@@ -68,7 +68,7 @@ internal sealed partial class FunctionTranslator
 
     private void TranslateLoad(ref WasmReader reader, byte opcode)
     {
-        var memArg = ReadMemArg(ref reader, LoadSizes[opcode - 0x28]);
+        var memArg = ReadMemArg(ref reader, LoadSizes[opcode - Opcode.I32Load]);
         var address = Pop(MemoryAddressType(memArg.Memory));
         var dst = Push(LoadResult(opcode));
         if (!Reachable) return;
@@ -83,7 +83,7 @@ internal sealed partial class FunctionTranslator
 
     private void TranslateStore(ref WasmReader reader, byte opcode)
     {
-        var memArg = ReadMemArg(ref reader, StoreSizes[opcode - 0x36]);
+        var memArg = ReadMemArg(ref reader, StoreSizes[opcode - Opcode.I32Store]);
         var value = Pop(StoreOperand(opcode));
         var address = Pop(MemoryAddressType(memArg.Memory));
         if (!Reachable) return;
@@ -94,13 +94,7 @@ internal sealed partial class FunctionTranslator
     /// <summary>Layout: wasm opcode (| 0x100 for an i64 address), a, b, memory, offset low, offset high.</summary>
     private void EmitMemoryAccess(byte opcode, int a, int b, MemArg memArg)
     {
-        EmitOp(Op.MemoryAccess);
-        code.Add(opcode | (memArg.Is64 ? MemoryAccess64Flag : 0));
-        code.Add(a);
-        code.Add(b);
-        code.Add(memArg.Memory);
-        code.Add((int)(uint)memArg.Offset);
-        code.Add((int)(uint)(memArg.Offset >> 32));
+        EmitMemoryAccess(opcode | (memArg.Is64 ? MemoryAccess64Flag : 0), a, b, memArg.Memory, memArg.Offset);
     }
 
     /// <summary>Set in <see cref="Op.MemoryAccess"/>'s first operand when the memory takes 64-bit addresses.</summary>
@@ -111,8 +105,8 @@ internal sealed partial class FunctionTranslator
         var memory = ReadMemoryIndex(ref reader);
         var dst = Push(MemoryAddressType(memory));
         if (!Reachable) return;
-        if (memory == 0 && !context.Memories[0].Is64) Emit(Op.MemorySize, dst);
-        else Emit(Op.MemorySizeAt, dst, memory);
+        if (memory == 0 && !context.Memories[0].Is64) EmitMemorySize(dst);
+        else EmitMemorySizeAt(dst, memory);
     }
 
     private void TranslateMemoryGrow(ref WasmReader reader)
@@ -122,8 +116,8 @@ internal sealed partial class FunctionTranslator
         var delta = Pop(addressType);
         var dst = Push(addressType);
         if (!Reachable) return;
-        if (memory == 0 && !context.Memories[0].Is64) Emit(Op.MemoryGrow, dst, delta);
-        else Emit(Op.MemoryGrowAt, dst, delta, memory);
+        if (memory == 0 && !context.Memories[0].Is64) EmitMemoryGrow(dst, delta);
+        else EmitMemoryGrowAt(dst, delta, memory);
     }
 
     /// <summary>
@@ -135,7 +129,7 @@ internal sealed partial class FunctionTranslator
         var slot = Pop(type);
         if (type != ValueType.I64 || !Reachable) return slot;
         var own = CanonicalSlot(height);
-        Emit(Op.ClampIndex64, own, slot);
+        EmitClampIndex64(own, slot);
         return own;
     }
 

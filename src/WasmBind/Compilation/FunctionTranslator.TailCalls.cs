@@ -1,5 +1,5 @@
 using WasmBind.Binary;
-using WasmBind.Execution;
+using WasmBind.Instructions;
 
 namespace WasmBind.Compilation;
 
@@ -49,7 +49,7 @@ internal sealed partial class FunctionTranslator
     private void FinishTailCall()
     {
         CheckTop(controls[0].Results);
-        if (Reachable) EmitReturn();
+        if (Reachable) EmitFunctionReturn();
         MarkUnreachable();
     }
 }

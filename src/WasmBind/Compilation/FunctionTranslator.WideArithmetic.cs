@@ -1,4 +1,4 @@
-using WasmBind.Execution;
+using WasmBind.Instructions;
 
 namespace WasmBind.Compilation;
 
@@ -23,13 +23,6 @@ internal sealed partial class FunctionTranslator
         var high = Push(ValueType.I64);
         if (!Reachable) return;
         // One instruction reads every operand before writing either result, so results may share operand slots.
-        EmitOp(Op.WideArithmetic);
-        code.Add((int)sub);
-        code.Add(low);
-        code.Add(high);
-        code.Add(a);
-        code.Add(b);
-        code.Add(c);
-        code.Add(d);
+        EmitWideArithmetic((int)sub, low, high, a, b, c, d);
     }
 }

@@ -1,5 +1,5 @@
 using WasmBind.Binary;
-using WasmBind.Execution;
+using WasmBind.Instructions;
 using WasmBind.Validation;
 
 namespace WasmBind.Compilation;
@@ -76,7 +76,7 @@ internal sealed partial class FunctionTranslator
         var reader = new WasmReader(context.Module.Bytes.Span.Slice(body.CodeOffset, body.CodeLength), body.CodeOffset);
         PushControl(ControlKind.Function, [], type.Results.ToArray());
         instructionOffset = reader.Offset;
-        if (context.EpochInterruption && emitting) EmitOp(Op.CheckEpoch);
+        if (context.EpochInterruption && emitting) EmitCheckEpoch();
         fuelRunPending = true;
         while (controlCount > 0)
         {
@@ -141,7 +141,7 @@ internal sealed partial class FunctionTranslator
     private void StartFuelRun()
     {
         CloseFuelRun();
-        Emit(Op.ConsumeFuel, 0);
+        EmitConsumeFuel(0);
         fuelOperand = code.Count - 1;
         fuelCount = 0;
         fuelRunPending = false;

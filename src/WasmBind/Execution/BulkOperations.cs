@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using WasmBind.Instructions;
 using WasmBind.Runtime;
 
 namespace WasmBind.Execution;

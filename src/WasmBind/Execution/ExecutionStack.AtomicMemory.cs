@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using WasmBind.Binary;
 using WasmBind.Compilation;
+using WasmBind.Instructions;
 using WasmBind.Runtime;
 
 namespace WasmBind.Execution;

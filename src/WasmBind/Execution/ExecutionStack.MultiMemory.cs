@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using WasmBind.Compilation;
+using WasmBind.Instructions;
 using WasmBind.Runtime;
 
 namespace WasmBind.Execution;

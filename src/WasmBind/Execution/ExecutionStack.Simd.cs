@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using WasmBind.Binary;
+using WasmBind.Instructions;
 using WasmBind.Runtime;
 
 namespace WasmBind.Execution;

@@ -4,6 +4,7 @@ using System.Reflection.Emit;
 using System.Runtime.CompilerServices;
 using WasmBind.Compilation;
 using WasmBind.Execution;
+using WasmBind.Instructions;
 using WasmBind.Runtime;
 
 namespace WasmBind.Jit;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using WasmBind.Execution;
+using WasmBind.Instructions;
 using WasmBind.Runtime;
 
 namespace WasmBind.Jit;

@@ -251,6 +251,34 @@ public sealed class CliTests
         Assert.StartsWith("error: ", Assert.Single(Lines(stderr)));
     }
 
+    [Fact]
+    public void Inspect_code_prints_a_functions_translated_code_by_name_or_index()
+    {
+        var (exit, stdout, stderr) = Run("inspect", "--code", Fixture("calc.wasm"), "div");
+        Assert.Equal((0, ""), (exit, stderr));
+        Assert.Equal(
+            ["func[2] div:", "; 2 local slots (parameters first), frame of 4 slots", "  0: I32DivS s2, s0, s1", "  4: Copy s0, s2", "  7: Return"],
+            Lines(stdout));
+
+        (exit, var byIndex, _) = Run("inspect", "--code", Fixture("calc.wasm"), "2");
+        Assert.Equal((0, stdout), (exit, byIndex));
+
+        // Without a function, every defined function in index order.
+        (exit, stdout, _) = Run("inspect", "--code", Fixture("calc.wasm"));
+        Assert.Equal(0, exit);
+        Assert.Equal(["func[0] add:", "func[1] answer:", "func[2] div:", "func[3] boom:", "func[4] inner:", "func[5] swap:", "func[6] half:"],
+            Lines(stdout).Where(line => line.StartsWith("func[", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Inspect_code_of_an_unknown_function_is_one_error_line()
+    {
+        var (exit, stdout, stderr) = Run("inspect", "--code", Fixture("calc.wasm"), "nope");
+        Assert.Equal((1, ""), (exit, stdout));
+        Assert.Equal("error: the module defines no function 'nope' (give an index from 0 to 6, or a function's name: its name-section name, else its first export name)",
+            Assert.Single(Lines(stderr)));
+    }
+
     // --- wast
 
     [Fact]

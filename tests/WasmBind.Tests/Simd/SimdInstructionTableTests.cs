@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using WasmBind.Binary;
 using WasmBind.Compilation;
 using WasmBind.Execution;
+using WasmBind.Instructions;
 using WasmBind.Runtime;
 using WasmBind.Tests.Spec;
 using Xunit;
