@@ -1,3 +1,4 @@
+using WasmBind.Instructions;
 using System.Reflection.Emit;
 using WasmBind.Execution;
 

@@ -1,3 +1,4 @@
+using WasmBind.Instructions;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using WasmBind.Compilation;
