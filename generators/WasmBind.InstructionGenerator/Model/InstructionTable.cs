@@ -1,3 +1,5 @@
+using WasmBind.Generators.Model;
+
 namespace WasmBind.InstructionGenerator.Model;
 
 /// <summary>How one operand word (or pair, or run) of an instruction is read and printed.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using WasmBind.Generators.Model;
 using WasmBind.InstructionGenerator.Model;
 
 namespace WasmBind.InstructionGenerator.Parsing;

@@ -35,7 +35,7 @@ internal sealed unsafe partial class ExecutionStack
         if (watchEpoch) engine.AddParkedWaiter(waiter);
         Interlocked.MemoryBarrier();
         var stoppedWithoutNotify = false;
-        var fuelPerMillisecond = consumeFuel && store.FuelAsyncYieldInterval is { } interval ? (long)Math.Min(interval, long.MaxValue) : 0;
+        var fuelPerMillisecond = checks.ConsumesFuel && store.FuelAsyncYieldInterval is { } interval ? (long)Math.Min(interval, long.MaxValue) : 0;
         var charged = Stopwatch.GetTimestamp();
         try
         {

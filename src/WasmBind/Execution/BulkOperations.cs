@@ -21,7 +21,7 @@ internal sealed unsafe partial class ExecutionStack
     /// </summary>
     private long Charge(ulong count, int unitsPerFuel)
     {
-        if (!consumeFuel) return 0;
+        if (!checks.ConsumesFuel) return 0;
         var cost = (long)(count / (ulong)unitsPerFuel) + (count % (ulong)unitsPerFuel == 0 ? 0 : 1);
         if (store.FuelRemaining < cost) return -1;
         store.FuelRemaining -= cost;

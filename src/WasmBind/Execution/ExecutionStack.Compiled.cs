@@ -52,9 +52,9 @@ internal sealed partial class ExecutionStack
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void CompiledPush(WasmFunction caller, int pc)
     {
-        var depth = frameCount;
-        var records = frames;
-        if (depth + 1 >= maxCallDepth || (uint)depth >= (uint)records.Length)
+        var depth = Frames.Count;
+        var records = Frames.Frames;
+        if (depth + 1 >= Frames.MaxCallDepth || (uint)depth >= (uint)records.Length)
         {
             CompiledPushSlow(caller, pc);
             return;
@@ -63,18 +63,18 @@ internal sealed partial class ExecutionStack
         // the last time: rewriting it would cost a GC write barrier on every call.
         ref var record = ref records[depth];
         if (!ReferenceEquals(record.Function, caller) || record.ReturnPc != pc + 1 || record.FramePointer != 0) record = new Frame(caller, pc + 1, 0);
-        frameCount = depth + 1;
+        Frames.Count = depth + 1;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void CompiledPushSlow(WasmFunction caller, int pc)
     {
-        if (frameCount + 1 >= maxCallDepth) ThrowTrap(TrapCode.CallStackExhausted, caller, pc);
+        if (Frames.Count + 1 >= Frames.MaxCallDepth) ThrowTrap(TrapCode.CallStackExhausted, caller, pc);
         PushFrame(caller, pc + 1, 0);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void CompiledPop() => frameCount--;
+    internal void CompiledPop() => Frames.Count--;
 
     /// <summary>A compiled call of a function the caller's module defines: compiled if it is, interpreted otherwise.</summary>
     internal void CompiledCallDefined(WasmFunction caller, int functionIndex, ref ulong arguments)
@@ -91,7 +91,7 @@ internal sealed partial class ExecutionStack
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
             throw new TrapException(TrapCode.CallStackExhausted, "call stack exhausted: host and WebAssembly calls nest too deeply");
         ResetStackLimit();
-        var activation = new Activation(frameCount, stackTop, stackTop);
+        var activation = new Activation(Frames.Count, Frames.Top, Frames.Top);
         TrapException? converted = null;
         try
         {
@@ -119,15 +119,15 @@ internal sealed partial class ExecutionStack
         var code = target.Code;
         var count = Math.Max(code.ParameterCount, code.ResultCount);
         var buffer = count <= 16 ? stackalloc ulong[16] : new ulong[count];
-        slots.AsSpan(calleeBase, code.ParameterCount).CopyTo(buffer);
+        Frames.Slots.AsSpan(calleeBase, code.ParameterCount).CopyTo(buffer);
         PushFrame(caller, returnPc, framePointer);
-        var savedTop = stackTop;
+        var savedTop = Frames.Top;
         // Nested interpreted calls and host calls of the callee start above the caller's frame.
-        stackTop = framePointer + caller.Code.FrameSize;
+        Frames.Top = framePointer + caller.Code.FrameSize;
         body(this, target, ref MemoryMarshal.GetReference(buffer));
-        stackTop = savedTop;
-        frameCount--;
-        buffer[..code.ResultCount].CopyTo(slots.AsSpan(calleeBase));
+        Frames.Top = savedTop;
+        Frames.Count--;
+        buffer[..code.ResultCount].CopyTo(Frames.Slots.AsSpan(calleeBase));
     }
 
     /// <summary>A compiled function calls <paramref name="callee"/> (any function) with the arguments in <paramref name="arguments"/>.</summary>
@@ -139,7 +139,7 @@ internal sealed partial class ExecutionStack
             var code = target.Code;
             if (code.CompiledBody is { } body) body(this, target, ref arguments);
             else RunInterpretedFromCompiled(target, code, ref arguments);
-            frameCount--;
+            Frames.Count--;
         }
         else
         {
@@ -151,20 +151,20 @@ internal sealed partial class ExecutionStack
     private void RunInterpretedFromCompiled(WasmFunction target, CompiledFunction code, ref ulong arguments)
     {
         TierUp.CountCall(target, code);
-        var framePointer = stackTop;
+        var framePointer = Frames.Top;
         EnsureSlots(framePointer + (long)code.FrameSize, target, 0);
-        MemoryMarshal.CreateSpan(ref arguments, code.ParameterCount).CopyTo(slots.AsSpan(framePointer));
-        slots.AsSpan(framePointer + code.ParameterCount, code.LocalCount - code.ParameterCount).Clear();
-        stackTop = framePointer + code.FrameSize;
+        MemoryMarshal.CreateSpan(ref arguments, code.ParameterCount).CopyTo(Frames.Slots.AsSpan(framePointer));
+        Frames.Slots.AsSpan(framePointer + code.ParameterCount, code.LocalCount - code.ParameterCount).Clear();
+        Frames.Top = framePointer + code.FrameSize;
         try
         {
-            Run(target, 0, framePointer, frameCount, CallMode.Sync);
+            Run(target, 0, framePointer, Frames.Count, CallMode.Sync);
         }
         finally
         {
-            stackTop = framePointer;
+            Frames.Top = framePointer;
         }
-        slots.AsSpan(framePointer, code.ResultCount).CopyTo(MemoryMarshal.CreateSpan(ref arguments, code.ResultCount));
+        Frames.Slots.AsSpan(framePointer, code.ResultCount).CopyTo(MemoryMarshal.CreateSpan(ref arguments, code.ResultCount));
     }
 
     private void CallHostFromCompiled(HostFunction host, ref ulong arguments, WasmFunction caller, int pc)
@@ -172,22 +172,22 @@ internal sealed partial class ExecutionStack
         var type = host.Type;
         var count = Math.Max(type.Parameters.Count, type.Results.Count);
         var asyncHost = host as AsyncHostFunction;
-        if (asyncHost is not null && cancellationToken.IsCancellationRequested) ThrowCancelled(caller, pc);
-        var basePointer = stackTop;
+        if (asyncHost is not null && Suspension.CancellationToken.IsCancellationRequested) ThrowCancelled(caller, pc);
+        var basePointer = Frames.Top;
         EnsureSlots(basePointer + (long)count, caller, pc);
-        MemoryMarshal.CreateSpan(ref arguments, type.Parameters.Count).CopyTo(slots.AsSpan(basePointer));
-        stackTop = basePointer + count;
-        var before = slots;
+        MemoryMarshal.CreateSpan(ref arguments, type.Parameters.Count).CopyTo(Frames.Slots.AsSpan(basePointer));
+        Frames.Top = basePointer + count;
+        var before = Frames.Slots;
         Exception? failure = null;
         try
         {
-            var span = slots.AsSpan(basePointer, count);
+            var span = Frames.Slots.AsSpan(basePointer, count);
             if (asyncHost is not null)
             {
                 if (!asyncHost.TryStart(new Caller(store, caller.Instance), span, out var pending))
                 {
-                    trapFunction = caller;
-                    trapPc = pc;
+                    Traps.Function = caller;
+                    Traps.Pc = pc;
                     AbandonPending(host, pending!);
                 }
             }
@@ -206,7 +206,7 @@ internal sealed partial class ExecutionStack
         }
         finally
         {
-            stackTop = basePointer;
+            Frames.Top = basePointer;
         }
         if (failure is not null) OnHostFailure(host, failure, basePointer, caller, pc, CallMode.Sync);
         // The host wrote its results into the array it was given, which a nested call may have replaced since.
@@ -295,21 +295,21 @@ internal sealed partial class ExecutionStack
     /// </summary>
     internal ref ulong CompiledScratch(int frameSize, WasmFunction function, int pc)
     {
-        EnsureSlots(stackTop + (long)frameSize, function, pc);
-        return ref slots[stackTop];
+        EnsureSlots(Frames.Top + (long)frameSize, function, pc);
+        return ref Frames.Slots[Frames.Top];
     }
 
     /// <summary>Reads a result the delegated instruction wrote into the scratch area.</summary>
-    internal ulong CompiledScratchSlot(int slot) => slots[stackTop + slot];
+    internal ulong CompiledScratchSlot(int slot) => Frames.Slots[Frames.Top + slot];
 
     /// <summary>Runs the bulk or table instruction at <paramref name="pc"/> on the scratch area.</summary>
     internal void CompiledBulk(WasmFunction function, int pc)
     {
-        var length = ExecuteBulk(ref slots[stackTop], ref function.Code.Code[pc], function.Instance, function, pc);
+        var length = ExecuteBulk(ref Frames.Slots[Frames.Top], ref function.Code.Code[pc], function.Instance, function, pc);
         if (length == 0) OutOfFuel(CallMode.Sync, function, pc);
     }
 
     /// <summary>Runs the atomic instruction at <paramref name="pc"/> on the scratch area.</summary>
     internal void CompiledAtomic(WasmFunction function, int pc) =>
-        ExecuteAtomic(ref slots[stackTop], ref function.Code.Code[pc], function.Instance.Memories[0], function, pc);
+        ExecuteAtomic(ref Frames.Slots[Frames.Top], ref function.Code.Code[pc], function.Instance.Memories[0], function, pc);
 }

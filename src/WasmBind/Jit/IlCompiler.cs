@@ -657,25 +657,37 @@ internal sealed partial class IlCompiler
     /// </summary>
     private void EmitCall(int pc, int calleeBase, FunctionType type, Action loadCallee)
     {
-        for (var i = 0; i < type.Parameters.Count; i++)
-        {
-            LoadBufferAddress(i);
-            Load(calleeBase + i);
-            il.Emit(OpCodes.Stind_I8);
-        }
+        StoreArguments(calleeBase, type);
         il.Emit(OpCodes.Ldarg_0);
         il.Emit(OpCodes.Ldarg_1);
         il.Emit(OpCodes.Ldc_I4, pc);
         loadCallee();
         il.Emit(OpCodes.Ldloc, callBuffer!);
         il.Emit(OpCodes.Call, Method(typeof(ExecutionStack), nameof(ExecutionStack.CompiledCall)));
+        LoadResults(calleeBase, type);
+        ReloadMemory();
+    }
+
+    /// <summary>Copies a call's arguments from their slots (from <paramref name="calleeBase"/>) into the call buffer.</summary>
+    private void StoreArguments(int calleeBase, FunctionType type)
+    {
+        for (var i = 0; i < type.Parameters.Count; i++)
+        {
+            LoadBufferAddress(i);
+            Load(calleeBase + i);
+            il.Emit(OpCodes.Stind_I8);
+        }
+    }
+
+    /// <summary>Copies a call's results from the call buffer into their slots (from <paramref name="calleeBase"/>).</summary>
+    private void LoadResults(int calleeBase, FunctionType type)
+    {
         for (var i = 0; i < type.Results.Count; i++)
         {
             LoadBufferAddress(i);
             il.Emit(OpCodes.Ldind_I8);
             Store(calleeBase + i);
         }
-        ReloadMemory();
     }
 
     /// <summary>
@@ -685,12 +697,7 @@ internal sealed partial class IlCompiler
     /// </summary>
     private void EmitIndirectCall(int pc, int calleeBase, FunctionType type)
     {
-        for (var i = 0; i < type.Parameters.Count; i++)
-        {
-            LoadBufferAddress(i);
-            Load(calleeBase + i);
-            il.Emit(OpCodes.Stind_I8);
-        }
+        StoreArguments(calleeBase, type);
         var other = il.DefineLabel();
         var done = il.DefineLabel();
         il.Emit(OpCodes.Ldloc, indirectCallee!);
@@ -719,12 +726,7 @@ internal sealed partial class IlCompiler
         il.Emit(OpCodes.Ldloc, callBuffer!);
         il.Emit(OpCodes.Call, Method(typeof(ExecutionStack), nameof(ExecutionStack.CompiledCall)));
         il.MarkLabel(done);
-        for (var i = 0; i < type.Results.Count; i++)
-        {
-            LoadBufferAddress(i);
-            il.Emit(OpCodes.Ldind_I8);
-            Store(calleeBase + i);
-        }
+        LoadResults(calleeBase, type);
         ReloadMemory();
     }
 
@@ -735,12 +737,7 @@ internal sealed partial class IlCompiler
     private void EmitDirectCall(int pc, int functionIndex, int calleeBase)
     {
         var type = module.FunctionTypeAt(functionIndex);
-        for (var i = 0; i < type.Parameters.Count; i++)
-        {
-            LoadBufferAddress(i);
-            Load(calleeBase + i);
-            il.Emit(OpCodes.Stind_I8);
-        }
+        StoreArguments(calleeBase, type);
         il.Emit(OpCodes.Ldarg_0);
         il.Emit(OpCodes.Ldarg_1);
         il.Emit(OpCodes.Ldc_I4, pc);
@@ -768,12 +765,7 @@ internal sealed partial class IlCompiler
         }
         il.Emit(OpCodes.Ldarg_0);
         il.Emit(OpCodes.Call, Method(typeof(ExecutionStack), nameof(ExecutionStack.CompiledPop)));
-        for (var i = 0; i < type.Results.Count; i++)
-        {
-            LoadBufferAddress(i);
-            il.Emit(OpCodes.Ldind_I8);
-            Store(calleeBase + i);
-        }
+        LoadResults(calleeBase, type);
         ReloadMemory();
     }
 
